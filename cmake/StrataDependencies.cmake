@@ -1,0 +1,14 @@
+# Finds the Debian-packaged dependencies (scripts/install-deps.sh installs them).
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
+find_package(nlohmann_json 3 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(Boost 1.74 REQUIRED COMPONENTS filesystem)
+find_package(Threads REQUIRED)
+
+find_path(PG_QUERY_INCLUDE_DIR pg_query.h REQUIRED)
+find_library(PG_QUERY_LIBRARY NAMES pg_query REQUIRED)
+add_library(strata_pg_query INTERFACE)
+target_include_directories(strata_pg_query INTERFACE ${PG_QUERY_INCLUDE_DIR})
+target_link_libraries(strata_pg_query INTERFACE ${PG_QUERY_LIBRARY})

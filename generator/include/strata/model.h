@@ -1,0 +1,73 @@
+// The catalog model: what a PostgreSQL database's schema is, independent of how it was built.
+//
+// A Catalog is a flat map of Objects keyed by a stable identity string. Every object carries
+// the kind-specific properties that matter for equality in `attrs` (normalised by PostgreSQL
+// itself: format_type, pg_get_expr, pg_get_*def, always rendered with an empty search_path so
+// every name is schema-qualified), the keys of the objects it depends on (from pg_depend), and
+// its comment. The diff compares two catalogs object by object; docs/model.md lists, per kind,
+// the exact attrs and their meaning. That document and this header are the contract between
+// introspection (which fills the model) and the diff (which reads it).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace strata::model {
+
+enum class Kind {
+  Schema,
+  Extension,
+  Type,          // enum, domain, composite, range (attrs.type_kind says which)
+  Sequence,
+  Table,         // ordinary, unlogged, partitioned, partitions, inheritance children
+  Column,        // a column of a table (views keep theirs in attrs.columns)
+  Default,       // a column default (pg_attrdef), separate so its dependencies are its own
+  Constraint,    // table constraints: p, u, f, c, x (domain constraints live in the domain)
+  Index,         // indexes that do not back a constraint
+  View,
+  MaterializedView,
+  Function,      // functions, procedures, aggregates, window functions (attrs.function_kind)
+  Trigger,
+  Rule,
+  Policy,
+  SequenceOwner, // ALTER SEQUENCE ... OWNED BY, separate because it needs the column to exist
+};
+
+std::string to_string(Kind kind);
+Kind kind_from_string(const std::string& text);
+
+struct Object {
+  std::string key;     // identity, see docs/model.md ("table:public.film", "column:public.film.title")
+  Kind kind = Kind::Schema;
+  std::string schema;  // containing schema ("" for schemas and extensions)
+  std::string name;    // the object's own name (for columns, the column name)
+  std::string parent;  // key of the owning table/view for columns, defaults, constraints,
+                       // indexes, triggers, rules, policies; "" otherwise
+  nlohmann::json attrs = nlohmann::json::object();  // kind-specific, compared for equality
+  std::vector<std::string> depends_on;              // keys of objects this one needs, sorted
+  std::optional<std::string> comment;
+
+  bool operator==(const Object&) const = default;
+};
+
+struct Catalog {
+  std::map<std::string, Object> objects;
+
+  const Object* find(const std::string& key) const;
+  void add(Object object);  // throws std::logic_error on a duplicate key
+
+  // Stable, diffable JSON: keys sorted, one object per entry, deps sorted.
+  nlohmann::json to_json() const;
+  static Catalog from_json(const nlohmann::json& json);
+};
+
+// Quoting helpers shared by everything that renders SQL from the model.
+std::string quote_ident(const std::string& identifier);        // "Foo" / foo, as quote_ident()
+std::string qualified_name(const std::string& schema, const std::string& name);
+std::string quote_literal(const std::string& text);            // 'it''s' (E'' when needed)
+
+}  // namespace strata::model
