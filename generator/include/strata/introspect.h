@@ -1,0 +1,34 @@
+// Introspection: reads a live PostgreSQL database's catalog into the model (docs/model.md).
+//
+// Everything is read in one read-only REPEATABLE READ transaction whose search_path is empty,
+// so every name PostgreSQL prints (format_type, pg_get_*def, pg_get_expr) is schema-qualified,
+// with a fixed number of set-based queries (one per kind of object, one for dependencies, one
+// for comments), never one query per object.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <pqxx/connection>
+
+#include "strata/model.h"
+
+namespace strata::introspect {
+
+// Something in the database that the model cannot represent and so was left out
+// (a base type, a foreign table, a comment on a view column...).
+struct Warning {
+  std::string object;   // as pg_describe_object() names it, or a model key
+  std::string message;
+};
+
+struct Result {
+  model::Catalog catalog;
+  std::vector<Warning> warnings;
+};
+
+// Reads the catalog of the database `conn` is connected to. Read-only; the connection must not
+// be inside a transaction. Throws pqxx exceptions on database errors.
+Result introspect(pqxx::connection& conn);
+
+}  // namespace strata::introspect

@@ -1,0 +1,103 @@
+// Loading a declared schema: .sql files -> statements -> a scratch database -> the model.
+//
+// PostgreSQL itself is the interpreter: the statements are executed one by one in a fresh
+// database on a throwaway cluster, then the database is introspected. That way types,
+// defaults and implicit names are normalised exactly as a real deployment would normalise
+// them, and anything PostgreSQL accepts (DO blocks, functions, pg_dump output) works.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "strata/cluster.h"
+#include "strata/model.h"
+
+namespace strata::load {
+
+// A place in a source file, 1-based; column counts characters, not bytes.
+struct SourceLocation {
+  std::filesystem::path file;
+  int line = 1;
+  int column = 1;
+  std::string to_string() const;  // "schema/users.sql:12:5"
+};
+
+struct Statement {
+  std::string sql;          // the statement text, without the trailing ';'
+  SourceLocation location;  // where its first token is
+  std::size_t offset = 0;   // byte offset of `sql` in its file
+  std::string node_type;    // parse tree node, e.g. "CreateStmt" ("" when the parser refused the file)
+  std::vector<std::string> roles;  // roles the statement names (see referenced_roles)
+};
+
+struct SourceFile {
+  std::filesystem::path path;
+  std::string text;
+};
+
+// The .sql files of a declared schema: the file itself, or every *.sql under a directory in
+// path order (sub-directories named `migrations` and `seed` are not schema and are skipped).
+// Throws SchemaError when the path does not exist or holds no .sql file.
+std::vector<SourceFile> read_schema_files(const std::filesystem::path& path);
+
+// Splits a file into statements with PostgreSQL's own parser (libpg_query). A file the parser
+// rejects is split with the scanner instead, so PostgreSQL reports the syntax error itself
+// with its exact position. psql's \restrict / \unrestrict lines (pg_dump >= 15.14) are ignored;
+// any other psql meta-command is a SchemaError at its line.
+std::vector<Statement> split_statements(const SourceFile& file);
+
+// Maps a byte offset in `text` to line and character column.
+SourceLocation locate(const std::filesystem::path& file, const std::string& text, std::size_t offset);
+
+// Roles a statement names (ALTER ... OWNER TO r, GRANT ... TO r, CREATE POLICY ... TO r, ...),
+// so the loader can create them on the scratch cluster first: pg_dump output names its owner.
+std::vector<std::string> referenced_roles(const std::string& sql);
+
+// A statement PostgreSQL refused, or a file that cannot be read: where, what, and why.
+class SchemaError : public std::runtime_error {
+ public:
+  SchemaError(SourceLocation location, std::string message, std::string sqlstate = {},
+              std::string statement = {}, std::string detail = {});
+  const SourceLocation& location() const { return location_; }
+  const std::string& sqlstate() const { return sqlstate_; }
+  const std::string& statement() const { return statement_; }
+  const std::string& message() const { return message_; }
+  const std::string& detail() const { return detail_; }
+
+ private:
+  SourceLocation location_;
+  std::string message_;
+  std::string sqlstate_;
+  std::string statement_;
+  std::string detail_;
+};
+
+struct LoadTimings {
+  double create_database_ms = 0;
+  double execute_ms = 0;
+  double introspect_ms = 0;
+};
+
+// The catalog of a database freshly created from template0 (its `public` schema), which is
+// what `empty` means as a diff source. Tests check it against a real fresh database.
+model::Catalog empty_database_catalog();
+
+struct LoadedSchema {
+  model::Catalog catalog;
+  std::vector<std::string> warnings;
+  LoadTimings timings;
+};
+
+// Executes the statements of the files, in order, in a new scratch database on `cluster`,
+// introspects it, and drops it again (also when a statement fails: nothing is left behind).
+// Each file starts with a fresh session state (RESET ALL), as if run by its own psql.
+LoadedSchema load_schema(const runtime::Cluster& cluster, const std::vector<SourceFile>& files);
+
+// Executes statements on an open connection, reporting the first failure as a SchemaError.
+// Used by load_schema, and by tests and the runner to apply SQL with file:line:col errors.
+void execute_statements(const std::string& connection_string, const std::vector<SourceFile>& files);
+
+}  // namespace strata::load

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The whole test suite: install what is missing, build, run every CTest test.
+# This is the README's second quick-start command, and what .ci/run runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh
+build_dir=${STRATA_BUILD_DIR:-build}
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build "$build_dir" -j "$(nproc)"
+ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)" "$@"

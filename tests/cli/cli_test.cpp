@@ -1,0 +1,145 @@
+// The `strata` command line, run as a user would run it.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <boost/process.hpp>
+#include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
+
+#include "strata/introspect.h"
+#include "strata/load.h"
+#include "test_cluster.h"
+
+namespace {
+
+namespace bp = boost::process;
+namespace fs = std::filesystem;
+
+struct Run {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(bp::ipstream& stream) {
+  return std::string(std::istreambuf_iterator<char>(stream), {});
+}
+
+Run strata(std::vector<std::string> arguments) {
+  bp::ipstream out, err;
+  arguments.insert(arguments.begin(), "--no-cluster-cache");
+  bp::child child(STRATA_CLI_PATH, bp::args(arguments), bp::std_out > out, bp::std_err > err);
+  // Read both pipes before waiting; outputs here are small enough that stderr cannot fill first.
+  Run run;
+  run.out = slurp(out);
+  run.err = slurp(err);
+  child.wait();
+  run.exit_code = child.exit_code();
+  return run;
+}
+
+fs::path temp_file(const std::string& name, const std::string& text) {
+  const auto path = fs::temp_directory_path() / ("strata-cli-" + std::to_string(::getpid()) + "-" + name);
+  std::ofstream(path) << text;
+  return path;
+}
+
+const std::string kExampleSchema = std::string(STRATA_SOURCE_DIR) + "/schema";
+
+TEST(Cli, DiffFromEmptyPrintsTheExampleSchemaDeterministically) {
+  const auto first = strata({"diff", "--from", "empty", "--to", kExampleSchema});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("CREATE TABLE public.tasks"), std::string::npos) << first.out;
+  EXPECT_NE(first.out.find("CREATE TYPE public.task_status AS ENUM"), std::string::npos) << first.out;
+  const auto second = strata({"diff", "--from", "empty", "--to", kExampleSchema});
+  EXPECT_EQ(first.out, second.out);
+}
+
+TEST(Cli, NoDifferencePrintsNothing) {
+  const auto run = strata({"diff", "--from", kExampleSchema, "--to", kExampleSchema});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "");
+}
+
+TEST(Cli, JsonFormatIsAPlan) {
+  const auto run = strata({"diff", "--from", "empty", "--to", kExampleSchema, "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto plan = nlohmann::json::parse(run.out);
+  EXPECT_GT(plan["changes"].size(), 10u);
+  EXPECT_TRUE(plan["sql"].is_string());
+}
+
+TEST(Cli, SchemaErrorsExitOneWithFileLineColumnAndSqlstate) {
+  const auto bad = temp_file("bad.sql", "CREATE TABLE a (id int);\nCREATE TABLE b (x no_such_type);\n");
+  const auto run = strata({"diff", "--from", "empty", "--to", bad.string()});
+  fs::remove(bad);
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(run.out, "");
+  EXPECT_NE(run.err.find(bad.string() + ":2:19"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("SQLSTATE 42704"), std::string::npos) << run.err;
+}
+
+TEST(Cli, MissingSourceExitsOne) {
+  const auto run = strata({"diff", "--from", "empty", "--to", "/nonexistent/schema"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("/nonexistent/schema"), std::string::npos) << run.err;
+}
+
+TEST(Cli, PasswordsNeverAppearInErrors) {
+  const auto run = strata({"diff", "--from", "postgresql://app:hunter2secret@/db?host=/nonexistent-socket-dir", "--to", "empty"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(run.err.find("hunter2secret"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("****"), std::string::npos) << run.err;
+}
+
+TEST(Cli, EveryCommandHasHelp) {
+  for (const auto& command : {std::vector<std::string>{"--help"}, {"diff", "--help"}, {"inspect", "--help"}}) {
+    const auto run = strata(command);
+    EXPECT_EQ(run.exit_code, 0);
+    EXPECT_NE(run.out.find("Usage"), std::string::npos) << run.out;
+  }
+}
+
+TEST(Cli, UnknownCommandExitsOne) {
+  EXPECT_EQ(strata({"frobnicate"}).exit_code, 1);
+}
+
+TEST(Cli, DiffAgainstALiveDatabase) {
+  const auto& cluster = strata::testing::shared_cluster();
+  cluster.drop_database("cli_live");
+  cluster.create_database("cli_live");
+  strata::load::execute_statements(cluster.connection_string("cli_live"), {{"x.sql", "CREATE TABLE t (id int PRIMARY KEY);"}});
+  const auto run = strata({"diff", "--from", cluster.url("cli_live"), "--to", "empty"});
+  cluster.drop_database("cli_live");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("DROP TABLE public.t"), std::string::npos) << run.out;
+}
+
+// `inspect` prints a schema file; loading it into an empty database reproduces the catalog.
+class InspectRoundTrip : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(InspectRoundTrip, LoadingTheOutputReproducesTheCatalog) {
+  const auto& cluster = strata::testing::shared_cluster();
+  const std::string source_db = "inspect_src", copy_db = "inspect_copy";
+  for (const auto& db : {source_db, copy_db}) {
+    cluster.drop_database(db);
+    cluster.create_database(db);
+  }
+  strata::load::execute_statements(cluster.connection_string(source_db),
+                                   strata::load::read_schema_files(fs::path(STRATA_CORPUS_DIR) / GetParam()));
+  const auto run = strata({"inspect", "--url", cluster.url(source_db)});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  ASSERT_NO_THROW(strata::load::execute_statements(cluster.connection_string(copy_db), {{"inspected.sql", run.out}}));
+
+  pqxx::connection source_conn(cluster.connection_string(source_db));
+  pqxx::connection copy_conn(cluster.connection_string(copy_db));
+  EXPECT_EQ(strata::introspect::introspect(source_conn).catalog.to_json(),
+            strata::introspect::introspect(copy_conn).catalog.to_json());
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, InspectRoundTrip, ::testing::Values("pagila.sql", "northwind.sql", "openstreetmap.sql"),
+                         [](const auto& info) { return info.param.substr(0, info.param.find('.')); });
+
+}  // namespace

@@ -1,0 +1,183 @@
+#include "random_changes.h"
+
+#include <functional>
+#include <random>
+
+#include <pqxx/pqxx>
+
+#include "test_cluster.h"
+
+namespace strata::roundtrip {
+namespace {
+
+using model::Catalog;
+using model::Kind;
+using model::Object;
+
+struct Pools {
+  std::vector<const Object*> tables;   // plain tables (not partitions), with their columns
+  std::vector<const Object*> columns;  // local columns of those tables
+  std::vector<const Object*> enums;
+  std::vector<const Object*> indexes;
+  std::vector<const Object*> primary_keys;  // single-column primary keys
+};
+
+Pools collect(const Catalog& catalog) {
+  Pools pools;
+  for (const auto& [key, object] : catalog.objects) {
+    switch (object.kind) {
+      case Kind::Table:
+        if (object.attrs.value("partition_of", nlohmann::json()).is_null()) pools.tables.push_back(&object);
+        break;
+      case Kind::Column:
+        if (!object.attrs.value("inherited", false)) pools.columns.push_back(&object);
+        break;
+      case Kind::Type:
+        if (object.attrs.value("type_kind", "") == "enum") pools.enums.push_back(&object);
+        break;
+      case Kind::Index:
+        pools.indexes.push_back(&object);
+        break;
+      case Kind::Constraint:
+        if (object.attrs.value("type", "") == "p" &&
+            object.attrs.value("definition", "").find(',') == std::string::npos) {
+          pools.primary_keys.push_back(&object);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return pools;
+}
+
+std::string table_of(const Catalog& catalog, const Object& child) {
+  const auto* table = catalog.find(child.parent);
+  return model::qualified_name(table->schema, table->name);
+}
+
+template <typename T>
+const T* pick(const std::vector<const T*>& pool, std::mt19937& random) {
+  if (pool.empty()) return nullptr;
+  return pool[std::uniform_int_distribution<std::size_t>(0, pool.size() - 1)(random)];
+}
+
+}  // namespace
+
+std::vector<std::string> random_changes(const Catalog& catalog, unsigned seed, int count) {
+  const Pools pools = collect(catalog);
+  std::mt19937 random(seed);
+  std::vector<std::string> out;
+  const std::string tag = "strata_rt_" + std::to_string(seed) + "_";
+
+  // Each generator returns "" when the catalog has nothing it can apply to.
+  const std::vector<std::function<std::string(int)>> generators = {
+      [&](int n) {  // add a nullable column
+        const auto* t = pick(pools.tables, random);
+        return t ? "ALTER TABLE " + model::qualified_name(t->schema, t->name) + " ADD COLUMN " + tag + "c" +
+                       std::to_string(n) + " text"
+                 : "";
+      },
+      [&](int n) {  // add a column with a default and NOT NULL
+        const auto* t = pick(pools.tables, random);
+        return t ? "ALTER TABLE " + model::qualified_name(t->schema, t->name) + " ADD COLUMN " + tag + "d" +
+                       std::to_string(n) + " integer NOT NULL DEFAULT 42"
+                 : "";
+      },
+      [&](int) {  // drop a column
+        const auto* c = pick(pools.columns, random);
+        return c ? "ALTER TABLE " + table_of(catalog, *c) + " DROP COLUMN " + model::quote_ident(c->name) : "";
+      },
+      [&](int) {  // widen a type
+        const auto* c = pick(pools.columns, random);
+        if (!c) return std::string();
+        const auto type = c->attrs.value("type", "");
+        std::string wider;
+        if (type == "smallint") wider = "integer";
+        else if (type == "integer") wider = "bigint";
+        else if (type.rfind("character varying(", 0) == 0) wider = "character varying(" + std::to_string(std::stoi(type.substr(18)) + 20) + ")";
+        else if (type == "character varying") wider = "text";
+        else if (type == "real") wider = "double precision";
+        else return std::string();
+        return "ALTER TABLE " + table_of(catalog, *c) + " ALTER COLUMN " + model::quote_ident(c->name) + " TYPE " + wider;
+      },
+      [&](int) {  // set or drop a default
+        const auto* c = pick(pools.columns, random);
+        if (!c) return std::string();
+        const auto prefix = "ALTER TABLE " + table_of(catalog, *c) + " ALTER COLUMN " + model::quote_ident(c->name);
+        if (catalog.find("default:" + c->key.substr(std::string("column:").size()))) return prefix + " DROP DEFAULT";
+        const auto type = c->attrs.value("type", "");
+        if (type == "text" || type.rfind("character varying", 0) == 0) return prefix + " SET DEFAULT 'strata'";
+        if (type == "integer" || type == "smallint" || type == "bigint" || type == "numeric") return prefix + " SET DEFAULT 0";
+        return std::string();
+      },
+      [&](int) {  // flip NOT NULL
+        const auto* c = pick(pools.columns, random);
+        if (!c || !c->attrs.value("identity", nlohmann::json()).is_null()) return std::string();
+        return "ALTER TABLE " + table_of(catalog, *c) + " ALTER COLUMN " + model::quote_ident(c->name) +
+               (c->attrs.value("not_null", false) ? " DROP NOT NULL" : " SET NOT NULL");
+      },
+      [&](int n) {  // a new index
+        const auto* c = pick(pools.columns, random);
+        return c ? "CREATE INDEX " + tag + "idx" + std::to_string(n) + " ON " + table_of(catalog, *c) + " (" +
+                       model::quote_ident(c->name) + ")"
+                 : "";
+      },
+      [&](int) {  // drop an index
+        const auto* i = pick(pools.indexes, random);
+        return i ? "DROP INDEX " + model::qualified_name(i->schema, i->name) : "";
+      },
+      [&](int n) {  // a new check constraint
+        const auto* c = pick(pools.columns, random);
+        return c ? "ALTER TABLE " + table_of(catalog, *c) + " ADD CONSTRAINT " + tag + "chk" + std::to_string(n) +
+                       " CHECK (length(" + model::quote_ident(c->name) + "::text) < 100000)"
+                 : "";
+      },
+      [&](int n) {  // a new table with a foreign key to an existing one
+        const auto* pk = pick(pools.primary_keys, random);
+        if (!pk) return std::string();
+        const auto definition = pk->attrs.value("definition", "");  // PRIMARY KEY (col)
+        const auto column = definition.substr(definition.find('(') + 1, definition.find(')') - definition.find('(') - 1);
+        const auto* col = catalog.find("column:" + pk->schema + "." + catalog.find(pk->parent)->name + "." +
+                                       (column.front() == '"' ? column.substr(1, column.size() - 2) : column));
+        if (!col) return std::string();
+        return "CREATE TABLE public." + tag + "t" + std::to_string(n) +
+               " (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, ref " + col->attrs.value("type", "") +
+               " REFERENCES " + table_of(catalog, *pk) + " (" + column + ") ON DELETE CASCADE, note text)";
+      },
+      [&](int n) {  // a new enum value
+        const auto* e = pick(pools.enums, random);
+        return e ? "ALTER TYPE " + model::qualified_name(e->schema, e->name) + " ADD VALUE '" + tag + std::to_string(n) + "'" : "";
+      },
+      [&](int n) {  // a comment
+        const auto* t = pick(pools.tables, random);
+        return t ? "COMMENT ON TABLE " + model::qualified_name(t->schema, t->name) + " IS 'changed " + std::to_string(n) + "'" : "";
+      },
+  };
+
+  for (int n = 0; static_cast<int>(out.size()) < count && n < count * 10; ++n) {
+    const auto& generator = generators[std::uniform_int_distribution<std::size_t>(0, generators.size() - 1)(random)];
+    if (auto sql = generator(n); !sql.empty()) out.push_back(std::move(sql));
+  }
+  return out;
+}
+
+std::vector<std::string> apply_changes(const std::string& database, const std::vector<std::string>& candidates) {
+  pqxx::connection conn(testing::shared_cluster().connection_string(database));
+  pqxx::work tx(conn);
+  std::vector<std::string> applied;
+  for (const auto& sql : candidates) {
+    try {
+      pqxx::subtransaction savepoint(tx);
+      savepoint.exec0(sql);
+      savepoint.commit();
+      applied.push_back(sql);
+    } catch (const pqxx::sql_error&) {
+      // PostgreSQL refused this change on this data (dependents, NULLs, ...): not part of S'.
+    }
+  }
+  tx.commit();
+  return applied;
+}
+
+}  // namespace strata::roundtrip

@@ -1,0 +1,89 @@
+#include "roundtrip_support.h"
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include <boost/process.hpp>
+#include <pqxx/pqxx>
+
+#include "strata/introspect.h"
+#include "test_cluster.h"
+
+namespace strata::roundtrip {
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void create_database_with(const std::string& name, const std::vector<load::SourceFile>& files) {
+  const auto& cluster = testing::shared_cluster();
+  cluster.drop_database(name);
+  cluster.create_database(name);
+  load::execute_statements(cluster.connection_string(name), files);
+}
+
+model::Catalog introspect_database(const std::string& name) {
+  pqxx::connection conn(testing::shared_cluster().connection_string(name));
+  return introspect::introspect(conn).catalog;
+}
+
+nlohmann::json comparable(const model::Catalog& catalog) {
+  auto json = catalog.to_json();
+  for (auto& [key, entry] : json.items()) {
+    if (entry["kind"] == "column") entry["attrs"].erase("position");
+  }
+  return json;
+}
+
+std::string schema_dump(const std::string& database) {
+  const auto& cluster = testing::shared_cluster();
+  namespace bp = boost::process;
+  bp::ipstream out;
+  bp::child dump(cluster.binaries().tool("pg_dump").string(), "--schema-only", "--no-owner",
+                 "--dbname", cluster.connection_string(database), bp::std_out > out, bp::std_err > bp::null);
+  std::string text, line;
+  static const std::regex varying("^(\\\\(un)?restrict .*|-- Dumped .*)$");
+  while (std::getline(out, line)) {
+    if (!std::regex_match(line, varying)) text += line + "\n";
+  }
+  dump.wait();
+  if (dump.exit_code() != 0) throw std::runtime_error("pg_dump failed for " + database);
+  return text;
+}
+
+void apply_sql(const std::string& database, const std::string& sql) {
+  load::execute_statements(testing::shared_cluster().connection_string(database), {{"migration.sql", sql}});
+}
+
+std::string describe_differences(const model::Catalog& expected, const model::Catalog& actual) {
+  const auto want = comparable(expected);
+  const auto got = comparable(actual);
+  std::ostringstream out;
+  for (const auto& [key, entry] : want.items()) {
+    if (!got.contains(key)) out << "missing: " << key << "\n";
+    else if (got[key] != entry) out << "differs: " << key << "\n  want " << entry.dump() << "\n  got  " << got[key].dump() << "\n";
+  }
+  for (const auto& [key, entry] : got.items()) {
+    if (!want.contains(key)) out << "unexpected: " << key << "\n";
+  }
+  return out.str();
+}
+
+TableFingerprint fingerprint(const std::string& database, const std::string& qualified_table,
+                             const std::vector<std::string>& columns) {
+  pqxx::connection conn(testing::shared_cluster().connection_string(database));
+  pqxx::work tx(conn);
+  std::string list;
+  for (const auto& column : columns) list += (list.empty() ? "" : ", ") + tx.quote_name(column);
+  if (list.empty()) list = "1";
+  const auto row = tx.exec1("SELECT count(*), coalesce(md5(string_agg(r::text, ',' ORDER BY r::text)), '') FROM (SELECT " +
+                            list + " FROM " + qualified_table + ") AS r");
+  return {row[0].as<long long>(), row[1].as<std::string>()};
+}
+
+}  // namespace strata::roundtrip
