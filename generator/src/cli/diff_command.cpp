@@ -31,8 +31,7 @@ nlohmann::json plan_to_json(const diff::Plan& plan) {
 void run_diff(const DiffArguments& arguments, const GlobalOptions& globals) {
   SchemaSources sources(!globals.no_cluster_cache);
   std::vector<std::string> warnings;
-  const auto from = sources.load(arguments.from, warnings);
-  const auto to = sources.load(arguments.to, warnings);
+  const auto [from, to] = sources.load_both(arguments.from, arguments.to, warnings);
 
   const auto start = std::chrono::steady_clock::now();
   const auto plan = diff::diff(from, to);

@@ -1,6 +1,7 @@
 #include "schema_source.h"
 
 #include <chrono>
+#include <future>
 
 #include <pqxx/pqxx>
 
@@ -47,6 +48,7 @@ model::Catalog SchemaSources::load(const std::string& source, std::vector<std::s
       pqxx::connection conn(source);
       auto result = introspect::introspect(conn);
       for (const auto& warning : result.warnings) warnings.push_back(warning.object + ": " + warning.message);
+      std::lock_guard lock(mutex_);
       timings_.live_introspect_ms += milliseconds_since(start);
       return std::move(result.catalog);
     } catch (const pqxx::broken_connection& error) {
@@ -58,11 +60,34 @@ model::Catalog SchemaSources::load(const std::string& source, std::vector<std::s
 
   const auto files = load::read_schema_files(source);
   auto loaded = load::load_schema(cluster(), files);
+  std::lock_guard lock(mutex_);
   warnings.insert(warnings.end(), loaded.warnings.begin(), loaded.warnings.end());
   timings_.load.create_database_ms += loaded.timings.create_database_ms;
   timings_.load.execute_ms += loaded.timings.execute_ms;
   timings_.load.introspect_ms += loaded.timings.introspect_ms;
   return std::move(loaded.catalog);
+}
+
+std::pair<model::Catalog, model::Catalog> SchemaSources::load_both(const std::string& first, const std::string& second,
+                                                                   std::vector<std::string>& warnings) {
+  const auto needs_cluster = [](const std::string& source) { return source != "empty" && !is_database_url(source); };
+  if (needs_cluster(first) || needs_cluster(second)) cluster();  // start it once, before the loads race for it
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<std::string> first_warnings;
+  auto first_catalog = std::async(std::launch::async, [&] { return load(first, first_warnings); });
+  std::vector<std::string> second_warnings;
+  model::Catalog second_catalog;
+  try {
+    second_catalog = load(second, second_warnings);
+  } catch (...) {
+    first_catalog.wait();  // never leave the other load running against a cluster we are about to release
+    throw;
+  }
+  std::pair result{first_catalog.get(), std::move(second_catalog)};
+  timings_.sources_wall_ms = milliseconds_since(start);
+  warnings.insert(warnings.end(), first_warnings.begin(), first_warnings.end());
+  warnings.insert(warnings.end(), second_warnings.begin(), second_warnings.end());
+  return result;
 }
 
 }  // namespace strata::cli

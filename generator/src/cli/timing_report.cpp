@@ -13,6 +13,7 @@ void print_timings(const SourceTimings& sources, double diff_ms) {
       {"create_database_ms", sources.load.create_database_ms},
       {"load_ms", sources.load.execute_ms},
       {"introspect_ms", sources.load.introspect_ms + sources.live_introspect_ms},
+      {"sources_wall_ms", sources.sources_wall_ms},
       {"diff_ms", diff_ms},
   };
   std::cerr << "timings: " << timings.dump() << "\n";
