@@ -1,0 +1,64 @@
+// A migrations directory: versioned SQL files, their pragmas, and the integrity file that makes
+// editing, deleting or reordering an applied migration impossible to miss.
+//
+// Files: <UTC yyyymmddHHMMSS>_<slug>.sql (up) and <same>_<slug>.down.sql (down).
+// Pragmas: comment lines at the top of a file, `-- strata:<name> [value]` (docs/migrations.md).
+// Integrity: `strata.sum`, one line per file with a SHA-256 chained over every earlier file.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace strata::migrations {
+
+struct Pragmas {
+  bool no_transaction = false;  // -- strata:no-transaction  (CREATE INDEX CONCURRENTLY and friends)
+  bool destructive = false;     // -- strata:destructive     (an approved destructive step)
+};
+
+// Reads the pragma comments at the top of a migration (before its first statement).
+Pragmas parse_pragmas(const std::string& sql);
+
+struct MigrationFile {
+  std::filesystem::path path;
+  std::string sql;
+  Pragmas pragmas;
+};
+
+struct Migration {
+  std::string version;  // 14 digits, UTC yyyymmddHHMMSS
+  std::string slug;     // create_users, add_users_email, ...
+  MigrationFile up;
+  std::optional<MigrationFile> down;
+  std::string name() const { return version + "_" + slug; }
+};
+
+class MigrationError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// All migrations in version order. Throws MigrationError (naming the file) for a file whose
+// name does not follow the pattern, a down file without its up file, or a repeated version.
+// A directory that does not exist has no migrations.
+std::vector<Migration> read_directory(const std::filesystem::path& directory);
+
+constexpr const char* kIntegrityFileName = "strata.sum";
+
+// What `strata.sum` should say for the files in `directory`, in the order they apply.
+std::string integrity_file_text(const std::vector<Migration>& migrations);
+
+// Problems with `strata.sum`, each naming a file: edited, deleted, added without `strata hash`,
+// reordered, or the sum file missing or hand-edited. Empty when everything matches.
+std::vector<std::string> verify_integrity(const std::filesystem::path& directory,
+                                          const std::vector<Migration>& migrations);
+
+// Writes `strata.sum` for the directory (what `strata hash` does deliberately).
+void write_integrity_file(const std::filesystem::path& directory, const std::vector<Migration>& migrations);
+
+std::string sha256_hex(const std::string& data);
+
+}  // namespace strata::migrations

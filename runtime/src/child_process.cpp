@@ -1,0 +1,39 @@
+#include "child_process.h"
+
+#include <iterator>
+
+namespace strata::runtime {
+
+namespace bp = boost::process;
+
+bp::environment server_environment() {
+  bp::environment clean;
+  for (const auto& variable : boost::this_process::environment()) {
+    const std::string name = variable.get_name();
+    if (name.rfind("PG", 0) != 0) clean[name] = variable.to_string();
+  }
+  clean["TZ"] = "UTC";
+  clean["LC_ALL"] = "C";
+  return clean;
+}
+
+CommandResult run_command(const std::filesystem::path& program, const std::vector<std::string>& args,
+                          const ChildSetup& setup, const std::filesystem::path& working_dir) {
+  bp::ipstream output;
+  bp::child child(program.string(), bp::args(args), bp::env = server_environment(),
+                  (bp::std_out & bp::std_err) > output, bp::std_in < bp::null,
+                  bp::start_dir = (working_dir.empty() ? "." : working_dir.string()), setup);
+  CommandResult result;
+  result.output.assign(std::istreambuf_iterator<char>(output), std::istreambuf_iterator<char>());
+  child.wait();
+  result.exit_code = child.exit_code();
+  return result;
+}
+
+std::string describe_command(const std::filesystem::path& program, const std::vector<std::string>& args) {
+  std::string text = program.filename().string();
+  for (const auto& arg : args) text += " " + arg;
+  return text;
+}
+
+}  // namespace strata::runtime
