@@ -1,0 +1,157 @@
+#include "closure.h"
+
+#include <deque>
+
+#include "attrs.h"
+#include "strata/diff.h"
+
+namespace strata::diff {
+namespace {
+
+using model::Kind;
+
+// PostgreSQL rebuilds these itself when a column they use changes type.
+bool survives_column_retype(const model::Object& dependent) {
+  return dependent.kind == Kind::Index || dependent.kind == Kind::Constraint ||
+         dependent.kind == Kind::SequenceOwner ||
+         // an inherited column follows its parent's ALTER COLUMN TYPE
+         (dependent.kind == Kind::Column && attrs::flag(dependent.attrs, "inherited"));
+}
+
+class Closure {
+ public:
+  explicit Closure(PlanState& state) : state_(state) {}
+
+  void run() {
+    for (const auto& [key, plan] : state_.objects) {
+      if (state_.drops(key)) pending_.push_back(key);
+    }
+    for (const auto& [key, plan] : state_.objects) {
+      if (plan.fate == Fate::Alter && plan.outcome.rebuilds_dependents) rebuild_dependents_of(key);
+    }
+    do {
+      drain();
+    } while (unhoist_what_can_no_longer_run_early());
+    check_data_is_kept();
+  }
+
+ private:
+  void rebuild_dependents_of(const std::string& column_key) {
+    for (const auto& dependent : state_.from_graph.dependents(column_key)) {
+      if (survives_column_retype(*state_.from_graph.find(dependent))) continue;
+      const ObjectPlan& plan = state_.at(dependent);
+      if (!plan.to || state_.drops(dependent)) continue;
+      recreate(dependent, column_key, "uses " + column_key + ", whose type changes");
+    }
+  }
+
+  void drain() {
+    while (!pending_.empty()) {
+      const std::string dropped = pending_.front();
+      pending_.pop_front();
+      for (const auto& dependent : state_.from_graph.dependents(dropped)) {
+        ObjectPlan& plan = state_.objects.at(dependent);
+        if (!plan.to || state_.drops(dependent) || plan.hoisted) continue;
+        if (plan.fate == Fate::Alter && can_run_early(dependent)) {
+          plan.hoisted = true;
+          plan.cause = dropped;
+          continue;
+        }
+        recreate(dependent, dropped, "depends on " + dropped + ", which is dropped");
+      }
+    }
+  }
+
+  // An alter can run before the drops when everything its new version needs exists already
+  // and stays as it is (nothing it depends on is created or altered later).
+  bool can_run_early(const std::string& key) const {
+    const model::Object& object = *state_.at(key).to;
+    for (const auto& dependency : state_.to_graph.dependencies(key)) {
+      if (dependency == object.parent) continue;
+      if (state_.fate(dependency) != Fate::Keep) return false;
+    }
+    return true;
+  }
+
+  // The closure may since have pulled a dependency of a hoisted alter into the plan.
+  bool unhoist_what_can_no_longer_run_early() {
+    bool changed = false;
+    for (auto& [key, plan] : state_.objects) {
+      if (plan.hoisted && !can_run_early(key)) {
+        plan.hoisted = false;
+        recreate(key, plan.cause, "depends on " + plan.cause + ", which is dropped");
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  void recreate(const std::string& key, const std::string& cause, std::string reason) {
+    ObjectPlan& plan = state_.objects.at(key);
+    plan.fate = Fate::Recreate;
+    plan.hoisted = false;
+    plan.cause = cause;
+    plan.outcome = AlterOutcome::recreate_because(std::move(reason));
+    pending_.push_back(key);
+  }
+
+  // Recreating an object the closure reached is fine unless it holds data that PostgreSQL
+  // would not be dropping anyway.
+  void check_data_is_kept() {
+    for (auto& [key, plan] : state_.objects) {
+      if (plan.fate != Fate::Recreate || plan.cause.empty()) continue;
+      const model::Object& object = *plan.from;
+      const bool owner_recreated = !object.parent.empty() && state_.drops(object.parent);
+      switch (object.kind) {
+        case Kind::Table: {
+          const auto parent = attrs::optional_text(object.attrs, "partition_of");
+          if (!parent || !state_.drops(*parent)) refuse(key);
+          plan.outcome.destructive = true;
+          plan.outcome.warnings.push_back("partition " + key + " is dropped with " + *parent +
+                                          " and created again; its rows are lost");
+          break;
+        }
+        case Kind::Column:
+          if (owner_recreated) break;
+          if (!attrs::optional_text(object.attrs, "generated")) refuse(key);
+          plan.outcome.destructive = true;
+          plan.outcome.warnings.push_back("generated column " + key + " is dropped and added again (" +
+                                          plan.outcome.recreate_reason + "); it moves to the end of its table");
+          break;
+        case Kind::Sequence:
+          refuse(key);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  // Follows the causes back to the change that started it all.
+  std::string root_of(std::string key) const {
+    while (!state_.at(key).cause.empty()) key = state_.at(key).cause;
+    return key;
+  }
+
+  std::string why(const std::string& root) const {
+    const ObjectPlan& plan = state_.at(root);
+    if (plan.fate == Fate::Drop) return "removed";
+    if (plan.fate == Fate::Alter) return "type changes";
+    return plan.outcome.recreate_reason;
+  }
+
+  [[noreturn]] void refuse(const std::string& key) const {
+    const std::string root = root_of(key);
+    throw DiffError(root, "cannot change " + root + " (" + why(root) + "): " + key +
+                              " depends on it and would have to be dropped, losing its data", key);
+  }
+
+  PlanState& state_;
+  std::deque<std::string> pending_;
+};
+
+}  // namespace
+
+void close_over_dependents(PlanState& state) { Closure(state).run(); }
+
+}  // namespace strata::diff

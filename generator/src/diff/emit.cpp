@@ -1,0 +1,104 @@
+#include "emit.h"
+
+#include "absorption.h"
+#include "render/sql_text.h"
+#include "render/tables.h"
+#include "summary.h"
+
+namespace strata::diff {
+namespace {
+
+using Action = Change::Action;
+
+class Emitter {
+ public:
+  Emitter(const PlanState& state, const RenderContext& context) : state_(state), context_(context) {}
+
+  void drop_phase(const std::vector<std::string>& order) {
+    for (const auto& key : order) {
+      const ObjectPlan& plan = state_.at(key);
+      const model::Object& object = *plan.from;
+      if (state_.drops(key)) {
+        if (drop_is_implicit(key, state_)) continue;
+        const KindRenderer& renderer = renderer_for(object.kind);
+        const bool recreated = plan.fate == Fate::Recreate;
+        add(key, object, Action::Drop, renderer.drop(object, context_), renderer.holds_data(object) || plan.outcome.destructive,
+            recreated ? "to recreate: " + plan.outcome.recreate_reason : "");
+      } else if (plan.fate == Fate::Alter && !alter_is_implicit(key, state_)) {
+        std::vector<std::string> statements = plan.outcome.before_drops;
+        if (plan.hoisted) statements.insert(statements.end(), plan.outcome.statements.begin(), plan.outcome.statements.end());
+        add(key, object, Action::Alter, statements, plan.hoisted && plan.outcome.destructive,
+            plan.hoisted ? "before " + plan.cause + " is dropped" : "");
+      }
+    }
+  }
+
+  void create_phase(const std::vector<Step>& order) {
+    for (const auto& step : order) {
+      const ObjectPlan& plan = state_.at(step.key);
+      const model::Object& object = *plan.to;
+      if (step.attach_partition) {
+        add(step.key, object, Action::Alter, {attach_partition_statement(object, context_.to)}, false, "",
+            summarize_attach(object));
+      } else if (state_.builds(step.key)) {
+        if (create_is_implicit(step.key, state_, context_)) continue;
+        add(step.key, object, Action::Create, renderer_for(object.kind).create(object, context_), false,
+            plan.fate == Fate::Recreate ? "recreated: " + plan.outcome.recreate_reason : "");
+      } else if (plan.fate == Fate::Alter && !plan.hoisted && !alter_is_implicit(step.key, state_)) {
+        add(step.key, object, Action::Alter, plan.outcome.statements, plan.outcome.destructive, "");
+      }
+    }
+  }
+
+  // COMMENT ON for new and rebuilt objects that have one, and for kept ones whose comment changed.
+  void comment_phase(const std::vector<Step>& order) {
+    for (const auto& step : order) {
+      if (step.attach_partition) continue;
+      const ObjectPlan& plan = state_.at(step.key);
+      const model::Object& object = *plan.to;
+      const bool rebuilt = state_.builds(step.key);
+      if (rebuilt ? !object.comment : plan.from->comment == object.comment) continue;
+      const std::string target = renderer_for(object.kind).comment_target(object, context_.to);
+      if (target.empty()) continue;
+      add(step.key, object, Action::Comment, {sql::comment_on(target, object.comment)}, false, "");
+    }
+  }
+
+  Plan finish() {
+    for (const auto& [key, plan] : state_.objects) {
+      for (const auto& warning : plan.outcome.warnings) plan_.warnings.push_back(warning);
+    }
+    return std::move(plan_);
+  }
+
+ private:
+  void add(const std::string& key, const model::Object& object, Action action, std::vector<std::string> statements,
+           bool destructive, const std::string& note, std::string summary = "") {
+    if (statements.empty()) return;
+    Change change;
+    change.key = key;
+    change.kind = object.kind;
+    change.action = action;
+    change.statements = std::move(statements);
+    change.destructive = destructive;
+    change.summary = summary.empty() ? summarize(action, object, note) : std::move(summary);
+    plan_.changes.push_back(std::move(change));
+  }
+
+  const PlanState& state_;
+  const RenderContext& context_;
+  Plan plan_;
+};
+
+}  // namespace
+
+Plan emit(const PlanState& state, const std::vector<std::string>& drop_order, const std::vector<Step>& create_order,
+          const RenderContext& context) {
+  Emitter emitter(state, context);
+  emitter.drop_phase(drop_order);
+  emitter.create_phase(create_order);
+  emitter.comment_phase(create_order);
+  return emitter.finish();
+}
+
+}  // namespace strata::diff

@@ -1,0 +1,116 @@
+// Sequences and sequence ownership (ALTER SEQUENCE ... OWNED BY).
+#include "../attrs.h"
+#include "kind_renderer.h"
+#include "sequence_options.h"
+#include "sql_text.h"
+
+namespace strata::diff {
+namespace {
+
+using model::Object;
+using nlohmann::json;
+
+struct OptionSpelling {
+  const char* attr;
+  const char* clause;
+};
+constexpr OptionSpelling kValuedOptions[] = {
+    {"start", "START WITH "}, {"increment", "INCREMENT BY "}, {"min", "MINVALUE "},
+    {"max", "MAXVALUE "},     {"cache", "CACHE "},
+};
+
+std::string cycle_clause(const json& options) { return attrs::flag(options, "cycle") ? "CYCLE" : "NO CYCLE"; }
+
+}  // namespace
+
+std::vector<std::string> sequence_option_clauses(const json& options) {
+  std::vector<std::string> clauses;
+  for (const auto& option : kValuedOptions) {
+    if (auto value = attrs::optional_text(options, option.attr)) clauses.push_back(option.clause + *value);
+  }
+  clauses.push_back(cycle_clause(options));
+  return clauses;
+}
+
+std::vector<std::string> changed_sequence_option_clauses(const json& from, const json& to) {
+  std::vector<std::string> clauses;
+  for (const auto& option : kValuedOptions) {
+    auto value = attrs::optional_text(to, option.attr);
+    if (value && value != attrs::optional_text(from, option.attr)) clauses.push_back(option.clause + *value);
+  }
+  if (attrs::flag(from, "cycle") != attrs::flag(to, "cycle")) clauses.push_back(cycle_clause(to));
+  return clauses;
+}
+
+namespace {
+
+class SequenceRenderer final : public KindRenderer {
+ public:
+  std::vector<std::string> create(const Object& sequence, const RenderContext&) const override {
+    std::vector<std::string> clauses;
+    if (auto type = attrs::optional_text(sequence.attrs, "data_type")) clauses.push_back("AS " + *type);
+    for (auto& clause : sequence_option_clauses(sequence.attrs)) clauses.push_back(std::move(clause));
+    return {"CREATE SEQUENCE " + sql::name_of(sequence) + " " + sql::join(clauses, " ")};
+  }
+  std::vector<std::string> drop(const Object& sequence, const RenderContext&) const override {
+    return {"DROP SEQUENCE " + sql::name_of(sequence)};
+  }
+  AlterOutcome alter(const Object& from, const Object& to, const RenderContext&) const override {
+    std::vector<std::string> clauses;
+    auto type = attrs::optional_text(to.attrs, "data_type");
+    if (type && type != attrs::optional_text(from.attrs, "data_type")) clauses.push_back("AS " + *type);
+    for (auto& clause : changed_sequence_option_clauses(from.attrs, to.attrs)) clauses.push_back(std::move(clause));
+    AlterOutcome outcome;
+    if (!clauses.empty()) outcome.statements.push_back("ALTER SEQUENCE " + sql::name_of(to) + " " + sql::join(clauses, " "));
+    return outcome;
+  }
+  std::string comment_target(const Object& sequence, const CatalogGraph&) const override {
+    return "SEQUENCE " + sql::name_of(sequence);
+  }
+  // A sequence's current value is state the schema files cannot recreate.
+  bool holds_data(const Object&) const override { return true; }
+};
+
+// The owner is its own object because OWNED BY needs the column to exist, and because the
+// ownership must be released (OWNED BY NONE) before a kept sequence's owning column is dropped:
+// dropping a column drops the sequences it owns.
+class SequenceOwnerRenderer final : public KindRenderer {
+ public:
+  std::vector<std::string> create(const Object& owner, const RenderContext& context) const override {
+    return {owned_by(owner, context.to, owner_column(owner, context.to))};
+  }
+  std::vector<std::string> drop(const Object& owner, const RenderContext& context) const override {
+    return {owned_by(owner, context.from, "NONE")};
+  }
+  AlterOutcome alter(const Object&, const Object& to, const RenderContext& context) const override {
+    AlterOutcome outcome;
+    outcome.statements = create(to, context);
+    return outcome;
+  }
+  std::string comment_target(const Object&, const CatalogGraph&) const override { return ""; }
+
+ private:
+  static std::string owned_by(const Object& owner, const CatalogGraph& graph, const std::string& target) {
+    return "ALTER SEQUENCE " + sql::owner_name(owner, graph) + " OWNED BY " + target;
+  }
+  static std::string owner_column(const Object& owner, const CatalogGraph& graph) {
+    const std::string table_key = attrs::text(owner.attrs, "table");
+    const Object* table = graph.find(table_key);
+    if (!table) throw std::logic_error("sequence owner '" + owner.key + "' names unknown table '" + table_key + "'");
+    return sql::name_of(*table) + "." + model::quote_ident(attrs::text(owner.attrs, "column"));
+  }
+};
+
+}  // namespace
+
+const KindRenderer& sequence_renderer() {
+  static const SequenceRenderer renderer;
+  return renderer;
+}
+
+const KindRenderer& sequence_owner_renderer() {
+  static const SequenceOwnerRenderer renderer;
+  return renderer;
+}
+
+}  // namespace strata::diff

@@ -1,0 +1,171 @@
+// Tables: ordinary, unlogged, partitioned, partitions and inheritance children.
+#include "tables.h"
+
+#include <algorithm>
+
+#include "../attrs.h"
+#include "columns.h"
+#include "sql_text.h"
+
+namespace strata::diff {
+namespace {
+
+using model::Object;
+using nlohmann::json;
+
+std::string table_name(const std::string& key, const CatalogGraph& graph) {
+  const Object* table = graph.find(key);
+  if (!table) throw std::logic_error("reference to unknown table '" + key + "'");
+  return sql::name_of(*table);
+}
+
+bool is_partition(const Object& table) { return attrs::optional_text(table.attrs, "partition_of").has_value(); }
+
+std::vector<const Object*> declared_columns(const Object& table, const CatalogGraph& graph) {
+  std::vector<const Object*> columns;
+  for (const auto& key : graph.children(table.key)) {
+    const Object* child = graph.find(key);
+    if (child->kind == model::Kind::Column && declared_in_create_table(*child, table)) columns.push_back(child);
+  }
+  std::stable_sort(columns.begin(), columns.end(), [](const Object* a, const Object* b) {
+    return a->attrs.value("position", 0) < b->attrs.value("position", 0);
+  });
+  return columns;
+}
+
+std::string create_table_statement(const Object& table, const std::vector<const Object*>& columns,
+                                   const RenderContext& context) {
+  const json& a = table.attrs;
+  std::string sql = attrs::text(a, "persistence") == "unlogged" ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ";
+  sql += sql::name_of(table) + " (";
+  for (size_t i = 0; i < columns.size(); ++i) {
+    sql += (i == 0 ? "\n    " : ",\n    ") + column_definition(*columns[i], inlined_default(*columns[i], context));
+  }
+  sql += "\n)";
+  std::vector<std::string> parents;
+  for (const auto& key : attrs::texts(a, "inherits")) parents.push_back(table_name(key, context.to));
+  if (!parents.empty()) sql += " INHERITS (" + sql::join(parents, ", ") + ")";
+  if (auto key = attrs::optional_text(a, "partition_key")) sql += " PARTITION BY " + *key;
+  if (auto method = attrs::optional_text(a, "access_method")) sql += " USING " + model::quote_ident(*method);
+  const auto options = attrs::texts(a, "options");
+  if (!options.empty()) sql += " WITH (" + sql::reloption_list(options) + ")";
+  return sql;
+}
+
+// From the attrs of the existing table (an empty object for a new one, where both are off).
+std::vector<std::string> row_security_statements(const json& from_attrs, const Object& to) {
+  std::vector<std::string> statements;
+  const std::string prefix = "ALTER TABLE " + sql::name_of(to) + " ";
+  auto was = [&](const char* flag) { return attrs::flag(from_attrs, flag); };
+  const bool enabled = attrs::flag(to.attrs, "rls_enabled"), forced = attrs::flag(to.attrs, "rls_forced");
+  if (enabled != was("rls_enabled")) statements.push_back(prefix + (enabled ? "ENABLE" : "DISABLE") + " ROW LEVEL SECURITY");
+  if (forced != was("rls_forced")) statements.push_back(prefix + (forced ? "FORCE" : "NO FORCE") + " ROW LEVEL SECURITY");
+  return statements;
+}
+
+std::vector<std::string> option_statements(const Object& from, const Object& to) {
+  const auto old_options = attrs::texts(from.attrs, "options");
+  const auto new_options = attrs::texts(to.attrs, "options");
+  std::vector<std::string> removed, set;
+  for (const auto& option : old_options) {
+    const std::string name = sql::reloption_name(option);
+    const bool kept = std::any_of(new_options.begin(), new_options.end(),
+                                  [&](const std::string& now) { return sql::reloption_name(now) == name; });
+    if (!kept) removed.push_back(name);
+  }
+  for (const auto& option : new_options) {
+    if (std::find(old_options.begin(), old_options.end(), option) == old_options.end()) set.push_back(option);
+  }
+  std::vector<std::string> statements;
+  const std::string prefix = "ALTER TABLE " + sql::name_of(to) + " ";
+  if (!removed.empty()) statements.push_back(prefix + "RESET (" + sql::join(removed, ", ") + ")");
+  if (!set.empty()) statements.push_back(prefix + "SET (" + sql::reloption_list(set) + ")");
+  return statements;
+}
+
+class TableRenderer final : public KindRenderer {
+ public:
+  std::vector<std::string> create(const Object& table, const RenderContext& context) const override {
+    const auto columns = declared_columns(table, context.to);
+    std::vector<std::string> statements{create_table_statement(table, columns, context)};
+    for (const Object* column : columns) {
+      for (auto& followup : column_followups(*column, sql::name_of(table))) statements.push_back(std::move(followup));
+    }
+    for (auto& statement : row_security_statements(json::object(), table)) statements.push_back(std::move(statement));
+    return statements;
+  }
+
+  std::vector<std::string> drop(const Object& table, const RenderContext&) const override {
+    return {"DROP TABLE " + sql::name_of(table)};
+  }
+
+  AlterOutcome alter(const Object& from, const Object& to, const RenderContext& context) const override {
+    if (attrs::optional_text(from.attrs, "partition_key") != attrs::optional_text(to.attrs, "partition_key")) {
+      AlterOutcome outcome = AlterOutcome::recreate_because("partition key changes");
+      outcome.destructive = true;
+      outcome.warnings.push_back("table " + to.key + " is dropped and created again to change its partition key; "
+                                 "its rows and its partitions' rows are lost");
+      return outcome;
+    }
+    AlterOutcome outcome;
+    const std::string name = sql::name_of(to);
+    if (partition_attachment_changes(from, to)) {
+      if (auto old_parent = attrs::optional_text(from.attrs, "partition_of")) {
+        outcome.before_drops.push_back("ALTER TABLE " + table_name(*old_parent, context.from) +
+                                       " DETACH PARTITION " + sql::name_of(from));
+      }
+    }
+    // INHERITS parents are ordered; keep the common prefix, re-link the rest.
+    const auto old_parents = attrs::texts(from.attrs, "inherits");
+    const auto new_parents = attrs::texts(to.attrs, "inherits");
+    size_t common = 0;
+    while (common < old_parents.size() && common < new_parents.size() && old_parents[common] == new_parents[common]) {
+      ++common;
+    }
+    for (size_t i = common; i < old_parents.size(); ++i) {
+      outcome.before_drops.push_back("ALTER TABLE " + name + " NO INHERIT " + table_name(old_parents[i], context.from));
+    }
+    for (size_t i = common; i < new_parents.size(); ++i) {
+      outcome.statements.push_back("ALTER TABLE " + name + " INHERIT " + table_name(new_parents[i], context.to));
+    }
+    const std::string persistence = attrs::text(to.attrs, "persistence");
+    if (persistence != attrs::text(from.attrs, "persistence")) {
+      outcome.statements.push_back("ALTER TABLE " + name + (persistence == "unlogged" ? " SET UNLOGGED" : " SET LOGGED"));
+    }
+    const auto method = attrs::optional_text(to.attrs, "access_method");
+    if (method != attrs::optional_text(from.attrs, "access_method")) {
+      outcome.statements.push_back("ALTER TABLE " + name + " SET ACCESS METHOD " + model::quote_ident(method.value_or("heap")));
+    }
+    for (auto& statement : option_statements(from, to)) outcome.statements.push_back(std::move(statement));
+    for (auto& statement : row_security_statements(from.attrs, to)) outcome.statements.push_back(std::move(statement));
+    return outcome;
+  }
+
+  std::string comment_target(const Object& table, const CatalogGraph&) const override {
+    return "TABLE " + sql::name_of(table);
+  }
+  bool holds_data(const Object&) const override { return true; }
+};
+
+}  // namespace
+
+bool declared_in_create_table(const Object& column, const Object& table) {
+  return !attrs::flag(column.attrs, "inherited") || is_partition(table);
+}
+
+bool partition_attachment_changes(const Object& from, const Object& to) {
+  return attrs::optional_text(from.attrs, "partition_of") != attrs::optional_text(to.attrs, "partition_of") ||
+         attrs::optional_text(from.attrs, "partition_bound") != attrs::optional_text(to.attrs, "partition_bound");
+}
+
+std::string attach_partition_statement(const Object& partition, const CatalogGraph& graph) {
+  return "ALTER TABLE ONLY " + table_name(attrs::text(partition.attrs, "partition_of"), graph) +
+         " ATTACH PARTITION " + sql::name_of(partition) + " " + attrs::text(partition.attrs, "partition_bound");
+}
+
+const KindRenderer& table_renderer() {
+  static const TableRenderer renderer;
+  return renderer;
+}
+
+}  // namespace strata::diff
