@@ -74,7 +74,7 @@ SET check_function_bodies = false;
 CREATE TABLE public.thing (id integer NOT NULL, name text);
 ALTER TABLE public.thing OWNER TO postgres;
 CREATE SEQUENCE public.thing_id_seq AS integer START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;
-ALTER TABLE public.thing_id_seq OWNER TO app_owner;
+ALTER TABLE public.thing_id_seq OWNER TO postgres;
 ALTER SEQUENCE public.thing_id_seq OWNED BY public.thing.id;
 ALTER TABLE ONLY public.thing ALTER COLUMN id SET DEFAULT nextval('public.thing_id_seq'::regclass);
 ALTER TABLE ONLY public.thing ADD CONSTRAINT thing_pkey PRIMARY KEY (id);

@@ -81,7 +81,7 @@ struct LoadTimings {
   double introspect_ms = 0;
 };
 
-// The catalog of a database freshly created from template0 (its `public` schema), which is
+// The catalog of a database freshly created from template0 (`public` and plpgsql), which is
 // what `empty` means as a diff source. Tests check it against a real fresh database.
 model::Catalog empty_database_catalog();
 

@@ -10,6 +10,14 @@ model::Catalog empty_database_catalog() {
   public_schema.name = "public";
   public_schema.comment = "standard public schema";
   catalog.add(std::move(public_schema));
+
+  model::Object plpgsql;  // initdb installs it in every database's template
+  plpgsql.key = "extension:plpgsql";
+  plpgsql.kind = model::Kind::Extension;
+  plpgsql.name = "plpgsql";
+  plpgsql.attrs = {{"schema", "pg_catalog"}, {"version", "1.0"}};
+  plpgsql.comment = "PL/pgSQL procedural language";
+  catalog.add(std::move(plpgsql));
   return catalog;
 }
 

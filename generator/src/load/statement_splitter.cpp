@@ -44,8 +44,10 @@ std::size_t trim_end(const std::string& text, std::size_t begin, std::size_t end
 
 void collect_roles(const nlohmann::json& node, std::vector<std::string>& roles) {
   if (node.is_object()) {
-    if (auto spec = node.find("RoleSpec"); spec != node.end() && spec->contains("rolename")) {
-      roles.push_back((*spec)["rolename"].get<std::string>());
+    // A RoleSpec is wrapped as {"RoleSpec": {...}} inside lists but appears bare in typed
+    // fields (AlterOwnerStmt.newowner), so match on its own fields.
+    if (node.value("roletype", "") == "ROLESPEC_CSTRING" && node.contains("rolename")) {
+      roles.push_back(node["rolename"].get<std::string>());
     }
     for (const auto& [key, value] : node.items()) collect_roles(value, roles);
   } else if (node.is_array()) {
