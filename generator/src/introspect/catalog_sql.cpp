@@ -9,8 +9,14 @@ std::string is_user_schema(const std::string& alias) {
 }
 
 std::string is_not_extension_member(const std::string& catalog, const std::string& oid_expression) {
-  return "NOT EXISTS (SELECT FROM pg_depend member WHERE member.classid = '" + catalog +
-         "'::regclass AND member.objid = " + oid_expression + " AND member.deptype = 'e')";
+  return is_not_extension_member_of("'" + catalog + "'::regclass", oid_expression);
+}
+
+std::string is_not_extension_member_of(const std::string& catalog_oid_expression,
+                                       const std::string& oid_expression) {
+  return "NOT EXISTS (SELECT FROM pg_depend member WHERE member.classid = " +
+         catalog_oid_expression + " AND member.objid = " + oid_expression +
+         " AND member.deptype = 'e')";
 }
 
 std::string non_default_collation(const std::string& collation_oid,
@@ -27,9 +33,11 @@ std::string sorted_json_array(const std::string& array) {
          ") element)";
 }
 
-const char* const kSequenceOptionColumns =
-    "s.seqstart::text AS seq_start, s.seqincrement::text AS seq_increment,"
-    " s.seqmin::text AS seq_min, s.seqmax::text AS seq_max, s.seqcache::text AS seq_cache,"
-    " s.seqcycle AS seq_cycle";
+std::string sequence_options(const std::string& alias) {
+  const std::string s = alias + ".";
+  return "json_build_object('start', " + s + "seqstart::text, 'increment', " + s +
+         "seqincrement::text, 'min', " + s + "seqmin::text, 'max', " + s +
+         "seqmax::text, 'cache', " + s + "seqcache::text, 'cycle', " + s + "seqcycle)";
+}
 
 }  // namespace strata::introspect::sql

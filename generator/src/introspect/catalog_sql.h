@@ -13,6 +13,9 @@ std::string is_user_schema(const std::string& alias);
 // Condition: the row `oid_expression` of the system catalog `catalog` (e.g. "pg_class") was not
 // created by an extension's script.
 std::string is_not_extension_member(const std::string& catalog, const std::string& oid_expression);
+// The same for a catalog given as an expression that yields its OID.
+std::string is_not_extension_member_of(const std::string& catalog_oid_expression,
+                                       const std::string& oid_expression);
 
 // Expression: the collation `collation_oid` as `pg_catalog."C"` (format('%I.%I')), or NULL when
 // it is the same as `default_collation_oid` (the type's own collation).
@@ -22,8 +25,9 @@ std::string non_default_collation(const std::string& collation_oid,
 // Expression: the text[] `array` as a JSON array sorted bytewise, NULL when the array is NULL.
 std::string sorted_json_array(const std::string& array);
 
-// Select list: the pg_sequence row `s` as the model's sequence options (start, increment, min,
-// max, cache as decimal text; cycle as boolean). Read by sequence_options() in sequences.h.
-extern const char* const kSequenceOptionColumns;
+// Expression: the pg_sequence row `alias` as a JSON object of the model's sequence options
+// (start, increment, min, max, cache as decimal text; cycle as boolean), shared by sequences and
+// identity columns.
+std::string sequence_options(const std::string& alias);
 
 }  // namespace strata::introspect::sql

@@ -1,31 +1,28 @@
 #include "context.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <utility>
 
 namespace strata::introspect {
 
-pqxx::result Context::query(const std::string& sql, const std::string& description) {
-  return transaction_.exec(sql, description);
+model::Object& Context::add(const CatalogAddress& address, model::Object object) {
+  auto& added = add(std::move(object));
+  registry_.add_object(address, added);
+  return added;
 }
 
-model::Object& Context::add(const CatalogAddress& address, model::Object object) {
+model::Object& Context::add(model::Object object) {
+  // Dependencies are added later (read_dependencies), so Catalog::add, which puts them in
+  // order, would come too early: objects go into the map directly and finish() orders them.
   std::string key = object.key;
-  auto [it, inserted] = objects_.emplace(key, std::move(object));
+  auto [it, inserted] = catalog_.objects.emplace(key, std::move(object));
   if (!inserted) throw std::logic_error("duplicate catalog object '" + key + "'");
-  registry_.add_object(address, key);
   return it->second;
 }
 
-model::Object* Context::find(const std::string& key) {
-  auto it = objects_.find(key);
-  return it == objects_.end() ? nullptr : &it->second;
-}
-
 const model::Object* Context::relation(Oid relation_oid) const {
-  const std::string* key = registry_.object_at({SystemCatalog::Class, relation_oid});
-  if (key == nullptr) return nullptr;
-  return &objects_.at(*key);
+  return registry_.object_at({SystemCatalog::Class, relation_oid});
 }
 
 void Context::warn(std::string object, std::string message) {
@@ -33,11 +30,21 @@ void Context::warn(std::string object, std::string message) {
 }
 
 Result Context::finish() {
-  Result result;
-  for (auto& [key, object] : objects_) result.catalog.add(std::move(object));
-  objects_.clear();
-  result.warnings = std::move(warnings_);
-  return result;
+  // The same order Catalog::add gives: sorted, without duplicates.
+  for (auto& [key, object] : catalog_.objects) {
+    auto& dependencies = object.depends_on;
+    std::sort(dependencies.begin(), dependencies.end());
+    dependencies.erase(std::unique(dependencies.begin(), dependencies.end()), dependencies.end());
+  }
+  return {std::move(catalog_), std::move(warnings_)};
+}
+
+void resolve_references(Context& context, const std::vector<PendingReference>& references) {
+  for (const auto& reference : references) {
+    if (const model::Object* target = context.registry().object_at(reference.target)) {
+      reference.object->attrs[reference.attr] = target->key;
+    }
+  }
 }
 
 model::Object database_object(model::Kind kind, const std::string& name) {

@@ -1,5 +1,9 @@
 #include "strata/introspect.h"
 
+#include <stdexcept>
+
+#include <pqxx/except>
+#include <pqxx/pipeline>
 #include <pqxx/transaction>
 
 #include "context.h"
@@ -10,44 +14,58 @@ namespace {
 
 // Settings that change how PostgreSQL prints names and constants, pinned so that the text in
 // the model depends only on the schema, never on the session or the server's defaults.
-constexpr const char* kSessionSettings[] = {
+constexpr const char* kSessionSettings =
     // Every user object's name comes out schema-qualified (pg_catalog is still searched).
-    "SET LOCAL search_path = ''",
+    "SET LOCAL search_path = '';"
     // Date, time and interval constants in defaults, checks and views print the same way.
-    "SET LOCAL DateStyle = 'ISO, YMD'",
-    "SET LOCAL IntervalStyle = 'postgres'",
-    "SET LOCAL TimeZone = 'UTC'",
+    "SET LOCAL DateStyle = 'ISO, YMD';"
+    "SET LOCAL IntervalStyle = 'postgres';"
+    "SET LOCAL TimeZone = 'UTC';"
     // Floating-point constants print exactly; string constants print without E'' escapes.
-    "SET LOCAL extra_float_digits = 3",
-    "SET LOCAL standard_conforming_strings = on",
-};
+    "SET LOCAL extra_float_digits = 3;"
+    "SET LOCAL standard_conforming_strings = on";
+
+std::vector<Reader> all_readers() {
+  std::vector<Reader> readers;
+  for (auto group : {schema_readers, extension_readers, type_readers, sequence_readers,
+                     table_readers, column_readers, sequence_owner_readers, constraint_readers,
+                     view_readers, index_readers, function_readers, trigger_readers, rule_readers,
+                     policy_readers, dependency_readers, comment_readers,
+                     unmodelled_object_readers}) {
+    for (auto& reader : group()) readers.push_back(std::move(reader));
+  }
+  return readers;
+}
 
 }  // namespace
 
 Result introspect(pqxx::connection& conn) {
   // One snapshot for every query, and nothing written.
   pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> transaction(conn, "introspect");
-  for (const char* setting : kSessionSettings) transaction.exec(setting);
+  transaction.exec(kSessionSettings, "pin session settings");
 
-  Context context(transaction);
-  read_schemas(context);
-  read_extensions(context);
-  read_types(context);
-  read_sequences(context);
-  read_tables(context);
-  read_columns(context);
-  read_sequence_owners(context);
-  read_constraints(context);
-  read_views(context);
-  read_indexes(context);
-  read_functions(context);
-  read_triggers(context);
-  read_rules(context);
-  read_policies(context);
-  read_dependencies(context);
-  read_comments(context);
-  warn_about_unmodelled_objects(context);
+  // Every query is known up front, so all are sent at once: the server works on the next result
+  // while this process reads the previous one.
+  const std::vector<Reader> readers = all_readers();
+  pqxx::pipeline pipeline(transaction, "introspect");
+  pipeline.retain(static_cast<int>(readers.size()));
+  std::vector<pqxx::pipeline::query_id> queries;
+  for (const auto& reader : readers) queries.push_back(pipeline.insert(reader.sql));
 
+  Context context;
+  for (std::size_t i = 0; i < readers.size(); ++i) {
+    const Reader& reader = readers[i];
+    // The error names the step that failed; a database error keeps its SQLSTATE and query.
+    try {
+      reader.read(context, QueryResult(pipeline.retrieve(queries[i])));
+    } catch (const pqxx::sql_error& error) {
+      throw pqxx::sql_error("introspection failed to " + reader.description + ": " + error.what(),
+                            error.query(), error.sqlstate().c_str());
+    } catch (const std::runtime_error& error) {
+      throw std::runtime_error("introspection failed to " + reader.description + ": " + error.what());
+    }
+  }
+  pipeline.complete();
   transaction.commit();
   return context.finish();
 }

@@ -2,38 +2,37 @@
 
 namespace strata::introspect {
 
-void ObjectRegistry::add_object(const CatalogAddress& address, const std::string& key) {
-  objects_[address] = key;
+void ObjectRegistry::add_object(const CatalogAddress& address, model::Object& object) {
+  objects_[address] = &object;
 }
 
-void ObjectRegistry::add_alias(const CatalogAddress& address, const std::string& key) {
-  aliases_[address] = key;
+void ObjectRegistry::add_alias(const CatalogAddress& address, model::Object& object) {
+  aliases_[address] = &object;
 }
 
-void ObjectRegistry::add_extension_member(const CatalogAddress& address,
-                                          const std::string& extension_key) {
-  extension_members_[address] = extension_key;
+void ObjectRegistry::add_extension_member(const CatalogAddress& address, model::Object& extension) {
+  extension_members_[address] = &extension;
 }
 
-const std::string* ObjectRegistry::lookup(const Map& map, const CatalogAddress& address) {
+model::Object* ObjectRegistry::lookup(const Map& map, const CatalogAddress& address) {
   auto it = map.find(address);
-  return it == map.end() ? nullptr : &it->second;
+  return it == map.end() ? nullptr : it->second;
 }
 
-const std::string* ObjectRegistry::object_at(const CatalogAddress& address) const {
+model::Object* ObjectRegistry::object_at(const CatalogAddress& address) const {
   return lookup(objects_, address);
 }
 
-const std::string* ObjectRegistry::owner_of(const CatalogAddress& address) const {
+model::Object* ObjectRegistry::owner_of(const CatalogAddress& address) const {
   for (const CatalogAddress& candidate : {address, address.whole_object()}) {
-    if (const auto* key = lookup(objects_, candidate)) return key;
-    if (const auto* key = lookup(aliases_, candidate)) return key;
+    if (auto* object = lookup(objects_, candidate)) return object;
+    if (auto* object = lookup(aliases_, candidate)) return object;
   }
   return nullptr;
 }
 
-const std::string* ObjectRegistry::dependency_target(const CatalogAddress& address) const {
-  if (const auto* key = owner_of(address)) return key;
+model::Object* ObjectRegistry::dependency_target(const CatalogAddress& address) const {
+  if (auto* object = owner_of(address)) return object;
   return lookup(extension_members_, address.whole_object());
 }
 

@@ -4,12 +4,13 @@
 // Readers record here the address of every object they add, plus "aliases": other catalog rows
 // that are part of that object (a type's array type, a table's row type, the `_RETURN` rule of
 // a view, the index behind a constraint...), and which extension each extension member belongs
-// to. Dependencies and comments are then mapped to model keys through this registry.
+// to. Dependencies and comments are then mapped to model objects through this registry.
 #pragma once
 
 #include <cstdint>
-#include <string>
 #include <unordered_map>
+
+#include "strata/model.h"
 
 namespace strata::introspect {
 
@@ -52,29 +53,30 @@ struct CatalogAddressHash {
   }
 };
 
+// Objects are held by pointer: they live in the Context, whose storage never moves them.
 class ObjectRegistry {
  public:
-  // The catalog row the object `key` was read from.
-  void add_object(const CatalogAddress& address, const std::string& key);
-  // Another catalog row that is part of the object `key` (dependencies on it are dependencies
-  // on `key`; it has no identity of its own in the model).
-  void add_alias(const CatalogAddress& address, const std::string& key);
-  // A catalog row that belongs to the extension `extension_key` (pg_depend deptype 'e').
-  void add_extension_member(const CatalogAddress& address, const std::string& extension_key);
+  // The catalog row `object` was read from.
+  void add_object(const CatalogAddress& address, model::Object& object);
+  // Another catalog row that is part of `object` (dependencies on it are dependencies on
+  // `object`; it has no identity of its own in the model).
+  void add_alias(const CatalogAddress& address, model::Object& object);
+  // A catalog row that belongs to `extension` (pg_depend deptype 'e').
+  void add_extension_member(const CatalogAddress& address, model::Object& extension);
 
   // The object read from exactly this row, or nullptr.
-  const std::string* object_at(const CatalogAddress& address) const;
+  model::Object* object_at(const CatalogAddress& address) const;
   // The object this row is or is part of (objects and aliases), trying the exact address first
   // and then the whole object (a view's column is the view), or nullptr.
-  const std::string* owner_of(const CatalogAddress& address) const;
+  model::Object* owner_of(const CatalogAddress& address) const;
   // As owner_of, but extension members map to their extension: what a dependency on this row
   // must point to.
-  const std::string* dependency_target(const CatalogAddress& address) const;
+  model::Object* dependency_target(const CatalogAddress& address) const;
   bool is_extension_member(const CatalogAddress& address) const;
 
  private:
-  using Map = std::unordered_map<CatalogAddress, std::string, CatalogAddressHash>;
-  static const std::string* lookup(const Map& map, const CatalogAddress& address);
+  using Map = std::unordered_map<CatalogAddress, model::Object*, CatalogAddressHash>;
+  static model::Object* lookup(const Map& map, const CatalogAddress& address);
 
   Map objects_;
   Map aliases_;

@@ -1,28 +1,42 @@
-// One reader per group of kinds. Each runs a fixed number of set-based queries and adds what it
-// reads to the Context. introspect.cpp calls them in this order, because later readers attach
-// objects to (or map dependencies through) what earlier ones registered.
+// The readers: one query each, and what to make of its rows.
+//
+// Every query is fixed text, known before any result is read, so introspect() sends them all at
+// once and the server computes the next result while this process reads the previous one.
+// Results are read in the order below, because later readers attach objects to (or map
+// dependencies through) what earlier ones registered in the Context.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "context.h"
+#include "query_result.h"
 
 namespace strata::introspect {
 
-void read_schemas(Context& context);           // schemas.cpp
-void read_extensions(Context& context);        // extensions.cpp: extensions + their members
-void read_types(Context& context);             // types.cpp: enum, domain, composite, range
-void read_sequences(Context& context);         // sequences.cpp
-void read_tables(Context& context);            // tables.cpp
-void read_columns(Context& context);           // columns.cpp: columns + defaults
-void read_sequence_owners(Context& context);   // sequences.cpp: OWNED BY (needs the columns)
-void read_constraints(Context& context);       // constraints.cpp
-void read_views(Context& context);             // views.cpp: views + materialized views
-void read_indexes(Context& context);           // indexes.cpp (needs the materialized views)
-void read_functions(Context& context);         // functions.cpp: all kinds of pg_proc
-void read_triggers(Context& context);          // triggers.cpp
-void read_rules(Context& context);             // rules.cpp
-void read_policies(Context& context);          // policies.cpp
-void read_dependencies(Context& context);      // dependencies.cpp (needs every object)
-void read_comments(Context& context);          // comments.cpp (needs every object)
-void warn_about_unmodelled_objects(Context& context);  // unmodelled.cpp
+struct Reader {
+  std::string description;  // "read columns": what failed, in errors
+  std::string sql;
+  void (*read)(Context& context, const QueryResult& rows);
+};
+
+// In the order they must run.
+std::vector<Reader> schema_readers();            // schemas.cpp
+std::vector<Reader> extension_readers();         // extensions.cpp: extensions + their members
+std::vector<Reader> type_readers();              // types.cpp: enum, domain, composite, range
+std::vector<Reader> sequence_readers();          // sequences.cpp
+std::vector<Reader> table_readers();             // tables.cpp
+std::vector<Reader> column_readers();            // columns.cpp: columns + defaults
+std::vector<Reader> sequence_owner_readers();    // sequences.cpp: OWNED BY (needs the columns)
+std::vector<Reader> constraint_readers();        // constraints.cpp
+std::vector<Reader> view_readers();              // views.cpp: views + materialized views
+std::vector<Reader> index_readers();             // indexes.cpp (needs the materialized views)
+std::vector<Reader> function_readers();          // functions.cpp: everything in pg_proc
+std::vector<Reader> trigger_readers();           // triggers.cpp
+std::vector<Reader> rule_readers();              // rules.cpp
+std::vector<Reader> policy_readers();            // policies.cpp
+std::vector<Reader> dependency_readers();        // dependencies.cpp (needs every object)
+std::vector<Reader> comment_readers();           // comments.cpp (needs every object)
+std::vector<Reader> unmodelled_object_readers(); // unmodelled.cpp: warnings
 
 }  // namespace strata::introspect

@@ -1,0 +1,65 @@
+// Table constraints: primary key, unique, foreign key, check, exclusion. Domain constraints are
+// part of their domain (types.cpp); NOT NULL is a column attribute in PostgreSQL 15.
+#include "catalog_sql.h"
+#include "readers.h"
+
+namespace strata::introspect {
+namespace {
+
+void read_constraints(Context& context, const QueryResult& rows) {
+  std::vector<PendingReference> parent_constraints;
+  for (const auto& row : rows) {
+    const model::Object* table = context.relation(row.oid("conrelid"));
+    if (table == nullptr) continue;
+
+    auto constraint = table_object(model::Kind::Constraint, *table, row.text("conname"));
+    const Oid index_oid = row.oid("index_oid");
+    constraint.attrs = Attrs{
+        {"type", row.text("contype")},
+        {"definition", row.text("definition")},
+        {"deferrable", row.boolean("condeferrable")},
+        {"deferred", row.boolean("condeferred")},
+        {"validated", row.boolean("convalidated")},
+        {"inherited", !row.boolean("conislocal")},
+        {"parent_constraint", nullptr},
+        {"index", index_oid == 0 ? nlohmann::json(nullptr)
+                                 : nlohmann::json(schema_object(model::Kind::Index,
+                                                                row.text("index_schema"),
+                                                                row.text("index_name")).key)},
+    };
+    auto& added = context.add({SystemCatalog::Constraint, row.oid("oid")}, std::move(constraint));
+    // The index is part of the constraint: a foreign key's dependency on the referenced
+    // table's unique index is a dependency on its unique constraint.
+    if (index_oid != 0) context.registry().add_alias({SystemCatalog::Class, index_oid}, added);
+    if (Oid parent = row.oid("conparentid")) {
+      parent_constraints.push_back({&added, "parent_constraint", {SystemCatalog::Constraint, parent}});
+    }
+  }
+  resolve_references(context, parent_constraints);
+}
+
+}  // namespace
+
+std::vector<Reader> constraint_readers() {
+  // A foreign key that references a partitioned table gets a clone for every partition of the
+  // referenced table, on the same referencing table (conparentid set, conrelid unchanged).
+  // PostgreSQL makes and drops those clones itself, so they are left out. Clones on the
+  // partitions of a partitioned referencing table are kept, with their parent_constraint.
+  return {{"read constraints",
+           "SELECT con.oid, con.conrelid, con.conname, con.contype,"
+           " pg_get_constraintdef(con.oid) AS definition, con.condeferrable, con.condeferred,"
+           " con.convalidated, con.conislocal, con.conparentid,"
+           " CASE WHEN con.contype IN ('p', 'u', 'x') THEN con.conindid END AS index_oid,"
+           " index_schema.nspname AS index_schema, index.relname AS index_name"
+           " FROM pg_constraint con"
+           " JOIN pg_class rel ON rel.oid = con.conrelid"
+           " JOIN pg_namespace n ON n.oid = rel.relnamespace"
+           " LEFT JOIN pg_constraint parent ON parent.oid = con.conparentid"
+           " LEFT JOIN pg_class index ON index.oid = con.conindid AND con.contype IN ('p', 'u', 'x')"
+           " LEFT JOIN pg_namespace index_schema ON index_schema.oid = index.relnamespace"
+           " WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND " + sql::is_user_schema("n") +
+               " AND (parent.oid IS NULL OR parent.conrelid <> con.conrelid)",
+           read_constraints}};
+}
+
+}  // namespace strata::introspect

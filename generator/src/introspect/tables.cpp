@@ -1,0 +1,64 @@
+// Tables: ordinary, unlogged, partitioned, partitions and inheritance children. Foreign tables
+// are not modelled (unmodelled.cpp warns about them).
+#include "catalog_sql.h"
+#include "readers.h"
+#include "row_types.h"
+
+namespace strata::introspect {
+namespace {
+
+// Temporary tables live in pg_temp schemas, which are not read.
+const CodeNames kPersistenceNames = {{"p", "permanent"}, {"u", "unlogged"}};
+
+void read_tables(Context& context, const QueryResult& rows) {
+  for (const auto& row : rows) {
+    // A partition has exactly one parent (partition_of); other parents are inheritance.
+    nlohmann::json parent_keys = nlohmann::json::array();
+    for (const auto& parent : row.json("parents")) {
+      parent_keys.push_back(schema_object(model::Kind::Table, parent[0].get<std::string>(),
+                                          parent[1].get<std::string>()).key);
+    }
+    const bool is_partition = row.boolean("relispartition");
+
+    auto table = schema_object(model::Kind::Table, row.text("nspname"), row.text("relname"));
+    table.attrs = Attrs{
+        {"persistence", row.code_name("relpersistence", kPersistenceNames)},
+        {"partition_key", row.text_or_null("partition_key")},
+        {"partition_of", is_partition ? parent_keys.at(0) : nlohmann::json(nullptr)},
+        {"partition_bound", row.text_or_null("partition_bound")},
+        {"inherits", is_partition ? nlohmann::json::array() : parent_keys},
+        {"rls_enabled", row.boolean("relrowsecurity")},
+        {"rls_forced", row.boolean("relforcerowsecurity")},
+        {"options", row.json("options")},
+        {"access_method", row.text_or_null("access_method")},
+    };
+    auto& added = context.add({SystemCatalog::Class, row.oid("oid")}, std::move(table));
+    register_row_type(context, row, added);
+  }
+}
+
+}  // namespace
+
+std::vector<Reader> table_readers() {
+  return {{"read tables",
+           std::string("SELECT c.oid, n.nspname, c.relname, c.relpersistence, ") + kRowTypeColumns +
+               ", CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,"
+               " CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END"
+               " AS partition_bound,"
+               " (SELECT json_agg(json_build_array(parent_schema.nspname, parent.relname)"
+               "   ORDER BY inh.inhseqno)"
+               "  FROM pg_inherits inh JOIN pg_class parent ON parent.oid = inh.inhparent"
+               "  JOIN pg_namespace parent_schema ON parent_schema.oid = parent.relnamespace"
+               "  WHERE inh.inhrelid = c.oid) AS parents,"
+               " c.relispartition, c.relrowsecurity, c.relforcerowsecurity, " +
+               sql::sorted_json_array("c.reloptions") + " AS options,"
+               " CASE WHEN am.amname <> 'heap' THEN am.amname END AS access_method"
+               " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " + kRowTypeJoin +
+               " LEFT JOIN pg_am am ON am.oid = c.relam"
+               " WHERE c.relkind IN ('r', 'p')"
+               " AND " + sql::is_user_schema("n") +
+               " AND " + sql::is_not_extension_member("pg_class", "c.oid"),
+           read_tables}};
+}
+
+}  // namespace strata::introspect

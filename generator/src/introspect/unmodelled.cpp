@@ -1,0 +1,54 @@
+// Warnings about user objects the model has no kind for, so that leaving them out is never
+// silent: base and shell types, foreign tables, operators, casts, collations, text search
+// objects, event triggers, foreign servers, publications...
+#include "catalog_sql.h"
+#include "readers.h"
+
+namespace strata::introspect {
+namespace {
+
+void warn_about_unmodelled_objects(Context& context, const QueryResult& rows) {
+  for (const auto& row : rows) {
+    context.warn(row.text("object"), "not modelled: left out of the catalog");
+  }
+}
+
+}  // namespace
+
+std::vector<Reader> unmodelled_object_readers() {
+  // (catalog, object, namespace) of every candidate; namespace 0 for database-wide objects.
+  // OIDs below FirstNormalObjectId (16384) are built in.
+  return {{"find unmodelled objects",
+           "SELECT pg_describe_object(x.classid, x.objid, 0) AS object FROM ("
+           " SELECT 'pg_type'::regclass AS classid, t.oid AS objid, t.typnamespace AS namespace"
+           "  FROM pg_type t WHERE t.typtype IN ('b', 'p')"
+           "  AND NOT EXISTS (SELECT FROM pg_type element WHERE element.typarray = t.oid)"
+           " UNION ALL SELECT 'pg_class'::regclass, oid, relnamespace FROM pg_class WHERE relkind = 'f'"
+           " UNION ALL SELECT 'pg_operator'::regclass, oid, oprnamespace FROM pg_operator"
+           " UNION ALL SELECT 'pg_opclass'::regclass, oid, opcnamespace FROM pg_opclass"
+           " UNION ALL SELECT 'pg_opfamily'::regclass, oid, opfnamespace FROM pg_opfamily"
+           " UNION ALL SELECT 'pg_collation'::regclass, oid, collnamespace FROM pg_collation"
+           " UNION ALL SELECT 'pg_conversion'::regclass, oid, connamespace FROM pg_conversion"
+           " UNION ALL SELECT 'pg_statistic_ext'::regclass, oid, stxnamespace FROM pg_statistic_ext"
+           " UNION ALL SELECT 'pg_ts_config'::regclass, oid, cfgnamespace FROM pg_ts_config"
+           " UNION ALL SELECT 'pg_ts_dict'::regclass, oid, dictnamespace FROM pg_ts_dict"
+           " UNION ALL SELECT 'pg_ts_parser'::regclass, oid, prsnamespace FROM pg_ts_parser"
+           " UNION ALL SELECT 'pg_ts_template'::regclass, oid, tmplnamespace FROM pg_ts_template"
+           " UNION ALL SELECT 'pg_cast'::regclass, oid, 0::oid FROM pg_cast"
+           " UNION ALL SELECT 'pg_language'::regclass, oid, 0::oid FROM pg_language"
+           " UNION ALL SELECT 'pg_transform'::regclass, oid, 0::oid FROM pg_transform"
+           " UNION ALL SELECT 'pg_event_trigger'::regclass, oid, 0::oid FROM pg_event_trigger"
+           " UNION ALL SELECT 'pg_foreign_data_wrapper'::regclass, oid, 0::oid FROM pg_foreign_data_wrapper"
+           " UNION ALL SELECT 'pg_foreign_server'::regclass, oid, 0::oid FROM pg_foreign_server"
+           " UNION ALL SELECT 'pg_publication'::regclass, oid, 0::oid FROM pg_publication"
+           ") x LEFT JOIN pg_namespace n ON n.oid = x.namespace"
+           " WHERE x.objid >= 16384 AND (x.namespace = 0 OR " + sql::is_user_schema("n") + ")"
+           " AND " + sql::is_not_extension_member_of("x.classid", "x.objid") +
+           // Parts of another object (the casts of a range type to its multirange).
+           " AND NOT EXISTS (SELECT FROM pg_depend part WHERE part.classid = x.classid"
+           "  AND part.objid = x.objid AND part.deptype = 'i')" +
+           " ORDER BY 1",
+           warn_about_unmodelled_objects}};
+}
+
+}  // namespace strata::introspect
