@@ -36,8 +36,7 @@ TEST(Ordering, CreatePhaseFollowsDependencies) {
   EXPECT_EQ(sql_for(db({}), db(shop())),
             "CREATE SCHEMA app;\n"
             "CREATE TYPE app.status AS ENUM ('new', 'paid');\n"
-            "CREATE SEQUENCE app.orders_id_seq AS bigint START WITH 1 INCREMENT BY 1 MINVALUE 1 "
-            "MAXVALUE 9223372036854775807 CACHE 1 NO CYCLE;\n"
+            "CREATE SEQUENCE app.orders_id_seq AS bigint;\n"
             "CREATE TABLE app.customers (\n"
             "    id integer NOT NULL\n"
             ");\n"

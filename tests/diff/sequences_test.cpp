@@ -13,11 +13,17 @@ const Object owned = sequence_owner(seq, film, "film_id");
 
 TEST(Sequences, CreateAndDrop) {
   EXPECT_EQ(sql_for(db({}), db({seq})),
-            "CREATE SEQUENCE public.film_id_seq AS bigint START WITH 1 INCREMENT BY 1 MINVALUE 1 "
-            "MAXVALUE 9223372036854775807 CACHE 1 NO CYCLE;\n");
+            "CREATE SEQUENCE public.film_id_seq AS bigint;\n");
   const Plan plan = diff(db({seq}), db({}));
   EXPECT_EQ(render_sql(plan), "DROP SEQUENCE public.film_id_seq;\n");
   EXPECT_TRUE(plan.changes[0].destructive);  // its current value is gone
+}
+
+TEST(Sequences, CreateSpellsOutOnlyNonDefaultOptions) {
+  const auto custom = with(seq, {{"start", "100"}, {"cache", "20"}, {"cycle", true}});
+  EXPECT_EQ(sql_for(db({}), db({custom})), "CREATE SEQUENCE public.film_id_seq AS bigint START WITH 100 CACHE 20 CYCLE;\n");
+  const auto descending = with(seq, {{"increment", "-1"}, {"min", "-9223372036854775808"}, {"max", "-1"}, {"start", "-1"}});
+  EXPECT_EQ(sql_for(db({}), db({descending})), "CREATE SEQUENCE public.film_id_seq AS bigint INCREMENT BY -1;\n");
 }
 
 TEST(Sequences, AlterOnlyWhatChanged) {
@@ -30,8 +36,7 @@ TEST(Sequences, AlterOnlyWhatChanged) {
 
 TEST(Sequences, SerialColumnFromScratch) {
   EXPECT_EQ(sql_for(db({}), db({seq, film, film_id, next_id, owned})),
-            "CREATE SEQUENCE public.film_id_seq AS bigint START WITH 1 INCREMENT BY 1 MINVALUE 1 "
-            "MAXVALUE 9223372036854775807 CACHE 1 NO CYCLE;\n"
+            "CREATE SEQUENCE public.film_id_seq AS bigint;\n"
             "CREATE TABLE public.film (\n"
             "    film_id integer DEFAULT nextval('public.film_id_seq'::regclass) NOT NULL\n"
             ");\n"
@@ -68,8 +73,7 @@ TEST(Sequences, DefaultOnANewSequenceIsSetAfterItIsCreated) {
   EXPECT_EQ(sql_for(db({seq, film, film_id, next_id}), db({other, film, film_id, next_other})),
             "ALTER TABLE ONLY public.film ALTER COLUMN film_id DROP DEFAULT;\n"
             "DROP SEQUENCE public.film_id_seq;\n"
-            "CREATE SEQUENCE public.other_seq AS bigint START WITH 1 INCREMENT BY 1 MINVALUE 1 "
-            "MAXVALUE 9223372036854775807 CACHE 1 NO CYCLE;\n"
+            "CREATE SEQUENCE public.other_seq AS bigint;\n"
             "ALTER TABLE ONLY public.film ALTER COLUMN film_id SET DEFAULT nextval('public.other_seq'::regclass);\n");
 }
 

@@ -21,8 +21,7 @@ TEST(Tables, CreateWritesColumnsInPositionOrderWithInlineDefaults) {
   };
   EXPECT_EQ(sql_for(db({}), db(objects)),
             "CREATE TABLE public.users (\n"
-            "    id integer GENERATED ALWAYS AS IDENTITY (START WITH 1 INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 "
-            "CACHE 1 NO CYCLE) NOT NULL,\n"
+            "    id integer GENERATED ALWAYS AS IDENTITY NOT NULL,\n"
             "    email character varying(255) COLLATE pg_catalog.\"C\" NOT NULL,\n"
             "    created_at timestamp with time zone DEFAULT now() NOT NULL,\n"
             "    body text\n"

@@ -22,8 +22,12 @@ model::Catalog introspect_database(const std::string& name);
 // The catalog as the diff compares it: column positions left out (strata never reorders).
 nlohmann::json comparable(const model::Catalog& catalog);
 
-// pg_dump --schema-only of a database, without the lines that name the database or vary per run.
+// pg_dump --schema-only of a database, without owners and privileges (not modelled yet) and
+// without the lines that vary per run.
 std::string schema_dump(const std::string& database);
+
+// `diff -u` of two dumps, at most `max_lines` lines, for failure messages.
+std::string unified_diff(const std::string& expected, const std::string& actual, int max_lines = 80);
 
 // Applies `sql` to `database`; on failure the SchemaError carries the migration line.
 void apply_sql(const std::string& database, const std::string& sql);

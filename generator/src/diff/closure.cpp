@@ -2,6 +2,7 @@
 
 #include <deque>
 
+#include "absorption.h"
 #include "attrs.h"
 #include "strata/diff.h"
 
@@ -52,7 +53,10 @@ class Closure {
       for (const auto& dependent : state_.from_graph.dependents(dropped)) {
         ObjectPlan& plan = state_.objects.at(dependent);
         if (!plan.to || state_.drops(dependent) || plan.hoisted) continue;
-        if (plan.fate == Fate::Alter && can_run_early(dependent)) {
+        // PostgreSQL takes it along with the drop (a partition's index attached to a dropped
+        // partitioned index): no alter can save it, it has to be created again.
+        const bool taken_along = dropped_along_with(dependent, state_).has_value();
+        if (plan.fate == Fate::Alter && !taken_along && can_run_early(dependent)) {
           plan.hoisted = true;
           plan.cause = dropped;
           continue;

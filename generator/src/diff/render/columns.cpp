@@ -17,7 +17,8 @@ std::string identity_clause(const json& attrs) {
   const std::string when = attrs::text(attrs, "identity") == "always" ? "ALWAYS" : "BY DEFAULT";
   std::string clause = "GENERATED " + when + " AS IDENTITY";
   if (const json* options = attrs::field(attrs, "identity_options")) {
-    clause += " (" + sql::join(sequence_option_clauses(*options), " ") + ")";
+    const auto clauses = sequence_option_clauses(*options, attrs::text(attrs, "type"));
+    if (!clauses.empty()) clause += " (" + sql::join(clauses, " ") + ")";
   }
   return clause;
 }

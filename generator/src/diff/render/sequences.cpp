@@ -1,4 +1,7 @@
 // Sequences and sequence ownership (ALTER SEQUENCE ... OWNED BY).
+#include <map>
+#include <optional>
+
 #include "../attrs.h"
 #include "kind_renderer.h"
 #include "sequence_options.h"
@@ -21,14 +24,37 @@ constexpr OptionSpelling kValuedOptions[] = {
 
 std::string cycle_clause(const json& options) { return attrs::flag(options, "cycle") ? "CYCLE" : "NO CYCLE"; }
 
+// What PostgreSQL picks for an option left out of CREATE SEQUENCE / AS IDENTITY, so that
+// migrations only spell out what the schema actually chose.
+std::optional<std::string> default_option_value(const json& options, const std::string& attr,
+                                                const std::string& data_type) {
+  static const std::map<std::string, std::pair<std::string, std::string>> kRanges = {
+      {"smallint", {"-32768", "32767"}},
+      {"integer", {"-2147483648", "2147483647"}},
+      {"bigint", {"-9223372036854775808", "9223372036854775807"}},
+  };
+  const auto range = kRanges.find(data_type.empty() ? "bigint" : data_type);
+  if (range == kRanges.end()) return std::nullopt;
+  const bool descending = attrs::optional_text(options, "increment").value_or("1").starts_with('-');
+  const std::string min = descending ? range->second.first : "1";
+  const std::string max = descending ? "-1" : range->second.second;
+  if (attr == "increment" || attr == "cache") return "1";
+  if (attr == "min") return min;
+  if (attr == "max") return max;
+  if (attr == "start") return descending ? attrs::optional_text(options, "max").value_or(max)
+                                         : attrs::optional_text(options, "min").value_or(min);
+  return std::nullopt;
+}
+
 }  // namespace
 
-std::vector<std::string> sequence_option_clauses(const json& options) {
+std::vector<std::string> sequence_option_clauses(const json& options, const std::string& data_type) {
   std::vector<std::string> clauses;
   for (const auto& option : kValuedOptions) {
-    if (auto value = attrs::optional_text(options, option.attr)) clauses.push_back(option.clause + *value);
+    auto value = attrs::optional_text(options, option.attr);
+    if (value && value != default_option_value(options, option.attr, data_type)) clauses.push_back(option.clause + *value);
   }
-  clauses.push_back(cycle_clause(options));
+  if (attrs::flag(options, "cycle")) clauses.push_back(cycle_clause(options));
   return clauses;
 }
 
@@ -49,8 +75,10 @@ class SequenceRenderer final : public KindRenderer {
   std::vector<std::string> create(const Object& sequence, const RenderContext&) const override {
     std::vector<std::string> clauses;
     if (auto type = attrs::optional_text(sequence.attrs, "data_type")) clauses.push_back("AS " + *type);
-    for (auto& clause : sequence_option_clauses(sequence.attrs)) clauses.push_back(std::move(clause));
-    return {"CREATE SEQUENCE " + sql::name_of(sequence) + " " + sql::join(clauses, " ")};
+    for (auto& clause : sequence_option_clauses(sequence.attrs, attrs::optional_text(sequence.attrs, "data_type").value_or("bigint"))) {
+      clauses.push_back(std::move(clause));
+    }
+    return {"CREATE SEQUENCE " + sql::name_of(sequence) + (clauses.empty() ? "" : " " + sql::join(clauses, " "))};
   }
   std::vector<std::string> drop(const Object& sequence, const RenderContext&) const override {
     return {"DROP SEQUENCE " + sql::name_of(sequence)};
