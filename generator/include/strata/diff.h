@@ -3,6 +3,7 @@
 // database. docs/diff.md describes the algorithm.
 #pragma once
 
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -21,12 +22,18 @@ struct Change {
   Action action = Action::Alter;
   std::vector<std::string> statements;  // SQL, each without a trailing ';'
   bool destructive = false;             // loses data: drops a table/column/sequence, lossy retype
+  std::string destructive_reason;       // why, when destructive ("drops column ... and its data")
+  // Must run outside a transaction block (CREATE INDEX CONCURRENTLY) or should run after the
+  // main transaction (VALIDATE CONSTRAINT of a constraint added NOT VALID): `strata generate`
+  // writes these changes into a second, no-transaction migration.
+  bool after_transaction = false;
   std::string summary;                  // one line, e.g. "add column public.users.email"
 };
 
 struct Plan {
   std::vector<Change> changes;
   std::vector<std::string> warnings;
+  std::vector<std::string> hints;  // e.g. a dropped and an added column that look like a rename
 };
 
 // A difference the plan cannot express without losing data or without an order that exists,
@@ -38,7 +45,18 @@ struct DiffError : std::runtime_error {
   std::string dependent_key;  // the object standing in the way, when there is one
 };
 
-struct Options {};  // room for later (renames, CREATE INDEX CONCURRENTLY, ...)
+struct Options {
+  // Renames declared in the target schema (`-- strata:renamed-from old_name`): key of the object
+  // in B -> key of the same object in A. Tables and columns (and whatever a rename carries
+  // along: a table's columns, constraints, indexes, defaults ... keep their data and identity).
+  std::map<std::string, std::string> renames;
+  // Safer defaults for live tables: new indexes on tables that exist in A are built
+  // CONCURRENTLY; new foreign keys and checks on such tables are added NOT VALID and validated
+  // in a separate step. Both are marked `after_transaction` where they must leave the
+  // transaction. `strata diff` keeps them off (plain SQL); `strata generate` turns them on.
+  bool online_index_builds = false;
+  bool not_valid_constraints = false;
+};
 
 Plan diff(const model::Catalog& from, const model::Catalog& to, const Options& options = {});
 

@@ -85,8 +85,24 @@ struct LoadTimings {
 // what `empty` means as a diff source. Tests check it against a real fresh database.
 model::Catalog empty_database_catalog();
 
+// A `-- strata:<name> [value]` comment in a declared schema, attached to the object it stands
+// next to: the line(s) right before a CREATE statement annotate that object; a comment inside a
+// CREATE TABLE's parentheses right before a column annotates that column. Known pragmas:
+// `renamed-from <old name>` (table or column) and `allow-destructive` (any object).
+struct SchemaPragma {
+  std::string object_key;  // model key of the annotated object, e.g. "column:public.users.email"
+  std::string name;        // "renamed-from"
+  std::string value;       // "mail" (empty for flags)
+  SourceLocation location;
+};
+
+// Finds the pragmas of a file (libpg_query scanner for the comments, parser for the objects).
+// Unknown pragma names and pragmas that annotate nothing are SchemaErrors at their location.
+std::vector<SchemaPragma> find_schema_pragmas(const SourceFile& file);
+
 struct LoadedSchema {
   model::Catalog catalog;
+  std::vector<SchemaPragma> pragmas;  // from every file, in file order
   std::vector<std::string> warnings;
   LoadTimings timings;
 };
