@@ -5,27 +5,82 @@
 #include <deque>
 #include <fstream>
 #include <stdexcept>
+#include <unistd.h>
+
+#include <functional>
 
 #include "child_process.h"
 #include "process_status.h"
 
 namespace strata::runtime {
 
-void run_initdb(const PgBinaries& binaries, const ServerLayout& layout, const std::string& superuser,
-                const std::optional<ServerAccount>& account) {
+namespace {
+
+namespace fs = std::filesystem;
+
+void initdb_into(const PgBinaries& binaries, const fs::path& data_dir, const std::string& superuser,
+                 const std::optional<ServerAccount>& account) {
   const std::vector<std::string> args = {
-      "-D", layout.data_dir.string(), "-U", superuser,
+      "-D", data_dir.string(), "-U", superuser,
       "--auth=trust", "--no-sync", "--encoding=UTF8", "--locale=C",
   };
   ChildSetup setup;
   setup.run_as = account;
   // Run from the data dir's parent: as `nobody`, our own working directory may be unreadable.
-  const CommandResult result =
-      run_command(binaries.tool("initdb"), args, setup, layout.data_dir.parent_path());
+  const CommandResult result = run_command(binaries.tool("initdb"), args, setup, data_dir.parent_path());
   if (result.exit_code != 0) {
     throw std::runtime_error(describe_command(binaries.tool("initdb"), args) + " failed (exit code " +
                              std::to_string(result.exit_code) + "):\n" + result.output);
   }
+}
+
+// What an initdb produces depends only on the binaries, the superuser name and the account, so
+// the key names all three (the postgres binary's size and mtime stand for its version).
+fs::path initdb_template_dir(const PgBinaries& binaries, const std::string& superuser,
+                             const std::optional<ServerAccount>& account) {
+  std::error_code error;
+  const auto postgres = binaries.tool("postgres");
+  const auto stamp = binaries.bindir.string() + "|" + std::to_string(fs::file_size(postgres, error)) + "|" +
+                     std::to_string(fs::last_write_time(postgres, error).time_since_epoch().count()) + "|" +
+                     superuser + "|" + std::to_string(account ? account->uid : ::geteuid());
+  // Not named strata-*: the stale-directory sweep owns those names.
+  return fs::temp_directory_path() /
+         (".strata-initdb-" + std::to_string(::geteuid()) + "-" + std::to_string(std::hash<std::string>{}(stamp)));
+}
+
+// Builds the template once: initdb into a private directory, then rename it into place, so a
+// concurrent reader sees either no template or a complete one.
+void ensure_initdb_template(const fs::path& template_dir, const PgBinaries& binaries, const std::string& superuser,
+                            const std::optional<ServerAccount>& account) {
+  if (fs::exists(template_dir / "data" / "PG_VERSION")) return;
+  const fs::path building = template_dir.string() + ".building-" + std::to_string(::getpid());
+  fs::remove_all(building);
+  fs::create_directories(building);
+  fs::permissions(building, fs::perms::owner_all);
+  if (account) give_to(building, *account);
+  initdb_into(binaries, building / "data", superuser, account);
+  std::error_code error;
+  fs::rename(building, template_dir, error);  // another process may have won the race: fine
+  if (error) fs::remove_all(building);
+}
+
+}  // namespace
+
+void run_initdb(const PgBinaries& binaries, const ServerLayout& layout, const std::string& superuser,
+                const std::optional<ServerAccount>& account) {
+  // initdb costs about a second (bootstrapping template1 and friends); copying the data
+  // directory of an earlier identical initdb costs a fraction of that. `cp -a` keeps the
+  // owner (the server account when we are root) and the 0700 modes PostgreSQL insists on.
+  const auto template_dir = initdb_template_dir(binaries, superuser, account);
+  try {
+    ensure_initdb_template(template_dir, binaries, superuser, account);
+    const CommandResult copy = run_command("/bin/cp", {"-a", (template_dir / "data").string(), layout.data_dir.string()});
+    if (copy.exit_code == 0) return;
+    fs::remove_all(layout.data_dir);
+  } catch (const std::exception&) {
+    fs::remove_all(layout.data_dir);  // fall back to a plain initdb below, which reports its own errors
+  }
+  initdb_into(binaries, layout.data_dir, superuser, account);
 }
 
 std::vector<std::string> server_options(const ServerLayout& layout) {
