@@ -193,3 +193,48 @@ TEST(Defaults, IdentityReplacesADefault) {
 
 }  // namespace
 }  // namespace strata::diff::testing
+
+namespace strata::diff::testing {
+namespace {
+
+const Object accounts = table("public", "accounts");
+const Object accounts_id = column(accounts, "id", "integer", 1, {{"not_null", true}});
+
+TEST(Destructive, ReasonsAndWarnings) {
+  const auto email = column(accounts, "email", "text", 2);
+  Plan plan = diff(db({accounts, accounts_id, email}), db({accounts, accounts_id}));
+  ASSERT_EQ(plan.changes.size(), 1u);
+  EXPECT_EQ(plan.changes[0].destructive_reason, "drops column public.accounts.email and its data");
+
+  plan = diff(db({accounts, accounts_id, email}), db({}));
+  ASSERT_EQ(plan.changes.size(), 1u);
+  EXPECT_EQ(plan.changes[0].destructive_reason, "drops table public.accounts and its rows");
+
+  const auto seq = sequence("public", "s");
+  plan = diff(db({seq}), db({}));
+  EXPECT_EQ(plan.changes[0].destructive_reason, "drops sequence public.s and its current value");
+
+  // Widening rewrites the table: a warning, not destructive.
+  plan = diff(db({accounts, accounts_id}), db({accounts, with(accounts_id, {{"type", "bigint"}})}));
+  EXPECT_FALSE(plan.changes[0].destructive);
+  ASSERT_EQ(plan.warnings.size(), 1u);
+  EXPECT_NE(plan.warnings[0].find("rewrites table public.accounts"), std::string::npos);
+  // varchar widening is binary coercible: no warning.
+  const auto name = column(accounts, "name", "character varying(10)", 2);
+  EXPECT_TRUE(diff(db({accounts, name}), db({accounts, with(name, {{"type", "text"}})})).warnings.empty());
+
+  // SET NOT NULL can fail, not lose data.
+  plan = diff(db({accounts, email}), db({accounts, with(email, {{"not_null", true}})}));
+  EXPECT_FALSE(plan.changes[0].destructive);
+  ASSERT_EQ(plan.warnings.size(), 1u);
+  EXPECT_NE(plan.warnings[0].find("SET NOT NULL"), std::string::npos);
+
+  // Dropping a view or an index loses no data.
+  const auto idx = index(accounts, "i", "CREATE INDEX i ON public.accounts USING btree (id)");
+  plan = diff(db({accounts, accounts_id, idx}), db({accounts, accounts_id}));
+  EXPECT_FALSE(plan.changes[0].destructive);
+  EXPECT_TRUE(plan.changes[0].destructive_reason.empty());
+}
+
+}  // namespace
+}  // namespace strata::diff::testing

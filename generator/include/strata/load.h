@@ -7,6 +7,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -97,8 +98,16 @@ struct SchemaPragma {
 };
 
 // Finds the pragmas of a file (libpg_query scanner for the comments, parser for the objects).
-// Unknown pragma names and pragmas that annotate nothing are SchemaErrors at their location.
+// Unknown pragma names, a missing or extra value, a pragma not on its own line and pragmas that
+// annotate nothing are SchemaErrors at their location. Unqualified names mean schema `public`.
+// A file the parser rejects yields no pragmas (executing it reports the syntax error).
 std::vector<SchemaPragma> find_schema_pragmas(const SourceFile& file);
+
+// The `renamed-from` pragmas as diff::Options::renames wants them: key in the declared schema
+// -> key in the database (a column of a renamed table is looked up under the table's old name:
+// "column:public.accounts.email" -> "column:public.users.mail"). Two renamed-from on one object
+// are a SchemaError.
+std::map<std::string, std::string> renames_from_pragmas(const std::vector<SchemaPragma>& pragmas);
 
 struct LoadedSchema {
   model::Catalog catalog;

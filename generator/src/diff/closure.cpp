@@ -111,6 +111,7 @@ class Closure {
           const auto parent = attrs::optional_text(object.attrs, "partition_of");
           if (!parent || !state_.drops(*parent)) refuse(key);
           plan.outcome.destructive = true;
+          plan.outcome.destructive_reason = "drops partition " + key.substr(6) + " and its rows with " + *parent;
           plan.outcome.warnings.push_back("partition " + key + " is dropped with " + *parent +
                                           " and created again; its rows are lost");
           break;
@@ -119,6 +120,7 @@ class Closure {
           if (owner_recreated) break;
           if (!attrs::optional_text(object.attrs, "generated")) refuse(key);
           plan.outcome.destructive = true;
+          plan.outcome.destructive_reason = "drops generated column " + key.substr(7) + " to add it again";
           plan.outcome.warnings.push_back("generated column " + key + " is dropped and added again (" +
                                           plan.outcome.recreate_reason + "); it moves to the end of its table");
           break;

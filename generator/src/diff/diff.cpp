@@ -5,8 +5,10 @@
 #include "decide.h"
 #include "emit.h"
 #include "inline_defaults.h"
+#include "online.h"
 #include "ordering.h"
 #include "plan_state.h"
+#include "renames.h"
 
 namespace strata::diff {
 
@@ -23,8 +25,11 @@ std::string to_string(Change::Action action) {
   return "unknown";
 }
 
-Plan diff(const model::Catalog& from, const model::Catalog& to, const Options&) {
-  PlanState state(from, to);
+Plan diff(const model::Catalog& from, const model::Catalog& to, const Options& options) {
+  // Declared renames run first; the rest of the plan compares A as it is after them.
+  RenamedCatalog renamed = apply_renames(from, to, options.renames);
+  const model::Catalog& source = options.renames.empty() ? from : renamed.catalog;
+  PlanState state(source, to);
   decide(state);
   close_over_dependents(state);
 
@@ -33,7 +38,11 @@ Plan diff(const model::Catalog& from, const model::Catalog& to, const Options&) 
   const auto drops = drop_order(state);
   const auto creates = create_order(state, context.attached_tables);
   context.inlined_defaults = defaults_to_inline(state, creates);
-  return emit(state, drops, creates, context);
+  Plan plan = emit(state, drops, creates, context);
+  plan.changes.insert(plan.changes.begin(), renamed.renames.begin(), renamed.renames.end());
+  plan.hints = rename_hints(source, to);
+  apply_online_options(plan, state, options);
+  return plan;
 }
 
 }  // namespace strata::diff

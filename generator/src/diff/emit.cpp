@@ -10,6 +10,21 @@ namespace {
 
 using Action = Change::Action;
 
+// What is lost when an object that holds data is dropped.
+std::string data_loss(const model::Object& object) {
+  const std::string name = object.key.substr(object.key.find(':') + 1);
+  switch (object.kind) {
+    case model::Kind::Table: return "drops table " + name + " and its rows";
+    case model::Kind::Column: return "drops column " + name + " and its data";
+    case model::Kind::Sequence: return "drops sequence " + name + " and its current value";
+    default: return "drops " + object.key;
+  }
+}
+
+std::string reason_of(const AlterOutcome& outcome, const std::string& fallback) {
+  return outcome.destructive_reason.empty() ? fallback : outcome.destructive_reason;
+}
+
 class Emitter {
  public:
   Emitter(const PlanState& state, const RenderContext& context) : state_(state), context_(context) {}
@@ -22,13 +37,17 @@ class Emitter {
         if (drop_is_implicit(key, state_)) continue;
         const KindRenderer& renderer = renderer_for(object.kind);
         const bool recreated = plan.fate == Fate::Recreate;
-        add(key, object, Action::Drop, renderer.drop(object, context_), renderer.holds_data(object) || plan.outcome.destructive,
-            recreated ? "to recreate: " + plan.outcome.recreate_reason : "");
+        const bool holds_data = renderer.holds_data(object);
+        const bool destructive = holds_data || plan.outcome.destructive;
+        add(key, object, Action::Drop, renderer.drop(object, context_), destructive,
+            recreated ? "to recreate: " + plan.outcome.recreate_reason : "", "",
+            destructive ? (plan.outcome.destructive ? reason_of(plan.outcome, data_loss(object)) : data_loss(object)) : "");
       } else if (plan.fate == Fate::Alter && !alter_is_implicit(key, state_)) {
         std::vector<std::string> statements = plan.outcome.before_drops;
         if (plan.hoisted) statements.insert(statements.end(), plan.outcome.statements.begin(), plan.outcome.statements.end());
-        add(key, object, Action::Alter, statements, plan.hoisted && plan.outcome.destructive,
-            plan.hoisted ? "before " + plan.cause + " is dropped" : "");
+        const bool destructive = plan.hoisted && plan.outcome.destructive;
+        add(key, object, Action::Alter, statements, destructive, plan.hoisted ? "before " + plan.cause + " is dropped" : "",
+            "", destructive ? reason_of(plan.outcome, "may lose data") : "");
       }
     }
   }
@@ -45,7 +64,8 @@ class Emitter {
         add(step.key, object, Action::Create, renderer_for(object.kind).create(object, context_), false,
             plan.fate == Fate::Recreate ? "recreated: " + plan.outcome.recreate_reason : "");
       } else if (plan.fate == Fate::Alter && !plan.hoisted && !alter_is_implicit(step.key, state_)) {
-        add(step.key, object, Action::Alter, plan.outcome.statements, plan.outcome.destructive, "");
+        add(step.key, object, Action::Alter, plan.outcome.statements, plan.outcome.destructive, "", "",
+            plan.outcome.destructive ? reason_of(plan.outcome, "may lose data") : "");
       }
     }
   }
@@ -73,7 +93,7 @@ class Emitter {
 
  private:
   void add(const std::string& key, const model::Object& object, Action action, std::vector<std::string> statements,
-           bool destructive, const std::string& note, std::string summary = "") {
+           bool destructive, const std::string& note, std::string summary = "", std::string reason = "") {
     if (statements.empty()) return;
     Change change;
     change.key = key;
@@ -81,6 +101,7 @@ class Emitter {
     change.action = action;
     change.statements = std::move(statements);
     change.destructive = destructive;
+    change.destructive_reason = std::move(reason);
     change.summary = summary.empty() ? summarize(action, object, note) : std::move(summary);
     plan_.changes.push_back(std::move(change));
   }

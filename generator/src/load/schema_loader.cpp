@@ -16,6 +16,10 @@ double milliseconds_since(std::chrono::steady_clock::time_point start) {
 
 LoadedSchema load_schema(const runtime::Cluster& cluster, const std::vector<SourceFile>& files) {
   LoadedSchema loaded;
+  for (const auto& file : files) {
+    auto pragmas = find_schema_pragmas(file);
+    loaded.pragmas.insert(loaded.pragmas.end(), pragmas.begin(), pragmas.end());
+  }
   auto start = std::chrono::steady_clock::now();
   runtime::ScratchDatabase scratch(cluster, "strata_load");
   loaded.timings.create_database_ms = milliseconds_since(start);

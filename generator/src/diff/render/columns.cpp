@@ -35,13 +35,18 @@ const json& identity_options(const json& attrs) {
 class ColumnAlteration {
  public:
   ColumnAlteration(const Object& from, const Object& to, const std::string& table_name)
-      : from_(from.attrs), to_(to.attrs), column_(quote_ident(to.name)),
+      : from_(from.attrs), to_(to.attrs), column_(quote_ident(to.name)), table_(table_name),
+        display_(to.key.substr(to.key.find(':') + 1)),
         prefix_("ALTER TABLE " + table_name + " ALTER COLUMN " + quote_ident(to.name) + " ") {}
 
   AlterOutcome outcome() {
     drop_expression();
     retype();
-    if (!was("not_null") && is("not_null")) add("SET NOT NULL");
+    if (!was("not_null") && is("not_null")) {
+      add("SET NOT NULL");
+      outcome_.warnings.push_back("SET NOT NULL on column " + display_ + " scans table " + table_ +
+                                  " under an exclusive lock and fails if a row holds NULL");
+    }
     change_identity();
     if (was("not_null") && !is("not_null")) add("DROP NOT NULL");
     change_storage();
@@ -79,6 +84,14 @@ class ColumnAlteration {
     if (!lossless && !new_text("generated")) action += " USING " + column_ + "::" + new_type;
     add(action);
     outcome_.destructive = !lossless;
+    if (!lossless) {
+      outcome_.destructive_reason = "changes column " + display_ + " from " + old_type + " to " + new_type +
+                                    ", which can lose data or fail on values that do not convert";
+    }
+    if (type_change_rewrites_table(old_type, new_type)) {
+      outcome_.warnings.push_back("changing column " + display_ + " from " + old_type + " to " + new_type +
+                                  " rewrites table " + table_ + " (and its indexes) under an exclusive lock");
+    }
     // Views, rules, policies, triggers over the column block ALTER COLUMN TYPE.
     outcome_.rebuilds_dependents = true;
   }
@@ -126,6 +139,8 @@ class ColumnAlteration {
   const json& from_;
   const json& to_;
   std::string column_;
+  std::string table_;
+  std::string display_;
   std::string prefix_;
   AlterOutcome outcome_;
 };
@@ -148,6 +163,7 @@ class ColumnRenderer final : public KindRenderer {
       // PostgreSQL 15 cannot change a generation expression in place.
       AlterOutcome outcome = AlterOutcome::recreate_because("generation expression changes");
       outcome.destructive = true;
+      outcome.destructive_reason = "drops generated column " + to.key.substr(7) + " to add it again";
       outcome.warnings.push_back("column " + to.key + " is dropped and added again to change its generation "
                                  "expression (values are recomputed; the column moves to the end)");
       return outcome;

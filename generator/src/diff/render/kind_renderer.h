@@ -27,6 +27,7 @@ struct AlterOutcome {
   std::vector<std::string> before_drops;  // run in the drop phase (DETACH PARTITION, NO INHERIT)
   std::vector<std::string> statements;    // run in the create/alter phase
   bool destructive = false;               // may lose data (lossy retype, recreated table)
+  std::string destructive_reason;         // why, when destructive
   bool rebuilds_dependents = false;       // dependents PostgreSQL won't carry across must be
                                           // recreated (views over a column whose type changes)
   std::vector<std::string> warnings;

@@ -103,6 +103,7 @@ class TableRenderer final : public KindRenderer {
     if (attrs::optional_text(from.attrs, "partition_key") != attrs::optional_text(to.attrs, "partition_key")) {
       AlterOutcome outcome = AlterOutcome::recreate_because("partition key changes");
       outcome.destructive = true;
+      outcome.destructive_reason = "drops table " + sql::name_of(to) + " and its rows to change its partition key";
       outcome.warnings.push_back("table " + to.key + " is dropped and created again to change its partition key; "
                                  "its rows and its partitions' rows are lost");
       return outcome;

@@ -72,6 +72,18 @@ bool is_lossless_type_change(const std::string& from_type, const std::string& to
   return false;
 }
 
+bool type_change_rewrites_table(const std::string& from_type, const std::string& to_type) {
+  if (from_type == to_type) return false;
+  const auto from = parse(from_type);
+  const auto to = parse(to_type);
+  if (!from || !to) return true;
+  // Binary-coercible changes only check (or not even) the values: varchar/text, and numeric
+  // with a wider precision and the same scale.
+  if (is_string(*from) && is_string(*to)) return !is_lossless_type_change(from_type, to_type);
+  if (from->base == "numeric" && to->base == "numeric") return !is_lossless_type_change(from_type, to_type);
+  return true;
+}
+
 std::string default_storage(const std::string& type) {
   if (type.ends_with("[]")) return "extended";
   const auto parsed = parse(type);

@@ -10,6 +10,10 @@ namespace strata::diff {
 
 bool is_lossless_type_change(const std::string& from_type, const std::string& to_type);
 
+// Whether ALTER COLUMN ... TYPE rewrites the whole table (true unless binary coercible:
+// varchar/text widenings, numeric precision widenings). Unknown types: true.
+bool type_change_rewrites_table(const std::string& from_type, const std::string& to_type);
+
 // The storage a built-in type has by default ("plain", "main", "extended"), "" when unknown.
 std::string default_storage(const std::string& type);
 

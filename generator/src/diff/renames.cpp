@@ -1,0 +1,272 @@
+#include "renames.h"
+
+#include <algorithm>
+#include <set>
+
+#include "attrs.h"
+
+namespace strata::diff {
+namespace {
+
+using model::Kind;
+using model::Object;
+using nlohmann::json;
+
+// "table:public.users" -> "public.users"
+std::string dotted(const std::string& key) { return key.substr(key.find(':') + 1); }
+
+std::string prefix_of(const std::string& key) { return key.substr(0, key.find(':') + 1); }
+
+bool identifier_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$' ||
+         c == '"' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Replaces `from` by `to` where it stands as a whole name: not preceded by an identifier character
+// (nor by '.' when `unqualified_only`), not followed by one (and followed by '.' when
+// `before_dot_only`). The texts are PostgreSQL's deparsed definitions, so names are quoted the
+// way quote_ident quotes them.
+std::string replace_name(const std::string& text, const std::string& from, const std::string& to,
+                         bool unqualified_only, bool before_dot_only) {
+  if (from.empty() || from == to) return text;
+  std::string out;
+  size_t start = 0;
+  while (true) {
+    const size_t at = text.find(from, start);
+    if (at == std::string::npos) break;
+    const size_t end = at + from.size();
+    const bool left_ok = at == 0 || (!identifier_char(text[at - 1]) && !(unqualified_only && text[at - 1] == '.'));
+    const bool right_ok = end == text.size() ? !before_dot_only
+                                              : (!identifier_char(text[end]) && (!before_dot_only || text[end] == '.'));
+    out += text.substr(start, at - start);
+    out += left_ok && right_ok ? to : from;
+    start = end;
+  }
+  out += text.substr(start);
+  return out;
+}
+
+// The attrs that hold deparsed SQL text naming tables and columns.
+constexpr const char* kTextAttrs[] = {"definition", "expr", "using", "with_check", "generated", "partition_bound"};
+
+template <typename Edit>
+void edit_texts(Object& object, Edit edit) {
+  // PostgreSQL does not rewrite function bodies on a rename: a function naming the old name
+  // differs from B's and is replaced.
+  if (object.kind == Kind::Function || !object.attrs.is_object()) return;
+  for (const char* name : kTextAttrs) {
+    auto it = object.attrs.find(name);
+    if (it != object.attrs.end() && it->is_string()) *it = edit(it->get<std::string>());
+  }
+}
+
+void remap_strings(json& value, const std::map<std::string, std::string>& keys) {
+  if (value.is_string()) {
+    auto it = keys.find(value.get<std::string>());
+    if (it != keys.end()) value = it->second;
+  } else if (value.is_array() || value.is_object()) {
+    for (auto& item : value) remap_strings(item, keys);
+  }
+}
+
+std::string remapped(const std::string& key, const std::map<std::string, std::string>& keys) {
+  auto it = keys.find(key);
+  return it == keys.end() ? key : it->second;
+}
+
+Change rename_change(const Object& object, std::string statement, std::string summary) {
+  Change change;
+  change.key = object.key;
+  change.kind = object.kind;
+  change.action = Change::Action::Alter;
+  change.statements = {std::move(statement)};
+  change.summary = std::move(summary);
+  return change;
+}
+
+}  // namespace
+
+RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& to,
+                             const std::map<std::string, std::string>& renames) {
+  RenamedCatalog result;
+  if (renames.empty()) return result;  // the caller uses `from` itself
+
+  std::map<std::string, const Object*> tables;   // A table key -> B table
+  std::map<std::string, const Object*> columns;  // A column key -> B column
+  std::set<std::string> sources;
+  for (const auto& [new_key, old_key] : renames) {
+    const Object* target = to.find(new_key);
+    const Object* source = from.find(old_key);
+    if (!target) throw DiffError(new_key, "'" + new_key + "' is declared renamed but is not in the target schema");
+    if (!source) {
+      throw DiffError(new_key, "'" + new_key + "' is declared renamed from '" + old_key +
+                                   "', which is not in the source schema");
+    }
+    if (source->kind != target->kind || (source->kind != Kind::Table && source->kind != Kind::Column)) {
+      throw DiffError(new_key, "only a table or a column can be renamed, to one of the same kind ('" + old_key +
+                                   "' -> '" + new_key + "')");
+    }
+    if (!sources.insert(old_key).second) {
+      throw DiffError(new_key, "'" + old_key + "' is declared as the old name of more than one object");
+    }
+    if (new_key == old_key) continue;
+    if (source->schema != target->schema) {
+      throw DiffError(new_key, "a rename keeps the schema ('" + old_key + "' -> '" + new_key + "')");
+    }
+    (source->kind == Kind::Table ? tables : columns)[old_key] = target;
+  }
+
+  // Columns of A by (table key, name), to find a default's or sequence owner's column.
+  std::map<std::pair<std::string, std::string>, std::string> column_keys;
+  for (const auto& [key, object] : from.objects) {
+    if (object.kind == Kind::Column) column_keys[{object.parent, object.name}] = key;
+  }
+  auto new_table_key = [&](const std::string& key) {
+    auto it = tables.find(key);
+    return it == tables.end() ? key : it->second->key;
+  };
+  // The column's name after the renames.
+  auto new_column_name = [&](const std::string& table_key, const std::string& name) {
+    auto key = column_keys.find({table_key, name});
+    if (key == column_keys.end()) return name;
+    auto it = columns.find(key->second);
+    return it == columns.end() ? name : it->second->name;
+  };
+
+  for (const auto& [old_key, target] : columns) {
+    const Object& source = *from.find(old_key);
+    if (new_table_key(source.parent) != target->parent) {
+      throw DiffError(target->key, "column '" + old_key + "' is declared renamed to '" + target->key +
+                                       "', which belongs to another table");
+    }
+  }
+
+  // Every A key that changes.
+  std::map<std::string, std::string> keys;
+  for (const auto& [key, object] : from.objects) {
+    std::string new_key = key;
+    if (tables.count(key)) {
+      new_key = tables.at(key)->key;
+    } else if (object.kind == Kind::Column) {
+      new_key = columns.count(key) ? columns.at(key)->key
+                                   : "column:" + dotted(new_table_key(object.parent)) + "." + object.name;
+    } else if (object.kind == Kind::Default) {
+      new_key = "default:" + dotted(new_table_key(object.parent)) + "." + new_column_name(object.parent, object.name);
+    } else if ((object.kind == Kind::Constraint || object.kind == Kind::Trigger || object.kind == Kind::Rule ||
+                object.kind == Kind::Policy) &&
+               tables.count(object.parent)) {
+      new_key = prefix_of(key) + dotted(new_table_key(object.parent)) + "." + object.name;
+    }
+    if (new_key != key) keys[key] = new_key;
+  }
+  std::set<std::string> moved;
+  for (const auto& [old_key, new_key] : keys) moved.insert(old_key);
+  for (const auto& [old_key, new_key] : keys) {
+    if (from.find(new_key) && !moved.count(new_key)) {
+      throw DiffError(new_key, "cannot rename '" + old_key + "' to '" + new_key + "': the source already has '" +
+                                   new_key + "'");
+    }
+  }
+
+  // Objects whose text may name a renamed column: the table's children and what depends on it.
+  auto names_column = [&](const Object& object, const std::string& column_key, const std::string& table_key) {
+    if (object.parent == table_key) return true;
+    return std::find(object.depends_on.begin(), object.depends_on.end(), column_key) != object.depends_on.end();
+  };
+  auto names_table = [&](const Object& object, const std::string& table_key) {
+    if (object.parent == table_key) return true;
+    for (const auto& dependency : object.depends_on) {
+      if (dependency == table_key) return true;
+      const Object* used = from.find(dependency);
+      if (used && used->parent == table_key) return true;
+    }
+    return false;
+  };
+
+  for (const auto& [key, original] : from.objects) {
+    Object object = original;
+    for (const auto& [old_key, target] : tables) {
+      const Object& source = *from.find(old_key);
+      const std::string old_name = model::qualified_name(source.schema, source.name);
+      const std::string new_name = model::qualified_name(target->schema, target->name);
+      const bool local = names_table(original, old_key);
+      edit_texts(object, [&](const std::string& text) {
+        std::string edited = replace_name(text, old_name, new_name, false, false);
+        // Column references qualified by the relation's name (pg_get_viewdef: users.email).
+        if (local) {
+          edited = replace_name(edited, model::quote_ident(source.name), model::quote_ident(target->name), true, true);
+        }
+        return edited;
+      });
+    }
+    for (const auto& [old_key, target] : columns) {
+      const Object& source = *from.find(old_key);
+      if (!names_column(original, old_key, source.parent)) continue;
+      edit_texts(object, [&](const std::string& text) {
+        return replace_name(text, model::quote_ident(source.name), model::quote_ident(target->name), false, false);
+      });
+    }
+
+    object.key = remapped(object.key, keys);
+    object.parent = remapped(object.parent, keys);
+    if (tables.count(key)) object.name = tables.at(key)->name;
+    if (columns.count(key)) object.name = columns.at(key)->name;
+    if (object.kind == Kind::Default) object.name = new_column_name(original.parent, original.name);
+    if (object.kind == Kind::SequenceOwner && object.attrs.is_object()) {
+      const std::string table = attrs::text(object.attrs, "table");
+      object.attrs["column"] = new_column_name(table, attrs::text(object.attrs, "column"));
+    }
+    remap_strings(object.attrs, keys);
+    for (auto& dependency : object.depends_on) dependency = remapped(dependency, keys);
+    std::sort(object.depends_on.begin(), object.depends_on.end());
+    result.catalog.add(std::move(object));
+  }
+
+  // The statements: tables first (by their new key), then columns under their new table names.
+  for (const auto& [old_key, target] : tables) {
+    const Object& source = *from.find(old_key);
+    result.renames.push_back(rename_change(
+        *target, "ALTER TABLE " + model::qualified_name(source.schema, source.name) + " RENAME TO " +
+                     model::quote_ident(target->name),
+        "rename table " + dotted(old_key) + " to " + dotted(target->key)));
+  }
+  for (const auto& [old_key, target] : columns) {
+    const Object& source = *from.find(old_key);
+    // An inherited column is renamed by its parent's rename (PostgreSQL refuses it on its own).
+    if (attrs::flag(source.attrs, "inherited")) continue;
+    const Object* table = to.find(target->parent);
+    const std::string table_name =
+        table ? model::qualified_name(table->schema, table->name) : model::qualified_name(source.schema, "?");
+    result.renames.push_back(rename_change(*target,
+                                           "ALTER TABLE " + table_name + " RENAME COLUMN " +
+                                               model::quote_ident(source.name) + " TO " +
+                                               model::quote_ident(target->name),
+                                           "rename column " + dotted(old_key) + " to " + target->name));
+  }
+  return result;
+}
+
+std::vector<std::string> rename_hints(const model::Catalog& from, const model::Catalog& to) {
+  std::map<std::string, std::vector<const Object*>> dropped, added;  // by table key
+  for (const auto& [key, object] : from.objects) {
+    if (object.kind == Kind::Column && !to.find(key) && to.find(object.parent)) dropped[object.parent].push_back(&object);
+  }
+  for (const auto& [key, object] : to.objects) {
+    if (object.kind == Kind::Column && !from.find(key) && from.find(object.parent)) added[object.parent].push_back(&object);
+  }
+  std::vector<std::string> hints;
+  for (const auto& [table, gone] : dropped) {
+    auto it = added.find(table);
+    if (gone.size() != 1 || it == added.end() || it->second.size() != 1) continue;
+    const Object& old_column = *gone.front();
+    const Object& new_column = *it->second.front();
+    if (attrs::text(old_column.attrs, "type") != attrs::text(new_column.attrs, "type")) continue;
+    if (attrs::flag(old_column.attrs, "inherited") || attrs::flag(new_column.attrs, "inherited")) continue;
+    hints.push_back(dotted(table) + ": column '" + old_column.name + "' dropped and '" + new_column.name +
+                    "' added with the same type; if this is a rename, declare it with `-- strata:renamed-from " +
+                    old_column.name + "` on the new column to keep the data");
+  }
+  return hints;
+}
+
+}  // namespace strata::diff

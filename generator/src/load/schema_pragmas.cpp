@@ -1,0 +1,368 @@
+// `-- strata:<name> [value]` comments: the scanner finds the comments (so a `--` inside a
+// string or a dollar-quoted body is never one), the parse tree tells which object each one
+// stands in front of.
+#include <pg_query.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "strata/load.h"
+
+namespace strata::load {
+namespace {
+
+using nlohmann::json;
+
+struct Token {
+  std::size_t start = 0;
+  std::size_t end = 0;
+  bool comment = false;
+};
+
+struct Comment {
+  std::size_t start = 0;
+  std::size_t end = 0;
+  std::string name;
+  std::string value;
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+
+std::string trim(const std::string& text) {
+  std::size_t begin = 0, end = text.size();
+  while (begin < end && is_space(text[begin])) ++begin;
+  while (end > begin && is_space(text[end - 1])) --end;
+  return text.substr(begin, end - begin);
+}
+
+// psql meta-command lines are not SQL (the splitter reports them); blank them, keeping offsets.
+std::string blank_meta_commands(std::string text) {
+  std::size_t line_start = 0;
+  while (line_start < text.size()) {
+    std::size_t line_end = text.find('\n', line_start);
+    if (line_end == std::string::npos) line_end = text.size();
+    if (text[line_start] == '\\') {
+      std::fill(text.begin() + static_cast<std::ptrdiff_t>(line_start),
+                text.begin() + static_cast<std::ptrdiff_t>(line_end), ' ');
+    }
+    line_start = line_end + 1;
+  }
+  return text;
+}
+
+// pg_query_scan returns a protobuf ScanResult { int32 version = 1; repeated ScanToken tokens = 2; }
+// with ScanToken { int32 start = 1; int32 end = 2; Token token = 4; KeywordKind keyword_kind = 5; }
+// (pg_query.proto). The generated protobuf-c unpacker needs protobuf-c's headers, which are not
+// part of the build, so the few fields needed are read from the wire format directly.
+constexpr std::uint64_t kSqlComment = 275;  // PG_QUERY__TOKEN__SQL_COMMENT
+constexpr std::uint64_t kCComment = 276;    // PG_QUERY__TOKEN__C_COMMENT
+
+class WireReader {
+ public:
+  WireReader(const unsigned char* data, std::size_t size) : data_(data), size_(size) {}
+  bool done() const { return pos_ >= size_; }
+  std::uint64_t varint() {
+    std::uint64_t value = 0;
+    for (int shift = 0; pos_ < size_ && shift < 64; shift += 7) {
+      const unsigned char byte = data_[pos_++];
+      value |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+      if (!(byte & 0x80)) return value;
+    }
+    throw std::runtime_error("malformed scanner output");
+  }
+  // Skips a field of the given wire type; for length-delimited fields returns the payload.
+  WireReader field(std::uint64_t wire_type) {
+    switch (wire_type) {
+      case 0: varint(); return {nullptr, 0};
+      case 1: advance(8); return {nullptr, 0};
+      case 5: advance(4); return {nullptr, 0};
+      case 2: {
+        const auto length = static_cast<std::size_t>(varint());
+        const unsigned char* start = data_ + pos_;
+        advance(length);
+        return {start, length};
+      }
+      default: throw std::runtime_error("malformed scanner output");
+    }
+  }
+
+ private:
+  void advance(std::size_t count) {
+    if (count > size_ - pos_) throw std::runtime_error("malformed scanner output");
+    pos_ += count;
+  }
+  const unsigned char* data_;
+  std::size_t size_;
+  std::size_t pos_ = 0;
+};
+
+std::vector<Token> scan(const std::string& text) {
+  std::vector<Token> tokens;
+  PgQueryScanResult result = pg_query_scan(text.c_str());
+  if (!result.error) {
+    WireReader message(reinterpret_cast<const unsigned char*>(result.pbuf.data), result.pbuf.len);
+    while (!message.done()) {
+      const std::uint64_t tag = message.varint();
+      WireReader payload = message.field(tag & 7);
+      if ((tag >> 3) != 2 || (tag & 7) != 2) continue;
+      Token token;
+      std::uint64_t kind = 0;
+      while (!payload.done()) {
+        const std::uint64_t token_tag = payload.varint();
+        if ((token_tag & 7) != 0) {
+          payload.field(token_tag & 7);
+          continue;
+        }
+        const std::uint64_t value = payload.varint();
+        switch (token_tag >> 3) {
+          case 1: token.start = static_cast<std::size_t>(value); break;
+          case 2: token.end = static_cast<std::size_t>(value); break;
+          case 4: kind = value; break;
+          default: break;
+        }
+      }
+      token.comment = kind == kSqlComment || kind == kCComment;
+      tokens.push_back(token);
+    }
+  }
+  pg_query_free_scan_result(result);
+  return tokens;
+}
+
+class PragmaFinder {
+ public:
+  explicit PragmaFinder(const SourceFile& file) : file_(file), text_(blank_meta_commands(file.text)) {}
+
+  std::vector<SchemaPragma> find() {
+    tokens_ = scan(text_);
+    for (const auto& token : tokens_) {
+      if (!token.comment) continue;
+      if (auto comment = read_comment(token)) comments_.push_back(std::move(*comment));
+    }
+    if (comments_.empty()) return {};
+
+    PgQueryParseResult result = pg_query_parse(text_.c_str());
+    if (result.error) {
+      // The file does not parse: executing it reports PostgreSQL's own syntax error.
+      pg_query_free_parse_result(result);
+      return {};
+    }
+    const json tree = json::parse(result.parse_tree);
+    pg_query_free_parse_result(result);
+
+    std::vector<SchemaPragma> pragmas;
+    for (const auto& comment : comments_) pragmas.push_back(attach(comment, tree));
+    return pragmas;
+  }
+
+ private:
+  [[noreturn]] void fail(std::size_t offset, const std::string& message) const {
+    throw SchemaError(locate(file_.path, file_.text, offset), message);
+  }
+
+  // A `-- strata:name [value]` comment, or nothing for any other comment.
+  std::optional<Comment> read_comment(const Token& token) const {
+    const std::string raw = text_.substr(token.start, token.end - token.start);
+    if (raw.rfind("--", 0) != 0) return std::nullopt;
+    const std::string body = trim(raw.substr(2));
+    if (body.rfind("strata:", 0) != 0) return std::nullopt;
+    Comment comment{token.start, token.end, {}, {}};
+    const std::string rest = body.substr(7);
+    const auto space = std::find_if(rest.begin(), rest.end(), is_space);
+    comment.name = std::string(rest.begin(), space);
+    comment.value = trim(std::string(space, rest.end()));
+
+    if (comment.name == "renamed-from") {
+      if (comment.value.empty()) fail(token.start, "strata:renamed-from needs the old name (-- strata:renamed-from old_name)");
+      if (std::any_of(comment.value.begin(), comment.value.end(), is_space)) {
+        fail(token.start, "strata:renamed-from takes one name, got '" + comment.value + "'");
+      }
+    } else if (comment.name == "allow-destructive") {
+      if (!comment.value.empty()) fail(token.start, "strata:allow-destructive takes no value, got '" + comment.value + "'");
+    } else {
+      fail(token.start, "unknown strata pragma '" + comment.name + "' (known: renamed-from, allow-destructive)");
+    }
+    // Only whitespace may precede it on its line: a comment after a column would otherwise
+    // silently annotate the next one.
+    std::size_t line_start = text_.rfind('\n', token.start == 0 ? 0 : token.start - 1);
+    line_start = line_start == std::string::npos ? 0 : line_start + 1;
+    for (std::size_t i = line_start; i < token.start; ++i) {
+      if (!is_space(text_[i])) {
+        fail(token.start, "a strata pragma must be on its own line, right before the object it annotates");
+      }
+    }
+    return comment;
+  }
+
+  // The first non-comment token at or after `offset`, or npos.
+  std::size_t next_token(std::size_t offset) const {
+    for (const auto& token : tokens_) {
+      if (token.start >= offset && !token.comment) return token.start;
+    }
+    return std::string::npos;
+  }
+
+  // Only comments and whitespace without an empty line between the comment and `target`.
+  bool directly_before(const Comment& comment, std::size_t target) const {
+    if (next_token(comment.end) != target) return false;
+    int newlines = 0;
+    for (std::size_t i = comment.end; i < target; ++i) {
+      const bool in_comment = std::any_of(tokens_.begin(), tokens_.end(), [&](const Token& token) {
+        return token.comment && token.start <= i && i < token.end;
+      });
+      if (in_comment) {
+        newlines = 0;
+      } else if (text_[i] == '\n') {
+        if (++newlines > 1) return false;
+      } else if (!is_space(text_[i])) {
+        newlines = 0;
+      }
+    }
+    return true;
+  }
+
+  static std::string schema_of(const json& range_var) {
+    const std::string schema = range_var.value("schemaname", "");
+    return schema.empty() ? "public" : schema;
+  }
+  static std::string qualified(const json& names) {  // a list of String nodes: [schema,] name
+    std::vector<std::string> parts;
+    for (const auto& item : names) parts.push_back(item.contains("String") ? item["String"].value("sval", "") : "");
+    if (parts.empty()) return "";
+    if (parts.size() == 1) return "public." + parts[0];
+    return parts[parts.size() - 2] + "." + parts.back();
+  }
+
+  // The model key of the object a statement creates, "" when it is not one pragmas annotate.
+  static std::string object_key(const json& statement) {
+    if (!statement.is_object() || statement.empty()) return "";
+    const std::string type = statement.begin().key();
+    const json& node = statement.begin().value();
+    if (type == "CreateStmt") {
+      return "table:" + schema_of(node["relation"]) + "." + node["relation"].value("relname", "");
+    }
+    if (type == "ViewStmt") return "view:" + schema_of(node["view"]) + "." + node["view"].value("relname", "");
+    if (type == "CreateTableAsStmt" && node.contains("into")) {
+      const json& rel = node["into"]["rel"];
+      const std::string kind = node.value("objtype", "") == "OBJECT_MATVIEW" ? "matview:" : "table:";
+      return kind + schema_of(rel) + "." + rel.value("relname", "");
+    }
+    if (type == "IndexStmt" && node.contains("idxname")) {
+      return "index:" + schema_of(node["relation"]) + "." + node.value("idxname", "");
+    }
+    if (type == "CreateSeqStmt") return "sequence:" + schema_of(node["sequence"]) + "." + node["sequence"].value("relname", "");
+    if (type == "CreateEnumStmt" || type == "CreateRangeStmt") return "type:" + qualified(node["typeName"]);
+    if (type == "CreateDomainStmt") return "type:" + qualified(node["domainname"]);
+    if (type == "CompositeTypeStmt") return "type:" + schema_of(node["typevar"]) + "." + node["typevar"].value("relname", "");
+    return "";
+  }
+
+  SchemaPragma attach(const Comment& comment, const json& tree) const {
+    SchemaPragma pragma;
+    pragma.name = comment.name;
+    pragma.value = comment.value;
+    pragma.location = locate(file_.path, file_.text, comment.start);
+
+    for (const auto& raw : tree.value("stmts", json::array())) {
+      const auto begin = raw.value("stmt_location", std::size_t{0});
+      const auto length = raw.value("stmt_len", std::size_t{0});
+      const auto end = length == 0 ? text_.size() : begin + length;
+      if (comment.start < begin || comment.start >= end) continue;
+      const std::size_t first = next_token(begin);
+      const json& statement = raw["stmt"];
+      if (first != std::string::npos && comment.end <= first) {
+        // Before the statement.
+        const std::string key = object_key(statement);
+        if (!key.empty() && directly_before(comment, first)) {
+          pragma.object_key = key;
+          check_target(comment, key);
+          return pragma;
+        }
+      } else if (statement.contains("CreateStmt")) {
+        // Inside CREATE TABLE: before a column definition.
+        const json& node = statement["CreateStmt"];
+        for (const auto& element : node.value("tableElts", json::array())) {
+          if (!element.contains("ColumnDef")) continue;
+          const auto location = element["ColumnDef"].value("location", std::size_t{0});
+          if (location >= comment.end && directly_before(comment, location)) {
+            pragma.object_key = "column:" + schema_of(node["relation"]) + "." + node["relation"].value("relname", "") +
+                                 "." + element["ColumnDef"].value("colname", "");
+            check_target(comment, pragma.object_key);
+            return pragma;
+          }
+        }
+      }
+      break;
+    }
+    fail(comment.start, "strata:" + comment.name +
+                            " annotates nothing: put it on the line right before a CREATE TABLE/VIEW/MATERIALIZED "
+                            "VIEW/INDEX/SEQUENCE/TYPE/DOMAIN statement, or inside CREATE TABLE right before a column");
+  }
+
+  void check_target(const Comment& comment, const std::string& key) const {
+    if (comment.name == "renamed-from" && key.rfind("table:", 0) != 0 && key.rfind("column:", 0) != 0) {
+      fail(comment.start, "strata:renamed-from applies to tables and columns, not to " + key);
+    }
+  }
+
+  const SourceFile& file_;
+  std::string text_;
+  std::vector<Token> tokens_;
+  std::vector<Comment> comments_;
+};
+
+// "column:public.users.email" -> {"public", "users", "email"}; names may hold dots, so split
+// from the known number of parts: schema and table never come from user text with dots here
+// (the finder builds these keys), but stay safe and split on the first dots only.
+std::vector<std::string> key_parts(const std::string& key, std::size_t count) {
+  std::vector<std::string> parts;
+  std::string rest = key.substr(key.find(':') + 1);
+  for (std::size_t i = 0; i + 1 < count; ++i) {
+    const auto dot = rest.find('.');
+    if (dot == std::string::npos) break;
+    parts.push_back(rest.substr(0, dot));
+    rest = rest.substr(dot + 1);
+  }
+  parts.push_back(rest);
+  return parts;
+}
+
+}  // namespace
+
+std::vector<SchemaPragma> find_schema_pragmas(const SourceFile& file) { return PragmaFinder(file).find(); }
+
+std::map<std::string, std::string> renames_from_pragmas(const std::vector<SchemaPragma>& pragmas) {
+  std::map<std::string, std::string> old_tables;  // new table key -> old table name
+  for (const auto& pragma : pragmas) {
+    if (pragma.name != "renamed-from" || pragma.object_key.rfind("table:", 0) != 0) continue;
+    if (!old_tables.emplace(pragma.object_key, pragma.value).second) {
+      throw SchemaError(pragma.location, "table " + pragma.object_key.substr(6) + " has more than one strata:renamed-from");
+    }
+  }
+  std::map<std::string, std::string> renames;
+  for (const auto& pragma : pragmas) {
+    if (pragma.name != "renamed-from") continue;
+    std::string old_key;
+    if (pragma.object_key.rfind("table:", 0) == 0) {
+      const auto parts = key_parts(pragma.object_key, 2);
+      old_key = "table:" + parts[0] + "." + pragma.value;
+    } else {
+      const auto parts = key_parts(pragma.object_key, 3);
+      auto table = old_tables.find("table:" + parts[0] + "." + parts[1]);
+      const std::string old_table = table == old_tables.end() ? parts[1] : table->second;
+      old_key = "column:" + parts[0] + "." + old_table + "." + pragma.value;
+    }
+    if (!renames.emplace(pragma.object_key, old_key).second) {
+      throw SchemaError(pragma.location, pragma.object_key + " has more than one strata:renamed-from");
+    }
+  }
+  return renames;
+}
+
+}  // namespace strata::load

@@ -1,0 +1,96 @@
+#include <gtest/gtest.h>
+
+#include "builders.h"
+
+namespace strata::diff::testing {
+namespace {
+
+const Object users = table("public", "users");
+const Object users_id = column(users, "id", "integer", 1, {{"not_null", true}});
+const Object users_email = column(users, "email", "text", 2);
+const Object users_pkey = depends(constraint(users, "users_pkey", "p", "PRIMARY KEY (id)"), {users_id.key});
+const Object email_idx = depends(index(users, "users_email_idx", "CREATE UNIQUE INDEX users_email_idx ON public.users USING btree (email)",
+                                       {{"unique", true}}),
+                                 {users_email.key});
+
+Options online() {
+  Options options;
+  options.online_index_builds = true;
+  options.not_valid_constraints = true;
+  return options;
+}
+
+TEST(Online, NewIndexOnExistingTableIsBuiltConcurrentlyAfterTheTransaction) {
+  const Plan plan = diff(db({users, users_id, users_email}), db({users, users_id, users_email, commented(email_idx, "unique")}),
+                         online());
+  ASSERT_EQ(plan.changes.size(), 2u);
+  EXPECT_EQ(plan.changes[0].statements[0],
+            "CREATE UNIQUE INDEX CONCURRENTLY users_email_idx ON public.users USING btree (email)");
+  EXPECT_TRUE(plan.changes[0].after_transaction);
+  EXPECT_EQ(plan.changes[1].action, Change::Action::Comment);
+  EXPECT_TRUE(plan.changes[1].after_transaction);
+}
+
+TEST(Online, IndexOnNewTableStaysInTheTransaction) {
+  const Plan plan = diff(db({}), db({users, users_id, users_email, email_idx}), online());
+  for (const auto& change : plan.changes) EXPECT_FALSE(change.after_transaction) << change.summary;
+  EXPECT_EQ(render_sql(plan).find("CONCURRENTLY"), std::string::npos);
+}
+
+TEST(Online, IndexOnPartitionedTableStaysPlain) {
+  const auto events = table("public", "events", {{"partition_key", "RANGE (at)"}});
+  const auto at = column(events, "at", "date", 1);
+  const auto idx = depends(index(events, "events_at_idx", "CREATE INDEX events_at_idx ON ONLY public.events USING btree (at)"),
+                           {at.key});
+  const Plan plan = diff(db({events, at}), db({events, at, idx}), online());
+  ASSERT_EQ(plan.changes.size(), 1u);
+  EXPECT_FALSE(plan.changes[0].after_transaction);
+}
+
+TEST(Online, StandaloneIndexDropIsConcurrentButNotWhenItsColumnGoes) {
+  Plan plan = diff(db({users, users_id, users_email, email_idx}), db({users, users_id, users_email}), online());
+  ASSERT_EQ(plan.changes.size(), 1u);
+  EXPECT_EQ(plan.changes[0].statements[0], "DROP INDEX CONCURRENTLY public.users_email_idx");
+  EXPECT_TRUE(plan.changes[0].after_transaction);
+
+  plan = diff(db({users, users_id, users_email, email_idx}), db({users, users_id}), online());
+  for (const auto& change : plan.changes) EXPECT_FALSE(change.after_transaction) << change.summary;
+}
+
+TEST(Online, NewForeignKeyAndCheckAreAddedNotValidThenValidated) {
+  const auto orders = table("public", "orders");
+  const auto orders_user = column(orders, "user_id", "integer", 1);
+  const auto fk = depends(constraint(orders, "orders_user_fk", "f", "FOREIGN KEY (user_id) REFERENCES public.users(id)"),
+                          {orders_user.key, users_pkey.key});
+  const auto check = depends(constraint(users, "email_check", "c", "CHECK ((email <> ''::text))"), {users_email.key});
+  const Catalog from = db({users, users_id, users_email, users_pkey, orders, orders_user});
+  const Catalog to = db({users, users_id, users_email, users_pkey, orders, orders_user, fk, check});
+  const Plan plan = diff(from, to, online());
+  EXPECT_EQ(render_sql(plan),
+            "ALTER TABLE public.orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES public.users(id) NOT VALID;\n"
+            "ALTER TABLE public.users ADD CONSTRAINT email_check CHECK ((email <> ''::text)) NOT VALID;\n"
+            "ALTER TABLE public.orders VALIDATE CONSTRAINT orders_user_fk;\n"
+            "ALTER TABLE public.users VALIDATE CONSTRAINT email_check;\n");
+  ASSERT_EQ(plan.changes.size(), 4u);
+  EXPECT_FALSE(plan.changes[1].after_transaction);
+  EXPECT_TRUE(plan.changes[2].after_transaction);
+  EXPECT_TRUE(plan.changes[3].after_transaction);
+
+  // Off by default: plain SQL, nothing after the transaction.
+  const Plan plain = diff(from, to);
+  EXPECT_EQ(render_sql(plain).find("NOT VALID"), std::string::npos);
+  for (const auto& change : plain.changes) EXPECT_FALSE(change.after_transaction);
+}
+
+TEST(Online, DeclaredNotValidAndNewTablesAreLeftAlone) {
+  const auto check = constraint(users, "email_check", "c", "CHECK ((email <> ''::text)) NOT VALID", {{"validated", false}});
+  const Plan plan = diff(db({users, users_id, users_email}), db({users, users_id, users_email, check}), online());
+  ASSERT_EQ(plan.changes.size(), 1u);
+  EXPECT_EQ(plan.changes[0].statements[0], "ALTER TABLE public.users ADD CONSTRAINT email_check CHECK ((email <> ''::text)) NOT VALID");
+
+  const auto valid = constraint(users, "email_check", "c", "CHECK ((email <> ''::text))");
+  EXPECT_EQ(render_sql(diff(db({}), db({users, users_id, users_email, valid}), online())).find("VALIDATE"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace strata::diff::testing
