@@ -17,5 +17,8 @@ using CommandRunner = std::function<void()>;
 
 void register_diff_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_inspect_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
+void register_generate_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
+void register_hash_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
+void register_new_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 
 }  // namespace strata::cli

@@ -17,6 +17,9 @@ int main(int argc, char** argv) {
   strata::cli::CommandRunner runner;
   strata::cli::register_diff_command(app, globals, runner);
   strata::cli::register_inspect_command(app, globals, runner);
+  strata::cli::register_generate_command(app, globals, runner);
+  strata::cli::register_hash_command(app, globals, runner);
+  strata::cli::register_new_command(app, globals, runner);
 
   try {
     app.parse(argc, argv);

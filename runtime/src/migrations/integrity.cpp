@@ -97,11 +97,28 @@ std::vector<std::string> verify_integrity(const fs::path& directory, const std::
   std::set<std::string> on_disk, in_sum;
   for (const auto& line : actual) on_disk.insert(line.file);
   for (const auto& line : recorded) in_sum.insert(line.file);
+  // A file that lost its recorded name while a file with the same slug appeared under another
+  // version was moved (a timestamp edited in a rebase): one problem, not a deletion and an addition.
+  const auto slug_part = [](const std::string& file) { return file.size() > 14 ? file.substr(14) : file; };
+  std::set<std::string> moved_from, moved_to;
+  for (const auto& line : actual) {
+    if (in_sum.count(line.file)) continue;
+    for (const auto& old_line : recorded) {
+      if (on_disk.count(old_line.file) || moved_from.count(old_line.file) || slug_part(old_line.file) != slug_part(line.file)) continue;
+      problems.push_back((directory / line.file).string() + ": moved to a different version (strata.sum has it as " +
+                         old_line.file + "); migrations must keep the version and order they were written with");
+      moved_from.insert(old_line.file);
+      moved_to.insert(line.file);
+      break;
+    }
+  }
   for (const auto& line : recorded) {
-    if (!on_disk.count(line.file)) problems.push_back((directory / line.file).string() + ": deleted, but strata.sum records it");
+    if (!on_disk.count(line.file) && !moved_from.count(line.file)) {
+      problems.push_back((directory / line.file).string() + ": deleted, but strata.sum records it");
+    }
   }
   for (const auto& line : actual) {
-    if (!in_sum.count(line.file)) {
+    if (!in_sum.count(line.file) && !moved_to.count(line.file)) {
       problems.push_back((directory / line.file).string() + ": not recorded in strata.sum (added by hand? run `strata hash`)");
     }
   }

@@ -1,0 +1,108 @@
+// `strata generate`: the declared schema + the migrations directory -> the next migration,
+// proven on a throwaway PostgreSQL before anything is written (docs/migrations.md).
+//
+//   migrations/*.sql ──replay──▶ scratch db ──introspect──▶ current ─┐
+//   schema/*.sql ──────load──────────────────────────────▶ desired ─┼─diff──▶ up / down SQL
+//                                                                     └─proof: apply up (and down)
+//                                                                       on a copy of the replayed db
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "strata/cluster.h"
+#include "strata/diff.h"
+#include "strata/load.h"
+#include "strata/migrations.h"
+#include "strata/model.h"
+
+namespace strata::generate {
+
+struct Options {
+  std::filesystem::path schema = "schema";
+  std::filesystem::path migrations;  // default: <schema>/migrations
+  std::string name;                  // slug; derived from the changes when empty
+  bool allow_destructive = false;
+  bool online = true;                // CONCURRENTLY index builds, NOT VALID + VALIDATE constraints
+  bool check = false;                // write nothing; fail when the schema has uncovered changes
+  bool use_cached_cluster = true;    // used by generate(options) without a cluster
+  // The version clock (tests pin it); default: the current UTC time.
+  std::optional<std::chrono::system_clock::time_point> now;
+};
+
+struct Timings {
+  double cluster_ms = 0;
+  bool cluster_warm = false;
+  double replay_ms = 0;        // migrations -> scratch db -> introspected
+  double load_ms = 0;          // declared schema -> scratch db -> introspected
+  double sources_wall_ms = 0;  // both of the above, side by side
+  double diff_ms = 0;          // up and down plans, rendered
+  double proof_ms = 0;         // copy of the replayed db, up (+ down) applied and compared
+  double write_ms = 0;
+  nlohmann::json to_json() const;
+};
+
+struct WrittenChange {
+  std::string summary;
+  bool destructive = false;
+  bool after_transaction = false;
+};
+
+struct Result {
+  enum class Status { UpToDate, Written, CheckPassed };
+  Status status = Status::UpToDate;
+  std::vector<std::filesystem::path> written;  // up, down (and online up, down), in that order
+  std::vector<WrittenChange> changes;
+  std::vector<std::string> warnings;
+  std::vector<std::string> hints;
+  Timings timings;
+};
+
+// A refusal or a failed step: `what()` is one line, `details` are the lines that explain it
+// (files with integrity problems, destructive changes and why, objects the proof found different).
+class GenerateError : public std::runtime_error {
+ public:
+  GenerateError(const std::string& message, std::vector<std::string> details = {});
+  std::vector<std::string> details;
+};
+
+// Runs the whole flow on `cluster`. Throws GenerateError, load::SchemaError (a migration or a
+// schema file PostgreSQL refused, with file:line:col), migrations::MigrationError, diff::DiffError.
+Result generate(const Options& options, const runtime::Cluster& cluster);
+// The same on a cached (or private, see Options::use_cached_cluster) throwaway cluster.
+Result generate(const Options& options);
+
+// --- building blocks, also used by tests and benchmarks ---
+
+// Applies the migrations' up files in order to database `dbname` on `cluster`: each file in its
+// own transaction unless it says `-- strata:no-transaction`. Errors name file:line:col.
+void replay(const runtime::Cluster& cluster, const std::string& dbname,
+            const std::vector<migrations::Migration>& migrations);
+model::Catalog introspect_database(const runtime::Cluster& cluster, const std::string& dbname);
+
+// The catalog as JSON without what a migration cannot control (a column's attnum).
+nlohmann::json comparable(const model::Catalog& catalog);
+// "missing: KEY", "unexpected: KEY", "differs: KEY ..." lines; empty when equal.
+std::vector<std::string> catalog_differences(const model::Catalog& expected, const model::Catalog& actual);
+
+// A short [a-z0-9_] name for a plan: create_users, add_users_email, alter_tasks, changes.
+std::string slug_for(const diff::Plan& plan, const model::Catalog& current, const model::Catalog& desired);
+std::string sanitize_slug(const std::string& text);
+
+// The next free version: `now` as yyyymmddHHMMSS (UTC), or one second after the newest
+// existing migration when that is not later.
+std::string next_version(const std::vector<migrations::Migration>& existing, std::chrono::system_clock::time_point now);
+std::string add_seconds(const std::string& version, int seconds);
+
+// `strata new`: an empty up/down pair for a hand-written migration; updates strata.sum.
+std::vector<std::filesystem::path> new_migration(const std::filesystem::path& directory, const std::string& name,
+                                                 std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
+
+}  // namespace strata::generate

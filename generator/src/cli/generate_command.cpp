@@ -1,0 +1,71 @@
+#include <iostream>
+
+#include "commands.h"
+#include "strata/generate.h"
+
+namespace strata::cli {
+namespace {
+
+struct GenerateArguments {
+  std::string name;
+  std::string schema = "schema";
+  std::string migrations;
+  bool allow_destructive = false;
+  bool no_online = false;
+  bool check = false;
+};
+
+void run_generate(const GenerateArguments& arguments, const GlobalOptions& globals) {
+  generate::Options options;
+  options.schema = arguments.schema;
+  options.migrations = arguments.migrations;
+  options.name = arguments.name;
+  options.allow_destructive = arguments.allow_destructive;
+  options.online = !arguments.no_online;
+  options.check = arguments.check;
+  options.use_cached_cluster = !globals.no_cluster_cache;
+
+  const auto result = generate::generate(options);
+  for (const auto& warning : result.warnings) std::cerr << "warning: " << warning << "\n";
+  for (const auto& hint : result.hints) std::cerr << "hint: " << hint << "\n";
+  switch (result.status) {
+    case generate::Result::Status::UpToDate:
+      std::cout << "schema is up to date\n";
+      break;
+    case generate::Result::Status::CheckPassed:
+      std::cout << "migrations cover the schema; strata.sum matches\n";
+      break;
+    case generate::Result::Status::Written:
+      for (const auto& path : result.written) std::cout << "wrote " << path.string() << "\n";
+      for (const auto& change : result.changes) {
+        std::cout << "  " << change.summary << (change.destructive ? "  [destructive]" : "")
+                  << (change.after_transaction ? "  [outside transaction]" : "") << "\n";
+      }
+      break;
+  }
+  if (globals.timings) std::cerr << "timings: " << result.timings.to_json().dump() << "\n";
+}
+
+}  // namespace
+
+void register_generate_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner) {
+  auto arguments = std::make_shared<GenerateArguments>();
+  auto* command = app.add_subcommand("generate", "Write the next migration: declared schema vs. replayed migrations");
+  command->footer(
+      "Replays the migrations on a throwaway PostgreSQL, diffs the result against the declared\n"
+      "schema, proves the up and down SQL on a copy, then writes <UTC version>_<slug>.sql and\n"
+      ".down.sql and updates strata.sum. Exit 0: written or up to date; 1: refused or failed.");
+  command->add_option("--name", arguments->name, "Slug of the migration (default: derived from the changes)");
+  command->add_option("--schema", arguments->schema, "Declared schema: a .sql file or a directory")->capture_default_str();
+  command->add_option("--migrations", arguments->migrations, "Migrations directory (default: <schema>/migrations)");
+  command->add_flag("--allow-destructive", arguments->allow_destructive, "Allow changes that lose data");
+  command->add_flag("--no-online", arguments->no_online,
+                    "Plain CREATE INDEX and constraints validated at once (no separate no-transaction migration)");
+  command->add_flag("--check", arguments->check,
+                    "Write nothing; exit 1 when the schema has changes no migration covers or strata.sum does not match");
+  command->callback([arguments, &globals, &runner] {
+    runner = [arguments, &globals] { run_generate(*arguments, globals); };
+  });
+}
+
+}  // namespace strata::cli
