@@ -53,6 +53,19 @@ std::vector<Statement> split_statements(const SourceFile& file);
 // Maps a byte offset in `text` to line and character column.
 SourceLocation locate(const std::filesystem::path& file, const std::string& text, std::size_t offset);
 
+// The same for increasing offsets, scanning the text once instead of once per lookup (a file
+// of thousands of statements would otherwise cost quadratic time).
+class IncrementalLocator {
+ public:
+  IncrementalLocator(const std::filesystem::path& file, const std::string& text) : text_(text), here_{file, 1, 1} {}
+  SourceLocation at(std::size_t offset);  // offsets must not decrease between calls
+
+ private:
+  const std::string& text_;
+  std::size_t offset_ = 0;
+  SourceLocation here_;
+};
+
 // Roles a statement names (ALTER ... OWNER TO r, GRANT ... TO r, CREATE POLICY ... TO r, ...),
 // so the loader can create them on the scratch cluster first: pg_dump output names its owner.
 std::vector<std::string> referenced_roles(const std::string& sql);

@@ -8,18 +8,21 @@ std::string SourceLocation::to_string() const {
   return file.string() + ":" + std::to_string(line) + ":" + std::to_string(column);
 }
 
-SourceLocation locate(const std::filesystem::path& file, const std::string& text, std::size_t offset) {
-  SourceLocation location{file, 1, 1};
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
+SourceLocation IncrementalLocator::at(std::size_t offset) {
+  for (; offset_ < offset && offset_ < text_.size(); ++offset_) {
+    const auto byte = static_cast<unsigned char>(text_[offset_]);
     if (byte == '\n') {
-      ++location.line;
-      location.column = 1;
+      ++here_.line;
+      here_.column = 1;
     } else if ((byte & 0xC0) != 0x80) {  // count UTF-8 lead bytes only: columns are characters
-      ++location.column;
+      ++here_.column;
     }
   }
-  return location;
+  return here_;
+}
+
+SourceLocation locate(const std::filesystem::path& file, const std::string& text, std::size_t offset) {
+  return IncrementalLocator(file, text).at(offset);
 }
 
 SchemaError::SchemaError(SourceLocation location, std::string message, std::string sqlstate,

@@ -80,24 +80,25 @@ std::string blank_meta_commands(const SourceFile& file) {
   return text;
 }
 
-Statement make_statement(const SourceFile& file, const std::string& text, std::size_t begin, std::size_t end) {
+Statement make_statement(IncrementalLocator& locator, const std::string& text, std::size_t begin, std::size_t end) {
   begin = skip_space_and_comments(text, begin, end);
   end = trim_end(text, begin, end);
   Statement statement;
   statement.sql = text.substr(begin, end - begin);
   statement.offset = begin;
-  statement.location = locate(file.path, file.text, begin);
+  statement.location = locator.at(begin);
   return statement;
 }
 
 std::vector<Statement> split_with_scanner(const SourceFile& file, const std::string& text) {
   PgQuerySplitResult result = pg_query_split_with_scanner(text.c_str());
   std::vector<Statement> statements;
+  IncrementalLocator locator(file.path, file.text);
   if (!result.error) {
     for (int i = 0; i < result.n_stmts; ++i) {
       const auto begin = static_cast<std::size_t>(result.stmts[i]->stmt_location);
       const auto end = begin + static_cast<std::size_t>(result.stmts[i]->stmt_len);
-      Statement statement = make_statement(file, text, begin, end);
+      Statement statement = make_statement(locator, text, begin, end);
       if (!statement.sql.empty()) statements.push_back(std::move(statement));
     }
   }
@@ -120,11 +121,12 @@ std::vector<Statement> split_statements(const SourceFile& file) {
   pg_query_free_parse_result(result);
 
   std::vector<Statement> statements;
+  IncrementalLocator locator(file.path, file.text);
   for (const auto& raw : tree.value("stmts", nlohmann::json::array())) {
     const auto begin = raw.value("stmt_location", std::size_t{0});
     const auto length = raw.value("stmt_len", std::size_t{0});
     const auto end = length == 0 ? text.size() : begin + length;
-    Statement statement = make_statement(file, text, begin, end);
+    Statement statement = make_statement(locator, text, begin, end);
     if (statement.sql.empty()) continue;
     if (const auto& node = raw["stmt"]; node.is_object() && !node.empty()) {
       statement.node_type = node.begin().key();
