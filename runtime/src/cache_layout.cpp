@@ -1,6 +1,8 @@
 #include "cache_layout.h"
 
 #include <pwd.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -8,6 +10,7 @@
 #include <cstdlib>
 #include <stdexcept>
 #include <system_error>
+#include <thread>
 
 #include "connection_parameters.h"
 
@@ -40,14 +43,23 @@ std::string stable_hash(const std::string& text) {
 }
 
 // Creates `dir` (mode 0700, owned by `owner`) or checks that the existing one is such.
+// The directory is made and handed over under a private name, then renamed into place without
+// replacing anything: a concurrent acquire never sees it half set up (still owned by root).
 void ensure_private_directory(const fs::path& dir, uid_t owner, gid_t group) {
-  if (::mkdir(dir.c_str(), 0700) == 0) {
-    if (owner != ::geteuid() && ::chown(dir.c_str(), owner, group) != 0) {
-      throw std::system_error(errno, std::system_category(), "chown " + dir.string());
-    }
-    return;
+  const fs::path staging = dir.string() + ".new-" + std::to_string(::getpid()) + "-" +
+                           std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));
+  if (::mkdir(staging.c_str(), 0700) != 0) {
+    throw std::system_error(errno, std::system_category(), "mkdir " + staging.string());
   }
-  if (errno != EEXIST) throw std::system_error(errno, std::system_category(), "mkdir " + dir.string());
+  if (owner != ::geteuid() && ::chown(staging.c_str(), owner, group) != 0) {
+    const int error = errno;
+    ::rmdir(staging.c_str());
+    throw std::system_error(error, std::system_category(), "chown " + staging.string());
+  }
+  if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, dir.c_str(), RENAME_NOREPLACE) == 0) return;
+  const int error = errno;
+  ::rmdir(staging.c_str());
+  if (error != EEXIST) throw std::system_error(error, std::system_category(), "rename " + staging.string());
   struct stat info {};
   if (::lstat(dir.c_str(), &info) != 0 || !S_ISDIR(info.st_mode) || info.st_uid != owner ||
       (info.st_mode & 077) != 0) {
