@@ -23,14 +23,9 @@ namespace {
 
 namespace bp = boost::process;
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
-
-double ms_since(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
-
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  return values[values.size() / 2];
-}
+using bench_schema::Clock;
+using bench_schema::median;
+using bench_schema::ms_since;
 
 struct Command {
   int exit_code;

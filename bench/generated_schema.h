@@ -1,12 +1,26 @@
-// The generated application schema shared by the benchmarks: `tables` tables in a chain of
+// What the benchmarks share: timing helpers, and the generated application schema: `tables` tables in a chain of
 // foreign keys, enums and views; `changed` gives the second version, with about 10% of the
 // tables changed (a column added, one dropped, a type widened, a default, an index, a comment).
 #pragma once
 
+#include <algorithm>
+#include <chrono>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace bench_schema {
+
+using Clock = std::chrono::steady_clock;
+
+inline double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+inline double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  return values[values.size() / 2];
+}
 
 inline std::string generated_schema(int tables, bool changed) {
   std::ostringstream sql;
