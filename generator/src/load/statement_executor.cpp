@@ -1,5 +1,5 @@
-// Executes split statements over libpq, turning PostgreSQL's error fields (SQLSTATE, message,
-// detail, hint, position) into a SchemaError at the file:line:col PostgreSQL pointed at.
+// Executes split statements over libpq; a refused statement is a SchemaError at the
+// file:line:col PostgreSQL pointed at.
 #include <libpq-fe.h>
 
 #include <memory>
@@ -16,31 +16,6 @@ using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
 std::string field(const PGresult* result, int code) {
   const char* value = PQresultErrorField(result, code);
   return value ? value : "";
-}
-
-// PostgreSQL reports a 1-based character position in the statement; files are UTF-8.
-std::size_t byte_offset_of_character(const std::string& text, long position) {
-  std::size_t offset = 0;
-  for (long chars = 1; chars < position && offset < text.size(); ++chars) {
-    ++offset;
-    while (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) ++offset;
-  }
-  return offset;
-}
-
-SchemaError error_from_result(const SourceFile& file, const Statement& statement, const PGresult* result) {
-  SourceLocation where = statement.location;
-  if (const std::string position = field(result, PG_DIAG_STATEMENT_POSITION); !position.empty()) {
-    where = locate(file.path, file.text, statement.offset + byte_offset_of_character(statement.sql, std::stol(position)));
-  }
-  std::string detail;
-  for (const auto& [label, code] : {std::pair{"detail", PG_DIAG_MESSAGE_DETAIL},
-                                    std::pair{"hint", PG_DIAG_MESSAGE_HINT},
-                                    std::pair{"context", PG_DIAG_CONTEXT}}) {
-    if (const auto text = field(result, code); !text.empty()) detail += std::string(label) + ": " + text + "\n";
-  }
-  return SchemaError(where, field(result, PG_DIAG_MESSAGE_PRIMARY), field(result, PG_DIAG_SQLSTATE),
-                     statement.sql, detail);
 }
 
 void run_or_throw(PGconn* conn, const std::string& sql) {
@@ -93,7 +68,7 @@ void execute_statements(const std::string& connection_string, const std::vector<
       }
       // A role created by an earlier load on the same cluster is not an error in this one.
       if (statement.node_type == "CreateRoleStmt" && field(result.get(), PG_DIAG_SQLSTATE) == "42710") continue;
-      throw error_from_result(files[i], statement, result.get());
+      throw sql::error_from_result(files[i], statement, result.get());
     }
   }
 }

@@ -5,9 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "strata/load.h"
+#include "strata/sql_source.h"
 
-namespace strata::load {
+namespace strata::sql {
 namespace {
 
 // Where the first token of a statement starts: skips whitespace, -- and (nested) /* */ comments.
@@ -70,7 +70,7 @@ std::string blank_meta_commands(const SourceFile& file) {
         std::fill(text.begin() + static_cast<std::ptrdiff_t>(line_start),
                   text.begin() + static_cast<std::ptrdiff_t>(line_end), ' ');
       } else {
-        throw SchemaError(locate(file.path, file.text, line_start),
+        throw SqlError(locate(file.path, file.text, line_start),
                           "psql meta-command '" + line.substr(0, line.find(' ')) +
                               "' is not supported in a schema file (plain SQL only)");
       }
@@ -131,6 +131,7 @@ std::vector<Statement> split_statements(const SourceFile& file) {
     if (const auto& node = raw["stmt"]; node.is_object() && !node.empty()) {
       statement.node_type = node.begin().key();
       collect_roles(node, statement.roles);
+      if (statement.node_type == "TransactionStmt") statement.transaction_kind = node.begin()->value("kind", "");
     }
     statements.push_back(std::move(statement));
   }
@@ -145,4 +146,4 @@ std::vector<std::string> referenced_roles(const std::string& sql) {
   return roles;
 }
 
-}  // namespace strata::load
+}  // namespace strata::sql

@@ -1,8 +1,8 @@
 #include <string>
 
-#include "strata/load.h"
+#include "strata/sql_source.h"
 
-namespace strata::load {
+namespace strata::sql {
 
 std::string SourceLocation::to_string() const {
   return file.string() + ":" + std::to_string(line) + ":" + std::to_string(column);
@@ -25,7 +25,7 @@ SourceLocation locate(const std::filesystem::path& file, const std::string& text
   return IncrementalLocator(file, text).at(offset);
 }
 
-SchemaError::SchemaError(SourceLocation location, std::string message, std::string sqlstate,
+SqlError::SqlError(SourceLocation location, std::string message, std::string sqlstate,
                          std::string statement, std::string detail)
     : std::runtime_error(location.to_string() + ": " + message +
                          (sqlstate.empty() ? "" : " (SQLSTATE " + sqlstate + ")")),
@@ -35,4 +35,4 @@ SchemaError::SchemaError(SourceLocation location, std::string message, std::stri
       statement_(std::move(statement)),
       detail_(std::move(detail)) {}
 
-}  // namespace strata::load
+}  // namespace strata::sql

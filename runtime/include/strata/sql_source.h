@@ -1,0 +1,86 @@
+// SQL files as PostgreSQL sees them: statements split by PostgreSQL's own parser (libpg_query),
+// with the file:line:col of each, and errors that point at the place PostgreSQL pointed at.
+// Shared by the schema loader (generator) and the migration runner (runtime).
+#pragma once
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+struct pg_result;  // libpq's PGresult
+
+namespace strata::sql {
+
+// A place in a source file, 1-based; column counts characters, not bytes.
+struct SourceLocation {
+  std::filesystem::path file;
+  int line = 1;
+  int column = 1;
+  std::string to_string() const;  // "schema/users.sql:12:5"
+};
+
+struct Statement {
+  std::string sql;          // the statement text, without the trailing ';'
+  SourceLocation location;  // where its first token is
+  std::size_t offset = 0;   // byte offset of `sql` in its file
+  std::string node_type;    // parse tree node, e.g. "CreateStmt" ("" when the parser refused the file)
+  std::vector<std::string> roles;  // roles the statement names (see referenced_roles)
+  std::string transaction_kind;    // for a TransactionStmt: "TRANS_STMT_BEGIN", "TRANS_STMT_COMMIT", ...
+};
+
+struct SourceFile {
+  std::filesystem::path path;
+  std::string text;
+};
+
+// Splits a file into statements with PostgreSQL's own parser (libpg_query). A file the parser
+// rejects is split with the scanner instead, so PostgreSQL reports the syntax error itself
+// with its exact position. psql's \restrict / \unrestrict lines (pg_dump >= 15.14) are ignored;
+// any other psql meta-command is a SqlError at its line.
+std::vector<Statement> split_statements(const SourceFile& file);
+
+// Maps a byte offset in `text` to line and character column.
+SourceLocation locate(const std::filesystem::path& file, const std::string& text, std::size_t offset);
+
+// The same for increasing offsets, scanning the text once instead of once per lookup (a file
+// of thousands of statements would otherwise cost quadratic time).
+class IncrementalLocator {
+ public:
+  IncrementalLocator(const std::filesystem::path& file, const std::string& text) : text_(text), here_{file, 1, 1} {}
+  SourceLocation at(std::size_t offset);  // offsets must not decrease between calls
+
+ private:
+  const std::string& text_;
+  std::size_t offset_ = 0;
+  SourceLocation here_;
+};
+
+// Roles a statement names (ALTER ... OWNER TO r, GRANT ... TO r, CREATE POLICY ... TO r, ...),
+// so the loader can create them on the scratch cluster first: pg_dump output names its owner.
+std::vector<std::string> referenced_roles(const std::string& sql);
+
+// A statement PostgreSQL refused, or a file that cannot be read: where, what, and why.
+class SqlError : public std::runtime_error {
+ public:
+  SqlError(SourceLocation location, std::string message, std::string sqlstate = {},
+           std::string statement = {}, std::string detail = {});
+  const SourceLocation& location() const { return location_; }
+  const std::string& sqlstate() const { return sqlstate_; }
+  const std::string& statement() const { return statement_; }
+  const std::string& message() const { return message_; }
+  const std::string& detail() const { return detail_; }
+
+ private:
+  SourceLocation location_;
+  std::string message_;
+  std::string sqlstate_;
+  std::string statement_;
+  std::string detail_;
+};
+
+// The error PostgreSQL reported for `statement` of `file` (a failed PGresult): SQLSTATE, message,
+// detail/hint/context, at the file:line:col of PostgreSQL's error position when it gave one.
+SqlError error_from_result(const SourceFile& file, const Statement& statement, const pg_result* result);
+
+}  // namespace strata::sql

@@ -1,0 +1,44 @@
+// Turning PostgreSQL's error fields (SQLSTATE, message, detail, hint, position) into a SqlError
+// at the file:line:col PostgreSQL pointed at.
+#include <libpq-fe.h>
+
+#include "strata/sql_source.h"
+
+namespace strata::sql {
+namespace {
+
+std::string field(const PGresult* result, int code) {
+  const char* value = PQresultErrorField(result, code);
+  return value ? value : "";
+}
+
+// PostgreSQL reports a 1-based character position in the statement; files are UTF-8.
+std::size_t byte_offset_of_character(const std::string& text, long position) {
+  std::size_t offset = 0;
+  for (long chars = 1; chars < position && offset < text.size(); ++chars) {
+    ++offset;
+    while (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) ++offset;
+  }
+  return offset;
+}
+
+}  // namespace
+
+SqlError error_from_result(const SourceFile& file, const Statement& statement, const pg_result* result) {
+  SourceLocation where = statement.location;
+  if (const std::string position = field(result, PG_DIAG_STATEMENT_POSITION); !position.empty()) {
+    where = locate(file.path, file.text, statement.offset + byte_offset_of_character(statement.sql, std::stol(position)));
+  }
+  std::string detail;
+  for (const auto& [label, code] : {std::pair{"detail", PG_DIAG_MESSAGE_DETAIL},
+                                    std::pair{"hint", PG_DIAG_MESSAGE_HINT},
+                                    std::pair{"context", PG_DIAG_CONTEXT}}) {
+    if (const auto text = field(result, code); !text.empty()) detail += std::string(label) + ": " + text + "\n";
+  }
+  std::string message = field(result, PG_DIAG_MESSAGE_PRIMARY);
+  if (message.empty()) message = PQresultErrorMessage(result);  // e.g. the connection was lost
+  while (!message.empty() && message.back() == '\n') message.pop_back();
+  return SqlError(where, message, field(result, PG_DIAG_SQLSTATE), statement.sql, detail);
+}
+
+}  // namespace strata::sql
