@@ -41,6 +41,23 @@ TEST_F(MigrationDirectory, ReadsMigrationsInVersionOrderWithPragmas) {
   EXPECT_TRUE(migrations[2].up.pragmas.no_transaction);
 }
 
+TEST(Pragmas, ApprovedCarriesItsReason) {
+  const auto approved = parse_pragmas("-- strata:no-transaction\n-- strata:approved  reviewed with the DBA, table is tiny \nSELECT 1;\n");
+  EXPECT_TRUE(approved.no_transaction);
+  EXPECT_TRUE(approved.approved);
+  EXPECT_FALSE(approved.destructive);
+  EXPECT_EQ(approved.approved_reason, "reviewed with the DBA, table is tiny");
+
+  const auto bare = parse_pragmas("-- strata:approved\nSELECT 1;\n");
+  EXPECT_TRUE(bare.approved);
+  EXPECT_EQ(bare.approved_reason, "");
+
+  // Only the header counts: after the first statement it is an ordinary comment.
+  const auto late = parse_pragmas("SELECT 1;\n-- strata:approved too late\n");
+  EXPECT_FALSE(late.approved);
+  EXPECT_FALSE(parse_pragmas("-- strata:destructive\n").approved);
+}
+
 TEST_F(MigrationDirectory, FreshSumFileVerifies) { EXPECT_TRUE(problems().empty()); }
 
 TEST_F(MigrationDirectory, EditedMigrationIsNamed) {

@@ -15,10 +15,20 @@ struct GlobalOptions {
 
 using CommandRunner = std::function<void()>;
 
+// Thrown by a command that ends with a verdict rather than an error (strata lint found dangerous
+// statements): main exits with `code` and prints nothing more.
+struct ExitCode {
+  int code;
+};
+
 void register_diff_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_inspect_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_generate_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_hash_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_new_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
+void register_lint_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
+
+// Exit code for a command line CLI11 refused: 2 for `strata lint` (its documented usage code), else 1.
+int usage_exit_code(int argc, char** argv);
 
 }  // namespace strata::cli

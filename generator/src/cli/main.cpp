@@ -20,16 +20,19 @@ int main(int argc, char** argv) {
   strata::cli::register_generate_command(app, globals, runner);
   strata::cli::register_hash_command(app, globals, runner);
   strata::cli::register_new_command(app, globals, runner);
+  strata::cli::register_lint_command(app, globals, runner);
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    return app.exit(error) == 0 ? 0 : 1;
+    return app.exit(error) == 0 ? 0 : strata::cli::usage_exit_code(argc, argv);
   }
 
   try {
     runner();
     return 0;
+  } catch (const strata::cli::ExitCode& exit) {
+    return exit.code;
   } catch (const strata::load::SchemaError& error) {
     std::cerr << "error: " << error.what() << "\n";
     if (!error.statement().empty()) std::cerr << "statement: " << error.statement() << "\n";

@@ -17,6 +17,8 @@ namespace strata::migrations {
 struct Pragmas {
   bool no_transaction = false;  // -- strata:no-transaction  (CREATE INDEX CONCURRENTLY and friends)
   bool destructive = false;     // -- strata:destructive     (an approved destructive step)
+  bool approved = false;        // -- strata:approved <reason> (strata lint: dangerous steps reviewed)
+  std::string approved_reason;  // the text after `strata:approved`, trimmed ("" when none was given)
 };
 
 // Reads the pragma comments at the top of a migration (before its first statement).

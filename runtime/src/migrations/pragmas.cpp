@@ -17,6 +17,14 @@ Pragmas parse_pragmas(const std::string& sql) {
     words >> word;
     if (word == "strata:no-transaction") pragmas.no_transaction = true;
     else if (word == "strata:destructive") pragmas.destructive = true;
+    else if (word == "strata:approved") {
+      pragmas.approved = true;
+      std::string reason;
+      std::getline(words, reason);
+      const auto first = reason.find_first_not_of(" \t\r");
+      const auto last = reason.find_last_not_of(" \t\r");
+      pragmas.approved_reason = first == std::string::npos ? "" : reason.substr(first, last - first + 1);
+    }
   }
   return pragmas;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE customers RENAME COLUMN phone TO phone_number;

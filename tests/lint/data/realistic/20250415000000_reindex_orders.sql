@@ -1,0 +1,2 @@
+-- strata:no-transaction
+REINDEX TABLE orders;
