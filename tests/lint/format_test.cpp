@@ -170,6 +170,7 @@ TEST_F(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(strata_lint("--no-such-flag").exit_code, 2);
   EXPECT_EQ(strata_lint("--migrations " + migrations() + " --enable no-such-rule").exit_code, 2);
   EXPECT_EQ(strata_lint("--migrations " + migrations() + " " + (dir_ / "missing.sql").string()).exit_code, 2);
+  EXPECT_EQ(strata_lint("--migrations " + (dir_ / "no-such-dir").string()).exit_code, 2);
 }
 
 TEST_F(Cli, ListRules) {

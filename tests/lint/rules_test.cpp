@@ -325,6 +325,16 @@ TEST(NoTransactionLockTimeout, ReportedOncePerFile) {
   EXPECT_EQ(findings_of(report, "no-transaction-without-lock-timeout").size(), 1u) << describe(report);
 }
 
+TEST(NoTransactionLockTimeout, IndexTheHistoryDoesNotKnow) {
+  const auto report = lint_sql("-- strata:no-transaction\nDROP INDEX legacy_idx;\n");
+  const auto found = findings_of(report, "no-transaction-without-lock-timeout");
+  ASSERT_EQ(found.size(), 1u) << describe(report);
+  EXPECT_NE(found[0].message.find("locks the table of index legacy_idx"), std::string::npos) << found[0].message;
+  EXPECT_TRUE(findings_of(lint_sql("-- strata:no-transaction\nDROP INDEX orders_user;\n"),
+                          "no-transaction-without-lock-timeout")[0]
+                  .message.find("existing table orders") != std::string::npos);
+}
+
 TEST(NoTransactionLockTimeout, ZeroDoesNotCountSetConfigDoes) {
   EXPECT_EQ(findings_of(lint_sql("-- strata:no-transaction\nSET lock_timeout = 0;\nALTER TABLE users ADD COLUMN a text;\n"),
                         "no-transaction-without-lock-timeout")

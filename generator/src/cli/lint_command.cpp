@@ -70,6 +70,9 @@ void run(const LintArguments& arguments) {
   options.enable = rule_set(arguments.enable);
   options.disable = rule_set(arguments.disable);
 
+  if (!fs::is_directory(arguments.directory) && arguments.files.empty()) {
+    usage_error(arguments.directory + ": no such migrations directory (--migrations)");
+  }
   auto migrations = migrations::read_directory(arguments.directory);
   // Files named on the command line: those of the directory are linted in place (with the
   // history before them); others are linted as the next migration after the whole directory.

@@ -31,6 +31,7 @@ class Context {
   bool no_transaction() const { return pragmas_.no_transaction; }
   History& history() { return history_; }
   FileState& file() { return file_; }
+  const FileState& file() const { return file_; }
 
   // New: created earlier in this file (so it is empty and nobody else uses it yet).
   bool is_new_table(const std::string& name) const { return file_.created_tables.count(name) > 0; }

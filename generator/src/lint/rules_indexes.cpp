@@ -53,11 +53,13 @@ void drop_index(const Statement& statement, Context& context) {
     return;
   }
   std::vector<std::string> existing;
+  bool partitioned = false;
   for (const auto& object : list(node, "objects")) {
     const std::string index = object_name(strings(list(body(object), "items")));
     if (context.file().created_indexes.count(index)) continue;
     const std::string table = context.table_of_index(index);
     if (!table.empty() && context.is_new_table(table)) continue;
+    if (const TableInfo* info = context.history().table(table); info && info->partitioned) partitioned = true;
     existing.push_back(display(index));
   }
   if (existing.empty()) return;
@@ -66,7 +68,9 @@ void drop_index(const Statement& statement, Context& context) {
   context.report(statement, "drop-index-not-concurrent", {},
                  "DROP INDEX " + names + " takes an ACCESS EXCLUSIVE lock on its table: while it waits for "
                  "running queries, every new query on the table waits behind it",
-                 "use DROP INDEX CONCURRENTLY; " + std::string(kNoTransactionHint));
+                 partitioned ? std::string("PostgreSQL cannot drop an index of a partitioned table concurrently: "
+                                           "set lock_timeout and retry, at a quiet time")
+                             : "use DROP INDEX CONCURRENTLY; " + std::string(kNoTransactionHint));
 }
 
 }  // namespace

@@ -14,6 +14,14 @@ void referenced_tables(const Json& constraint, std::vector<std::string>& out) {
   if (text(constraint, "contype") == "CONSTR_FOREIGN") add(out, relation_name(field(constraint, "pktable")));
 }
 
+// The table an index is on; "" for an index created in this file (its table is new, or the
+// index is), and a description when the history does not know the index.
+std::string table_of_index(const Context& context, const std::string& index) {
+  if (context.file().created_indexes.count(index)) return "";
+  const std::string table = context.table_of_index(index);
+  return table.empty() ? "the table of index " + display(index) : table;
+}
+
 // ALTER TABLE subcommands that take at most SHARE UPDATE EXCLUSIVE: reads and writes go on while
 // they wait for their lock.
 bool light_alter_table_command(const Json& command) {
@@ -43,7 +51,7 @@ std::vector<std::string> strongly_locked_tables(const Statement& statement, cons
         for (const auto& constraint : list(body(definition), "constraints")) referenced_tables(body(constraint), tables);
       }
     }
-    if (!light) add(tables, objtype == "OBJECT_INDEX" ? context.table_of_index(relation) : relation);
+    if (!light) add(tables, objtype == "OBJECT_INDEX" ? table_of_index(context, relation) : relation);
   } else if (type == "IndexStmt") {
     if (!flag(node, "concurrent")) add(tables, relation_name(field(node, "relation")));
   } else if (type == "DropStmt") {
@@ -53,8 +61,7 @@ std::vector<std::string> strongly_locked_tables(const Statement& statement, cons
       if (remove == "OBJECT_TABLE" || remove == "OBJECT_VIEW" || remove == "OBJECT_MATVIEW") {
         add(tables, object_name(names));
       } else if (remove == "OBJECT_INDEX" && !flag(node, "concurrent")) {
-        add(tables, context.table_of_index(object_name(names)));
-        if (context.table_of_index(object_name(names)).empty()) add(tables, object_name(names));
+        add(tables, table_of_index(context, object_name(names)));
       } else if ((remove == "OBJECT_TRIGGER" || remove == "OBJECT_POLICY" || remove == "OBJECT_RULE") && names.size() > 1) {
         add(tables, object_name(std::vector<std::string>(names.begin(), names.end() - 1)));
       }
@@ -79,8 +86,7 @@ std::vector<std::string> strongly_locked_tables(const Statement& statement, cons
     for (const auto& param : list(node, "params")) concurrent = concurrent || text(body(param), "defname") == "concurrently";
     if (!concurrent && !field(node, "relation").is_null()) {
       const std::string name = relation_name(field(node, "relation"));
-      const std::string table = text(node, "kind") == "REINDEX_OBJECT_INDEX" ? context.table_of_index(name) : name;
-      add(tables, table.empty() ? name : table);
+      add(tables, text(node, "kind") == "REINDEX_OBJECT_INDEX" ? table_of_index(context, name) : name);
     }
   } else if (type == "CreateStmt") {
     for (const auto& element : list(node, "tableElts")) {
@@ -105,9 +111,9 @@ void lock_timeout(const Statement& statement, Context& context) {
     if (context.is_new_table(table)) continue;
     file.lock_timeout_reported = true;
     context.report(statement, "no-transaction-without-lock-timeout", {},
-                   "this no-transaction file locks existing table " + display(table) +
+                   "this no-transaction file locks " + (table.rfind("the table of", 0) == 0 ? table : "existing table " + display(table)) +
                        " without a lock_timeout: while the statement waits for a long-running transaction, every "
-                       "query on " + display(table) + " queues behind it",
+                       "query on " + (table.rfind("the table of", 0) == 0 ? std::string("it") : display(table)) + " queues behind it",
                    "start the file with `SET lock_timeout = '5s';` (and retry on timeout); strata's runner sets "
                    "one itself, other tools and psql do not");
     return;
