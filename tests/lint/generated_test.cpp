@@ -57,6 +57,15 @@ class Generated : public ::testing::Test {
     return text;
   }
 
+  // The up SQL of every migration written since `count` migrations existed.
+  std::string written_since(std::size_t count) const {
+    const auto all = migrations::read_directory(migrations());
+    std::string text;
+    for (std::size_t i = count; i < all.size(); ++i) text += all[i].up.sql;
+    return text;
+  }
+  std::size_t migration_count() const { return migrations::read_directory(migrations()).size(); }
+
   void expect_no_findings(const std::string& step) {
     const auto report = lint_directory();
     EXPECT_TRUE(report.findings.empty()) << step << "\n" << describe(report) << all_migrations();
@@ -115,14 +124,19 @@ TEST_F(Generated, EverydayChangesHaveNoFindings) {
   // an index on an existing table: CONCURRENTLY, in a no-transaction *_online.sql
   const std::string index = "CREATE INDEX tasks_by_title ON tasks (title);\n";
   declare(kStatus + kUsers + tasks(with_columns, index));
+  auto before = migration_count();
   generate();
   expect_no_findings("add an index");
+  EXPECT_NE(written_since(before).find("CREATE INDEX CONCURRENTLY"), std::string::npos) << written_since(before);
 
   // a foreign key (new column + NOT VALID, validated in the online file)
   const std::string with_owner = with_columns + ",\n  owner bigint REFERENCES users";
   declare(kStatus + kUsers + tasks(with_owner, index));
+  before = migration_count();
   generate();
   expect_no_findings("add a foreign key");
+  EXPECT_NE(written_since(before).find("NOT VALID"), std::string::npos) << written_since(before);
+  EXPECT_NE(written_since(before).find("VALIDATE CONSTRAINT"), std::string::npos) << written_since(before);
 
   // a check constraint on an existing table
   const std::string with_check = with_owner + ",\n  CONSTRAINT priority_range CHECK (priority BETWEEN 0 AND 9)";
@@ -134,8 +148,10 @@ TEST_F(Generated, EverydayChangesHaveNoFindings) {
   std::string wide_users = kUsers;
   wide_users.replace(wide_users.find("varchar(100)"), 12, "varchar(200)");
   declare(kStatus + wide_users + tasks(with_check, index));
+  before = migration_count();
   generate();
   expect_no_findings("widen varchar(100) to varchar(200)");
+  EXPECT_NE(written_since(before).find("TYPE character varying(200)"), std::string::npos) << written_since(before);
 
   // a new enum value, a new table referencing an existing one, an index drop
   declare("CREATE TYPE status AS ENUM ('open', 'blocked', 'done');\n" + wide_users + tasks(with_check) +
@@ -167,6 +183,10 @@ TEST_F(Generated, FlagsWhatTheGeneratorDoesNotMakeOnline) {
       {"integer widened to bigint", kStatus + "CREATE TABLE users (id bigint PRIMARY KEY, email varchar(100), name "
        "text, visits bigint);\n", "column-type-change"},
       {"enum label removed (type unused)", "CREATE TYPE status AS ENUM ('open');\n" + users_v1, "enum-value-removal"},
+      {"column added with DEFAULT gen_random_uuid()", kStatus + "CREATE TABLE users (id bigint PRIMARY KEY, email "
+       "varchar(100), name text, visits integer, token uuid DEFAULT gen_random_uuid());\n", "volatile-default"},
+      {"identity column added", kStatus + "CREATE TABLE users (id bigint PRIMARY KEY, email varchar(100), name text, "
+       "visits integer, n bigint GENERATED ALWAYS AS IDENTITY);\n", "add-serial-column"},
   };
   for (const auto& gap : gaps) {
     SCOPED_TRACE(gap.what);
@@ -196,6 +216,23 @@ TEST_F(Generated, FlagsWhatTheGeneratorDoesNotMakeOnline) {
     migrations::write_integrity_file(migrations(), migrations::read_directory(migrations()));
     ASSERT_EQ(migrations::read_directory(migrations()).size(), before);
   }
+}
+
+TEST_F(Generated, ApprovedDestructiveChangeDoesNotFail) {
+  declare(kStatus + kUsers);
+  generate();
+  declare(kStatus + "CREATE TABLE users (\n  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+                    "  email varchar(100) NOT NULL\n);\n");
+  strata::generate::Options options;
+  options.schema = root_ / "schema";
+  options.migrations = migrations();
+  options.allow_destructive = true;
+  strata::generate::generate(options, strata::testing::shared_cluster());
+  const auto report = lint_directory();
+  ASSERT_EQ(report.findings.size(), 1u) << describe(report) << all_migrations();
+  EXPECT_EQ(report.findings[0].rule, "drop-column");
+  EXPECT_TRUE(report.findings[0].approved) << "generate writes -- strata:destructive";
+  EXPECT_FALSE(report.failed());
 }
 
 }  // namespace
