@@ -185,6 +185,8 @@ TEST_F(Generated, FlagsWhatTheGeneratorDoesNotMakeOnline) {
       {"enum label removed (type unused)", "CREATE TYPE status AS ENUM ('open');\n" + users_v1, "enum-value-removal"},
       {"column added with DEFAULT gen_random_uuid()", kStatus + "CREATE TABLE users (id bigint PRIMARY KEY, email "
        "varchar(100), name text, visits integer, token uuid DEFAULT gen_random_uuid());\n", "volatile-default"},
+      {"NOT NULL column without a default added", kStatus + "CREATE TABLE users (id bigint PRIMARY KEY, email "
+       "varchar(100), name text, visits integer, level integer NOT NULL);\n", "not-null-without-default"},
       {"identity column added", kStatus + "CREATE TABLE users (id bigint PRIMARY KEY, email varchar(100), name text, "
        "visits integer, n bigint GENERATED ALWAYS AS IDENTITY);\n", "add-serial-column"},
   };
