@@ -90,6 +90,13 @@ TEST(Approval, DestructiveApprovesDataLossOnly) {
   EXPECT_TRUE(mixed.failed());
 }
 
+TEST(Approval, SyntaxErrorsCannotBeApproved) {
+  const auto report = lint_sql("-- strata:approved it is fine\nALTER TABLE users ADD COLUMN;\n");
+  ASSERT_EQ(report.findings.size(), 1u) << describe(report);
+  EXPECT_FALSE(report.findings[0].approved);
+  EXPECT_TRUE(report.failed());
+}
+
 TEST(Approval, WarningsAreNotMarked) {
   const auto report = lint_sql("-- strata:approved fine\nDROP INDEX orders_user;\n");
   ASSERT_EQ(report.findings.size(), 1u);
