@@ -1,5 +1,6 @@
 #include "ast.h"
 
+#include <cctype>
 #include <map>
 
 namespace strata::lint::ast {

@@ -3,6 +3,7 @@
 // makes without rewriting the table.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "ast.h"
