@@ -28,8 +28,9 @@
 #   at configure time. Header names depend on the tables: they are taken from the generator's
 #   manifest of the previous run (<OUTPUT_DIR>/.strata-codegen-files), which is a configure
 #   dependency, so when the set of files changes the next build reconfigures and declares the
-#   new ones. Declaring the headers as byproducts is what makes Ninja recompile a translation
-#   unit whose generated header changed in the same build.
+#   new ones (as byproducts of a cheap step after the generator, which is all that reruns).
+#   Declaring the headers as byproducts is what makes Ninja recompile a translation unit whose
+#   generated header changed in the same build.
 include_guard(GLOBAL)
 
 function(strata_add_schema target)
@@ -103,20 +104,21 @@ function(strata_add_schema target)
     endif()
   endforeach()
   set(byproducts ${sources} "${out}/include/${namespace_path}/schema.h" "${out}/include/${namespace_path}/migrations.h")
-  # ... and the headers the previous run wrote, from its manifest. The manifest is a configure
-  # dependency but not a byproduct (that would make Ninja run the generator before it even
-  # checks build.ninja, for every target): the generator rewrites it only when the set of files
+  # The headers the previous run wrote, from its manifest. The manifest is a configure dependency
+  # but not a byproduct (that would make Ninja run the generator before it even checks
+  # build.ninja, for every target): the generator rewrites it only when the set of files
   # changes, and the next build reconfigures. A header that is new in this build cannot be stale
   # in any object file yet, so declaring it one build late is enough.
   set(manifest "${out}/.strata-codegen-files")
+  set(headers "")
   if(EXISTS "${manifest}")
     file(STRINGS "${manifest}" previous_files)
     foreach(file IN LISTS previous_files)
       if(file MATCHES "^include/.*\\.h$")
-        list(APPEND byproducts "${out}/${file}")
+        list(APPEND headers "${out}/${file}")
       endif()
     endforeach()
-    list(REMOVE_DUPLICATES byproducts)
+    list(REMOVE_ITEM headers ${byproducts})
   else()
     file(WRITE "${manifest}" "")
   endif()
@@ -132,7 +134,17 @@ function(strata_add_schema target)
     DEPENDS ${migration_files} ${types_file} ${strata_dependency}
     COMMENT "strata codegen: ${arg_NAMESPACE} from ${migrations_dir}"
     VERBATIM)
-  add_custom_target(${target}_codegen DEPENDS "${stamp}")
+  # The table headers are byproducts of a step of their own after the generator: when the set
+  # of headers grows (the first build, a new table), only this step is new to Ninja and runs
+  # once; declared on the generator itself, they would make Ninja rerun the generator.
+  set(headers_stamp "${out}/.strata-codegen-headers.stamp")
+  add_custom_command(
+    OUTPUT "${headers_stamp}"
+    BYPRODUCTS ${headers}
+    COMMAND "${CMAKE_COMMAND}" -E touch "${headers_stamp}"
+    DEPENDS "${stamp}"
+    VERBATIM)
+  add_custom_target(${target}_codegen DEPENDS "${headers_stamp}")
 
   add_library(${target} ${sources})
   add_dependencies(${target} ${target}_codegen)
