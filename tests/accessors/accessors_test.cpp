@@ -436,6 +436,12 @@ TEST_F(Accessors, KeywordsSpacesQuotesAndCollisions) {
   EXPECT_EQ(check[0][7].as<std::string>(), "a b");
   EXPECT_EQ(check[0][8].as<std::string>(), "a_b");
   EXPECT_TRUE(class_::remove(tx, 7));
+
+  // A table whose name has a space.
+  const auto item = line_items::insert(tx, {.item_id = 1, .unit_price = Numeric("9.50")});
+  EXPECT_EQ(item.Quantity, 1);
+  EXPECT_EQ(line_items::find(tx, 1), item);
+  EXPECT_STREQ(line_items::sql_name, "public.\"line items\"");
 }
 
 TEST_F(Accessors, BulkInsertWithCopy) {

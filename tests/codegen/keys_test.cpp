@@ -87,7 +87,9 @@ TEST(Keys, TablesViewsEnumsAndSchemasShareTheRootScope) {
   view.schema = "public";
   view.name = "v";
   view.attrs = {{"columns", json::array({{{"name", "n"}, {"type", "bigint"}}})}};
-  const auto files = generate(catalog_of({schema_table, audit_table, audit_events, view,
+  const auto files = generate(catalog_of({schema_table, column(schema_table, "id", "integer", 1), audit_table,
+                                          column(audit_table, "id", "integer", 1), audit_events,
+                                          column(audit_events, "id", "integer", 1), view,
                                           enum_type("public", "migrations", {"a"}), enum_type("audit", "kind", {"x"})}),
                               Options{});
   std::vector<std::string> paths;

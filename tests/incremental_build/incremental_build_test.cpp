@@ -1,4 +1,5 @@
-// strata_add_schema (cmake/StrataSchema.cmake) in a small consumer project built with Ninja:
+// strata_add_schema (cmake/StrataSchema.cmake) in a small consumer project built with Ninja
+// (ninja-build; the generated code uses the cached cluster, as a build would):
 // a no-op build runs nothing, a touched migration recompiles nothing, a new column recompiles
 // its table's shard and what includes its header, nothing else.
 #include <gtest/gtest.h>

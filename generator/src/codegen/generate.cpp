@@ -44,8 +44,15 @@ std::string literal(const std::string& text) {
   return out + "\"";
 }
 
-// A raw string literal for a long text (a migration), with a delimiter the text does not contain.
+// A literal for a long text (a migration): a raw string literal with a delimiter the text does
+// not contain, or an escaped one when the text has control characters other than newline and tab
+// (a compiler may turn the \r of a CRLF into nothing in a raw literal, and the migration's
+// checksum is over its exact bytes).
 std::string raw_literal(const std::string& text) {
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7f) return literal(text);
+  }
   std::string delimiter = "strata";
   for (int n = 2; text.find(")" + delimiter + "\"") != std::string::npos; ++n) delimiter = "strata" + std::to_string(n);
   return "R\"" + delimiter + "(" + text + ")" + delimiter + "\"";

@@ -214,6 +214,9 @@ Model build_model(const model::Catalog& catalog, const Options& options) {
         }
       }
 
+      // A relation without columns has no row to speak of (and SQL has no empty RETURNING).
+      if (sql_columns.empty()) continue;
+
       std::vector<std::string> names;
       for (const auto& c : sql_columns) names.push_back(c.name);
       std::set<std::string> field_reserved = base_reserved_names();

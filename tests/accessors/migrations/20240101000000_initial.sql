@@ -105,6 +105,12 @@ CREATE TABLE public."class" (
   a_b text
 );
 
+CREATE TABLE public."line items" (
+  "item id" integer PRIMARY KEY,
+  "unit price" numeric(10, 2) NOT NULL,
+  "Quantity" integer NOT NULL DEFAULT 1
+);
+
 CREATE TABLE public.ticks (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   at timestamptz NOT NULL DEFAULT now()
