@@ -309,6 +309,18 @@ TEST_F(Accessors, ArraysWithNullElements) {
   EXPECT_EQ(tx.exec("SELECT texts[4] IS NULL AND texts[3] = 'NULL' AND array_length(texts, 1) = 9 FROM public.arrays")[0][0].as<bool>(),
             true);
 
+  // update() writes arrays (and reads them back through the same select list).
+  auto changed = *arrays::find(tx, 42);
+  changed.ints = {std::nullopt, 9};
+  changed.stamps = std::vector<std::optional<Timestamptz>>{Timestamptz::min()};
+  changed.spans = std::nullopt;
+  const auto updated = arrays::update(tx, changed);
+  ASSERT_TRUE(updated);
+  EXPECT_EQ(updated->ints, changed.ints);
+  EXPECT_EQ(updated->stamps, changed.stamps);
+  EXPECT_EQ(updated->spans, std::nullopt);
+  EXPECT_EQ(updated->texts, values.texts);
+
   // Empty arrays and NULL arrays.
   arrays::Insert empty;
   empty.texts = std::vector<std::optional<std::string>>{};

@@ -105,6 +105,13 @@ TEST_F(CodegenCommand, RefusesMigrationsThatDoNotMatchTheirSum) {
   EXPECT_NE(run.err.find("20240101000000_initial.sql"), std::string::npos) << run.err;
 }
 
+TEST_F(CodegenCommand, AMissingMigrationsDirectoryIsAnError) {
+  const auto run = strata({"codegen", "--migrations", (root_ / "nowhere").string(), "--out", (root_ / "out").string(),
+                           "--namespace", "app::db"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("no such migrations directory"), std::string::npos) << run.err;
+}
+
 TEST_F(CodegenCommand, AFailingMigrationIsReportedWithItsPosition) {
   migration("20240101000000_initial.sql", "CREATE TABLE public.t (id int);\nCREATE TABLE public.t (id int);\n");
   const auto run = codegen();

@@ -30,6 +30,9 @@ void run_codegen(const CodegenArguments& arguments, const GlobalOptions& globals
   options.cpp_namespace = arguments.cpp_namespace;
   options.shards = arguments.shards;
   if (!arguments.types.empty()) options.overrides = codegen::read_type_overrides(arguments.types);
+  if (!std::filesystem::is_directory(arguments.migrations)) {
+    throw codegen::CodegenError(arguments.migrations + ": no such migrations directory");
+  }
   options.migrations = migrations::read_directory(arguments.migrations);
   // The migrations are compiled into the program, which then applies them without a strata.sum
   // to check: check it here, at build time.
