@@ -105,5 +105,17 @@ TEST(Keys, TablesViewsEnumsAndSchemasShareTheRootScope) {
   EXPECT_FALSE(declares(files.at("include/db/v.h"), "Row insert("));
 }
 
+TEST(Keys, HeaderNamesDifferingOnlyInCaseAreMadeDistinct) {
+  const auto lower = table("public", "users");
+  const auto upper = table("public", "Users");
+  const auto files = generate(catalog_of({lower, column(lower, "id", "integer", 1), upper, column(upper, "id", "integer", 1),
+                                          enum_type("public", "Schema", {"a"})}),
+                              Options{});
+  EXPECT_TRUE(declares(files.at("include/db/Users.h"), "namespace db::Users {"));
+  EXPECT_TRUE(declares(files.at("include/db/users_2.h"), "namespace db::users {"));
+  EXPECT_TRUE(declares(files.at("include/db/Schema_2.h"), "enum class Schema {"));
+  EXPECT_TRUE(declares(files.at("include/db/schema.h"), "#include \"db/users_2.h\""));
+}
+
 }  // namespace
 }  // namespace strata::codegen::testing

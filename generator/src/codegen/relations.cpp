@@ -122,6 +122,22 @@ Model build_model(const model::Catalog& catalog, const Options& options) {
   Model result;
   std::map<std::string, EnumType> enum_types;
 
+  // Header file names: the identifier, unless another file of the directory differs from it only
+  // in case (Users.h next to users.h cannot both exist on a case-insensitive file system).
+  std::map<std::string, std::set<std::string>> stems_taken;  // directory -> lowercase stems
+  const auto lowercase = [](std::string text) {
+    for (auto& c : text) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return text;
+  };
+  stems_taken[root.directory] = {"schema", "migrations"};
+  const auto header_path = [&](const std::string& directory, const std::string& name) {
+    auto& taken = stems_taken[directory];
+    std::string stem = name;
+    for (int n = 2; taken.count(lowercase(stem)); ++n) stem = name + "_" + std::to_string(n);
+    taken.insert(lowercase(stem));
+    return directory + "/" + stem + ".h";
+  };
+
   // Enums first: the type mapper needs their C++ names.
   for (const auto& [schema, objects] : by_schema) {
     const Scope& scope = scopes.at(schema);
@@ -135,7 +151,7 @@ Model build_model(const model::Catalog& catalog, const Options& options) {
       info.object = &object;
       info.scope = scope.cpp;
       info.name = identifiers[schema][i];
-      info.header = scope.directory + "/" + info.name + ".h";
+      info.header = header_path(scope.directory, info.name);
       info.from_string = info.name + "_from_string";
       for (int n = 2; taken.count(info.from_string); ++n) info.from_string = info.name + "_from_string_" + std::to_string(n);
       taken.insert(info.from_string);
@@ -169,7 +185,7 @@ Model build_model(const model::Catalog& catalog, const Options& options) {
       relation.sql_name = model::qualified_name(object.schema, object.name);
       relation.scope = scope.cpp;
       relation.name = identifiers[schema][i];
-      relation.header = scope.directory + "/" + relation.name + ".h";
+      relation.header = header_path(scope.directory, relation.name);
 
       // Columns with their SQL facts.
       struct SqlColumn {
