@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config
+  build-essential cmake pkg-config ninja-build
   libpqxx-dev nlohmann-json3-dev libboost-dev libboost-filesystem-dev
   libpg-query-dev libssl-dev libcli11-dev libgtest-dev
   postgresql-15 postgresql-client-15

@@ -131,6 +131,36 @@ TEST(Renames, ForeignKeyOnOtherTableFollowsTheRename) {
             "ALTER TABLE public.users RENAME TO accounts;\n");
 }
 
+TEST(Renames, KeyColumnListsFollowAColumnRename) {
+  // Constraints and indexes list their columns by name (`columns`, `referenced_columns`): a
+  // renamed column is renamed there too, so the keys are kept, not recreated.
+  const auto users_key = column(users, "key", "integer", 1, {{"not_null", true}});
+  const auto pkey = [&](const Object& id, const std::string& name) {
+    return depends(constraint(users, "users_pkey", "p", "PRIMARY KEY (" + name + ")", {{"columns", {name}}}), {id.key});
+  };
+  const auto orders = table("public", "orders");
+  const auto orders_user = column(orders, "user_id", "integer", 1);
+  const auto fk = [&](const Object& id, const Object& key, const std::string& name) {
+    return depends(constraint(orders, "orders_user_fk", "f", "FOREIGN KEY (user_id) REFERENCES public.users(" + name + ")",
+                              {{"columns", {"user_id"}}, {"referenced_table", users.key}, {"referenced_columns", {name}}}),
+                   {orders_user.key, id.key, key.key});
+  };
+  const auto mail_index = [&](const std::string& name) {
+    return index(users, "users_mail", "CREATE UNIQUE INDEX users_mail ON public.users USING btree (" + name + ")",
+                 {{"unique", true}, {"columns", {name}}, {"partial", false}});
+  };
+  const auto users_email = column(users, "email", "text", 2);
+  const auto before = pkey(users_id, "id");
+  const auto after = pkey(users_key, "key");
+  EXPECT_EQ(sql_with(db({users, users_id, users_mail, before, orders, orders_user, fk(users_id, before, "id"),
+                         mail_index("mail")}),
+                     db({users, users_key, users_email, after, orders, orders_user, fk(users_key, after, "key"),
+                         mail_index("email")}),
+                     {{users_key.key, users_id.key}, {users_email.key, users_mail.key}}),
+            "ALTER TABLE public.users RENAME COLUMN id TO key;\n"
+            "ALTER TABLE public.users RENAME COLUMN mail TO email;\n");
+}
+
 TEST(Renames, WithoutTheDeclarationItIsDropAndAddWithAHint) {
   const auto users_email = column(users, "email", "text", 2);
   const Plan plan = diff(db({users, users_id, users_mail}), db({users, users_id, users_email}));

@@ -15,7 +15,8 @@ json constraint_attrs(const std::string& type, const std::string& definition,
                       json changes = json::object()) {
   json attrs = {{"type", type}, {"definition", definition}, {"deferrable", false},
                 {"deferred", false}, {"validated", true}, {"inherited", false},
-                {"parent_constraint", nullptr}, {"index", nullptr}};
+                {"parent_constraint", nullptr}, {"index", nullptr}, {"columns", nullptr},
+                {"referenced_table", nullptr}, {"referenced_columns", nullptr}};
   attrs.update(changes);
   return attrs;
 }
@@ -41,11 +42,11 @@ TEST_F(ConstraintsAndIndexes, PrimaryKeyAndUniqueNullsNotDistinct) {
   EXPECT_EQ(primary_key.kind, Kind::Constraint);
   EXPECT_EQ(primary_key.parent, "table:public.customers");
   EXPECT_EQ(primary_key.attrs, constraint_attrs("p", "PRIMARY KEY (id)",
-                                                {{"index", "index:public.customers_pkey"}}));
+                                                {{"index", "index:public.customers_pkey"}, {"columns", {"id"}}}));
   EXPECT_EQ(primary_key.depends_on, Keys{"column:public.customers.id"});
   EXPECT_EQ(object_at(catalog, "constraint:public.customers.customers_email_key").attrs,
             constraint_attrs("u", "UNIQUE NULLS NOT DISTINCT (email)",
-                             {{"index", "index:public.customers_email_key"}}));
+                             {{"index", "index:public.customers_email_key"}, {"columns", {"email"}}}));
   // A constraint's index is part of the constraint.
   EXPECT_EQ(keys_of_kind(catalog, Kind::Index), Keys{});
 }
@@ -57,7 +58,8 @@ TEST_F(ConstraintsAndIndexes, ForeignKeyDependsOnTheReferencedKey) {
             constraint_attrs("f",
                              "FOREIGN KEY (customer_id) REFERENCES public.customers(id) ON DELETE "
                              "CASCADE DEFERRABLE INITIALLY DEFERRED",
-                             {{"deferrable", true}, {"deferred", true}}));
+                             {{"deferrable", true}, {"deferred", true}, {"columns", {"customer_id"}},
+                              {"referenced_table", "table:public.customers"}, {"referenced_columns", {"id"}}}));
   EXPECT_EQ(foreign_key.depends_on,
             (Keys{"column:public.customers.id", "column:public.orders.customer_id",
                   "constraint:public.customers.customers_pkey"}));
@@ -93,7 +95,7 @@ TEST_F(ConstraintsAndIndexes, PartitionConstraintsAndForeignKeysToPartitionedTab
   const auto& child_key = object_at(catalog, "constraint:public.parted_1.parted_1_pkey");
   EXPECT_EQ(child_key.attrs, constraint_attrs("p", "PRIMARY KEY (id, k)", {
       {"inherited", true}, {"parent_constraint", "constraint:public.parted.parted_pkey"},
-      {"index", "index:public.parted_1_pkey"}}));
+      {"index", "index:public.parted_1_pkey"}, {"columns", {"id", "k"}}}));
   EXPECT_EQ(child_key.depends_on,
             (Keys{"column:public.parted_1.id", "column:public.parted_1.k",
                   "constraint:public.parted.parted_pkey"}));
@@ -101,6 +103,10 @@ TEST_F(ConstraintsAndIndexes, PartitionConstraintsAndForeignKeysToPartitionedTab
   EXPECT_EQ(keys_of_kind(catalog, Kind::Constraint),
             (Keys{"constraint:public.parted.parted_pkey", "constraint:public.parted_1.parted_1_pkey",
                   "constraint:public.parted_2.parted_2_pkey", "constraint:public.refs.refs_pid_pk_fkey"}));
+  EXPECT_EQ(object_at(catalog, "constraint:public.refs.refs_pid_pk_fkey").attrs,
+            constraint_attrs("f", "FOREIGN KEY (pid, pk) REFERENCES public.parted(id, k)",
+                             {{"columns", {"pid", "pk"}}, {"referenced_table", "table:public.parted"},
+                              {"referenced_columns", {"id", "k"}}}));
   EXPECT_EQ(object_at(catalog, "constraint:public.refs.refs_pid_pk_fkey").depends_on,
             (Keys{"column:public.parted.id", "column:public.parted.k", "column:public.refs.pid",
                   "column:public.refs.pk", "constraint:public.parted.parted_pkey"}));
@@ -120,13 +126,32 @@ TEST_F(ConstraintsAndIndexes, PartialExpressionIncludeDescendingIndex) {
   EXPECT_EQ(index.attrs, (json{{"definition",
                                 "CREATE INDEX orders_big ON public.orders USING btree (customer_id "
                                 "DESC, lower(during)) INCLUDE (amount) WHERE (amount > (100)::numeric)"},
-                               {"unique", false}, {"parent_index", nullptr}}));
+                               {"unique", false}, {"parent_index", nullptr}, {"columns", nullptr},
+                               {"partial", true}}));
   EXPECT_EQ(index.depends_on, (Keys{"column:public.orders.amount", "column:public.orders.customer_id",
                                     "column:public.orders.during"}));
   EXPECT_EQ(object_at(catalog, "index:public.customers_lower_email").attrs,
             (json{{"definition",
                    "CREATE UNIQUE INDEX customers_lower_email ON public.customers USING btree (lower(email))"},
-                  {"unique", true}, {"parent_index", nullptr}}));
+                  {"unique", true}, {"parent_index", nullptr}, {"columns", nullptr}, {"partial", false}}));
+}
+
+TEST_F(ConstraintsAndIndexes, KeyColumnsInKeyOrder) {
+  const auto catalog = catalog_after(R"sql(
+    CREATE TABLE public.pairs (a int, "B c" text, z int, PRIMARY KEY (z, a), UNIQUE ("B c", z));
+    CREATE TABLE public.links (x int, y int, FOREIGN KEY (y, x) REFERENCES public.pairs (a, z));
+    CREATE UNIQUE INDEX pairs_a_z ON public.pairs (a DESC, z) INCLUDE ("B c");
+    CREATE UNIQUE INDEX pairs_partial ON public.pairs (a) WHERE z > 0;
+  )sql");
+  EXPECT_EQ(object_at(catalog, "constraint:public.pairs.pairs_pkey").attrs["columns"], json({"z", "a"}));
+  EXPECT_EQ(object_at(catalog, "constraint:public.pairs.pairs_B c_z_key").attrs["columns"], json({"B c", "z"}));
+  const auto& link = object_at(catalog, "constraint:public.links.links_y_x_fkey").attrs;
+  EXPECT_EQ(link["columns"], json({"y", "x"}));
+  EXPECT_EQ(link["referenced_table"], "table:public.pairs");
+  EXPECT_EQ(link["referenced_columns"], json({"a", "z"}));
+  EXPECT_EQ(object_at(catalog, "index:public.pairs_a_z").attrs["columns"], json({"a", "z"}));
+  EXPECT_EQ(object_at(catalog, "index:public.pairs_a_z").attrs["partial"], false);
+  EXPECT_EQ(object_at(catalog, "index:public.pairs_partial").attrs["partial"], true);
 }
 
 }  // namespace

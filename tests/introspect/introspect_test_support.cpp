@@ -74,7 +74,7 @@ std::vector<std::string> dangling_references(const model::Catalog& catalog) {
   for (const auto& [key, object] : catalog.objects) {
     for (const auto& dependency : object.depends_on) check(key, dependency);
     if (!object.parent.empty()) check(key, object.parent);
-    for (const char* attr : {"partition_of", "parent_index", "parent_constraint", "table"}) {
+    for (const char* attr : {"partition_of", "parent_index", "parent_constraint", "table", "referenced_table"}) {
       if (object.attrs.contains(attr)) check(key, object.attrs[attr]);
     }
     if (object.attrs.contains("inherits")) {

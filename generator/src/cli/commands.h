@@ -30,5 +30,6 @@ void register_lint_command(CLI::App& app, const GlobalOptions& globals, CommandR
 
 // Exit code for a command line CLI11 refused: 2 for `strata lint` (its documented usage code), else 1.
 int usage_exit_code(int argc, char** argv);
+void register_codegen_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 
 }  // namespace strata::cli

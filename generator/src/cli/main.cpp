@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   strata::cli::register_hash_command(app, globals, runner);
   strata::cli::register_new_command(app, globals, runner);
   strata::cli::register_lint_command(app, globals, runner);
+  strata::cli::register_codegen_command(app, globals, runner);
 
   try {
     app.parse(argc, argv);

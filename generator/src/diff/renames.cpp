@@ -207,6 +207,19 @@ RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& t
       });
     }
 
+    // Column lists (a key's `columns`, a foreign key's `referenced_columns`) name columns raw.
+    const auto rename_columns = [&](const char* attr, const std::string& table_key) {
+      auto it = object.attrs.is_object() ? object.attrs.find(attr) : object.attrs.end();
+      if (table_key.empty() || it == object.attrs.end() || !it->is_array()) return;
+      for (auto& name : *it) {
+        if (name.is_string()) name = new_column_name(table_key, name.get<std::string>());
+      }
+    };
+    if (object.kind == Kind::Constraint || object.kind == Kind::Index) rename_columns("columns", original.parent);
+    if (object.kind == Kind::Constraint) {
+      rename_columns("referenced_columns", attrs::text(original.attrs, "referenced_table"));
+    }
+
     object.key = remapped(object.key, keys);
     object.parent = remapped(object.parent, keys);
     if (tables.count(key)) object.name = tables.at(key)->name;

@@ -6,6 +6,13 @@
 namespace strata::introspect {
 namespace {
 
+// Expression: the names of the columns `attnums` (an int2[]) of relation `relation`, as a JSON
+// array in the array's order.
+std::string column_names(const std::string& relation, const std::string& attnums) {
+  return "(SELECT json_agg(a.attname ORDER BY k.n) FROM unnest(" + attnums + ") WITH ORDINALITY k(attnum, n)"
+         " JOIN pg_attribute a ON a.attrelid = " + relation + " AND a.attnum = k.attnum)";
+}
+
 void read_constraints(Context& context, const QueryResult& rows) {
   std::vector<PendingReference> parent_constraints;
   for (const auto& row : rows) {
@@ -26,7 +33,14 @@ void read_constraints(Context& context, const QueryResult& rows) {
                                  : nlohmann::json(schema_object(model::Kind::Index,
                                                                 row.text("index_schema"),
                                                                 row.text("index_name")).key)},
+        {"columns", row.json("columns", nullptr)},
+        {"referenced_table", nullptr},
+        {"referenced_columns", row.json("referenced_columns", nullptr)},
     };
+    if (const Oid referenced = row.oid("confrelid")) {
+      const model::Object* referenced_table = context.relation(referenced);
+      if (referenced_table != nullptr) constraint.attrs["referenced_table"] = referenced_table->key;
+    }
     auto& added = context.add({SystemCatalog::Constraint, row.oid("oid")}, std::move(constraint));
     // The index is part of the constraint: a foreign key's dependency on the referenced
     // table's unique index is a dependency on its unique constraint.
@@ -50,7 +64,10 @@ std::vector<Reader> constraint_readers() {
            " pg_get_constraintdef(con.oid) AS definition, con.condeferrable, con.condeferred,"
            " con.convalidated, con.conislocal, con.conparentid,"
            " CASE WHEN con.contype IN ('p', 'u', 'x') THEN con.conindid END AS index_oid,"
-           " index_schema.nspname AS index_schema, index.relname AS index_name"
+           " index_schema.nspname AS index_schema, index.relname AS index_name,"
+           " CASE WHEN con.contype IN ('p', 'u', 'f') THEN " + column_names("con.conrelid", "con.conkey") + " END AS columns,"
+           " CASE WHEN con.contype = 'f' THEN con.confrelid END AS confrelid,"
+           " CASE WHEN con.contype = 'f' THEN " + column_names("con.confrelid", "con.confkey") + " END AS referenced_columns"
            " FROM pg_constraint con"
            " JOIN pg_class rel ON rel.oid = con.conrelid"
            " JOIN pg_namespace n ON n.oid = rel.relnamespace"

@@ -14,7 +14,9 @@ void read_indexes(Context& context, const QueryResult& rows) {
     index.parent = table->key;
     index.attrs = Attrs{{"definition", row.text("definition")},
                         {"unique", row.boolean("indisunique")},
-                        {"parent_index", nullptr}};
+                        {"parent_index", nullptr},
+                        {"columns", row.json("columns", nullptr)},
+                        {"partial", row.boolean("partial")}};
     auto& added = context.add({SystemCatalog::Class, row.oid("indexrelid")}, std::move(index));
     if (Oid parent = row.oid("parent_index")) {
       parent_indexes.push_back({&added, "parent_index", {SystemCatalog::Class, parent}});
@@ -30,6 +32,12 @@ std::vector<Reader> index_readers() {
   return {{"read indexes",
            "SELECT i.indexrelid, i.indrelid, n.nspname, c.relname,"
            " pg_get_indexdef(i.indexrelid) AS definition, i.indisunique,"
+           // The key columns (not INCLUDE columns) in key order, NULL when a key is an expression.
+           " CASE WHEN i.indexprs IS NULL THEN (SELECT json_agg(a.attname ORDER BY k.n)"
+           "  FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, n)"
+           "  JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum"
+           "  WHERE k.n <= i.indnkeyatts) END AS columns,"
+           " i.indpred IS NOT NULL AS partial,"
            " (SELECT inh.inhparent FROM pg_inherits inh WHERE inh.inhrelid = i.indexrelid)"
            " AS parent_index"
            " FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"

@@ -1,0 +1,166 @@
+# strata_add_schema: typed C++ accessors for a schema, generated at build time from its
+# migrations by `strata codegen` (docs/accessors.md).
+#
+#   strata_add_schema(<target>
+#                     MIGRATIONS <dir>          # versioned migrations (default: <SCHEMA>/migrations)
+#                     NAMESPACE <ns>            # C++ namespace, e.g. app::db
+#                     [SCHEMA <dir>]            # declared schema (recorded for tools; not read here)
+#                     [TYPES <json>]            # type overrides for `strata codegen --types`
+#                     [SHARDS <n>]              # implementation files (default 4, at most 100)
+#                     [OUTPUT_DIR <dir>]        # default: ${CMAKE_CURRENT_BINARY_DIR}/<target>_strata
+#                     [STRATA <path>])          # the strata executable (default: the `strata`
+#                                               # target when building strata itself, else
+#                                               # STRATA_EXECUTABLE or `strata` on PATH)
+#
+# Creates the library <target> (the generated shards and migrations.cpp; include directory
+# <OUTPUT_DIR>/include, so `#include "app/db/users.h"`), linking strata::runtime. Needs a target
+# strata::runtime (this project defines it; consumers import it).
+#
+# How it stays incremental:
+# - The generator runs in one custom command whose OUTPUT is a stamp file and whose BYPRODUCTS
+#   are every file it writes. It DEPENDS on every migration file (globbed with
+#   CONFIGURE_DEPENDS, so adding one reconfigures), strata.sum, the TYPES file and the strata
+#   executable. Nothing changed: nothing runs.
+# - The generator writes only files whose content changed; Ninja restats byproducts, so a run
+#   that changed nothing (a touched migration) recompiles nothing, and a changed table
+#   recompiles its shard and what includes its header.
+# - The implementation goes into SHARDS files whose names are fixed, so CMake knows the sources
+#   at configure time. Header names depend on the tables: they are taken from the generator's
+#   manifest of the previous run (<OUTPUT_DIR>/.strata-codegen-files), which is a configure
+#   dependency, so when the set of files changes the next build reconfigures and declares the
+#   new ones (as byproducts of a cheap step after the generator, which is all that reruns).
+#   Declaring the headers as byproducts is what makes Ninja recompile a translation unit whose
+#   generated header changed in the same build.
+include_guard(GLOBAL)
+
+function(strata_add_schema target)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "MIGRATIONS;NAMESPACE;SCHEMA;TYPES;SHARDS;OUTPUT_DIR;STRATA" "")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "strata_add_schema(${target}): unknown arguments ${arg_UNPARSED_ARGUMENTS}")
+  endif()
+  if(NOT arg_NAMESPACE)
+    message(FATAL_ERROR "strata_add_schema(${target}): NAMESPACE is required (e.g. NAMESPACE app::db)")
+  endif()
+  if(arg_SCHEMA)
+    get_filename_component(schema_dir "${arg_SCHEMA}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+  endif()
+  if(arg_MIGRATIONS)
+    get_filename_component(migrations_dir "${arg_MIGRATIONS}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+  elseif(arg_SCHEMA)
+    set(migrations_dir "${schema_dir}/migrations")
+  else()
+    message(FATAL_ERROR "strata_add_schema(${target}): MIGRATIONS (or SCHEMA) is required")
+  endif()
+  if(NOT arg_SHARDS)
+    set(arg_SHARDS 4)
+  endif()
+  if(NOT arg_SHARDS MATCHES "^[0-9]+$" OR arg_SHARDS LESS 1 OR arg_SHARDS GREATER 100)
+    message(FATAL_ERROR "strata_add_schema(${target}): SHARDS must be between 1 and 100")
+  endif()
+  if(arg_OUTPUT_DIR)
+    get_filename_component(out "${arg_OUTPUT_DIR}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_BINARY_DIR}")
+  else()
+    set(out "${CMAKE_CURRENT_BINARY_DIR}/${target}_strata")
+  endif()
+  if(NOT TARGET strata::runtime)
+    message(FATAL_ERROR "strata_add_schema(${target}): needs the target strata::runtime")
+  endif()
+
+  # The strata executable.
+  if(arg_STRATA)
+    set(strata_command "${arg_STRATA}")
+    set(strata_dependency "${arg_STRATA}")
+  elseif(TARGET strata)
+    set(strata_command "$<TARGET_FILE:strata>")
+    set(strata_dependency strata)
+  else()
+    find_program(STRATA_EXECUTABLE strata)
+    if(NOT STRATA_EXECUTABLE)
+      message(FATAL_ERROR "strata_add_schema(${target}): no strata executable (set STRATA_EXECUTABLE)")
+    endif()
+    set(strata_command "${STRATA_EXECUTABLE}")
+    set(strata_dependency "${STRATA_EXECUTABLE}")
+  endif()
+
+  # Inputs: every migration (a new file reconfigures), the integrity file, the overrides.
+  file(GLOB migration_files CONFIGURE_DEPENDS "${migrations_dir}/*.sql" "${migrations_dir}/strata.sum")
+  list(SORT migration_files)
+  set(types_arguments "")
+  set(types_file "")
+  if(arg_TYPES)
+    get_filename_component(types_file "${arg_TYPES}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    set(types_arguments --types "${types_file}")
+  endif()
+
+  # Outputs known whatever the schema: the shards, migrations.cpp, migrations.h, schema.h.
+  string(REPLACE "::" "/" namespace_path "${arg_NAMESPACE}")
+  set(sources "${out}/src/migrations.cpp")
+  math(EXPR last_shard "${arg_SHARDS} - 1")
+  foreach(shard RANGE 0 ${last_shard})
+    if(shard LESS 10)
+      list(APPEND sources "${out}/src/shard_0${shard}.cpp")
+    else()
+      list(APPEND sources "${out}/src/shard_${shard}.cpp")
+    endif()
+  endforeach()
+  set(byproducts ${sources} "${out}/include/${namespace_path}/schema.h" "${out}/include/${namespace_path}/migrations.h")
+  # The headers the previous run wrote, from its manifest. The manifest is a configure dependency
+  # but not a byproduct (that would make Ninja run the generator before it even checks
+  # build.ninja, for every target): the generator rewrites it only when the set of files
+  # changes, and the next build reconfigures. A header that is new in this build cannot be stale
+  # in any object file yet, so declaring it one build late is enough.
+  set(manifest "${out}/.strata-codegen-files")
+  set(headers "")
+  if(EXISTS "${manifest}")
+    file(STRINGS "${manifest}" previous_files)
+    foreach(file IN LISTS previous_files)
+      if(file MATCHES "^include/.*\\.h$")
+        list(APPEND headers "${out}/${file}")
+      endif()
+    endforeach()
+    list(REMOVE_ITEM headers ${byproducts})
+  else()
+    file(WRITE "${manifest}" "")
+  endif()
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${manifest}")
+
+  set(stamp "${out}/.strata-codegen.stamp")
+  add_custom_command(
+    OUTPUT "${stamp}"
+    BYPRODUCTS ${byproducts}
+    COMMAND "${strata_command}" codegen --migrations "${migrations_dir}" --out "${out}" --namespace "${arg_NAMESPACE}"
+            --shards "${arg_SHARDS}" ${types_arguments}
+    COMMAND "${CMAKE_COMMAND}" -E touch "${stamp}"
+    DEPENDS ${migration_files} ${types_file} ${strata_dependency}
+    COMMENT "strata codegen: ${arg_NAMESPACE} from ${migrations_dir}"
+    VERBATIM)
+  # The table headers are byproducts of a step of their own after the generator: when the set
+  # of headers grows (the first build, a new table), only this step is new to Ninja and runs
+  # once; declared on the generator itself, they would make Ninja rerun the generator.
+  set(headers_stamp "${out}/.strata-codegen-headers.stamp")
+  add_custom_command(
+    OUTPUT "${headers_stamp}"
+    BYPRODUCTS ${headers}
+    COMMAND "${CMAKE_COMMAND}" -E touch "${headers_stamp}"
+    DEPENDS "${stamp}"
+    VERBATIM)
+  add_custom_target(${target}_codegen DEPENDS "${headers_stamp}")
+
+  add_library(${target} ${sources})
+  add_dependencies(${target} ${target}_codegen)
+  target_include_directories(${target} PUBLIC "$<BUILD_INTERFACE:${out}/include>")
+  target_link_libraries(${target} PUBLIC strata::runtime)
+  if(TARGET PkgConfig::PQXX)
+    target_link_libraries(${target} PUBLIC PkgConfig::PQXX)
+  endif()
+  if(TARGET nlohmann_json::nlohmann_json)
+    target_link_libraries(${target} PUBLIC nlohmann_json::nlohmann_json)
+  endif()
+  target_compile_features(${target} PUBLIC cxx_std_20)
+  # For tools built on top (db-* targets, install rules).
+  set_target_properties(${target} PROPERTIES
+    STRATA_MIGRATIONS_DIR "${migrations_dir}"
+    STRATA_SCHEMA_DIR "${schema_dir}"
+    STRATA_NAMESPACE "${arg_NAMESPACE}"
+    STRATA_GENERATED_DIR "${out}")
+endfunction()

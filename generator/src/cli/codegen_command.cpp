@@ -1,0 +1,103 @@
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "commands.h"
+#include "strata/cluster.h"
+#include "strata/codegen.h"
+#include "strata/generate.h"
+#include "strata/migrations.h"
+
+namespace strata::cli {
+namespace {
+
+struct CodegenArguments {
+  std::string migrations = "schema/migrations";
+  std::string out;
+  std::string cpp_namespace;
+  std::string types;
+  int shards = 4;
+};
+
+double ms_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+void run_codegen(const CodegenArguments& arguments, const GlobalOptions& globals) {
+  const auto start = std::chrono::steady_clock::now();
+  codegen::Options options;
+  options.cpp_namespace = arguments.cpp_namespace;
+  options.shards = arguments.shards;
+  if (!arguments.types.empty()) options.overrides = codegen::read_type_overrides(arguments.types);
+  if (!std::filesystem::is_directory(arguments.migrations)) {
+    throw codegen::CodegenError(arguments.migrations + ": no such migrations directory");
+  }
+  options.migrations = migrations::read_directory(arguments.migrations);
+  // The migrations are compiled into the program, which then applies them without a strata.sum
+  // to check: check it here, at build time.
+  if (const auto problems = migrations::verify_integrity(arguments.migrations, options.migrations); !problems.empty()) {
+    throw codegen::CodegenError(arguments.migrations + ": the migrations do not match " + migrations::kIntegrityFileName +
+                                    " (run `strata hash` after a deliberate edit)",
+                                problems);
+  }
+
+  // The catalog the migrations build, on a throwaway database.
+  std::unique_ptr<runtime::Cluster> cluster;
+  if (globals.no_cluster_cache) {
+    cluster = runtime::EphemeralCluster::start();
+  } else {
+    cluster = runtime::CachedCluster::acquire();
+  }
+  const auto cluster_ms = ms_since(start);
+  model::Catalog catalog;
+  {
+    runtime::ScratchDatabase database(*cluster, "strata_codegen");
+    generate::replay(*cluster, database.name(), options.migrations);
+    catalog = generate::introspect_database(*cluster, database.name());
+  }
+  const auto replay_ms = ms_since(start) - cluster_ms;
+
+  const auto files = codegen::generate(catalog, options);
+  const auto report = codegen::write_files(arguments.out, files);
+  for (const auto& path : report.written) std::cout << "wrote " << (std::filesystem::path(arguments.out) / path).string() << "\n";
+  for (const auto& path : report.removed) std::cout << "removed " << (std::filesystem::path(arguments.out) / path).string() << "\n";
+  std::cout << "codegen: " << files.size() << " files for " << options.migrations.size() << " migrations ("
+            << report.written.size() << " written, " << report.unchanged.size() << " unchanged, " << report.removed.size()
+            << " removed)\n";
+  if (globals.timings) {
+    std::cerr << "timings: {\"cluster_ms\": " << cluster_ms << ", \"replay_ms\": " << replay_ms
+              << ", \"total_ms\": " << ms_since(start) << "}\n";
+  }
+  // For build tests: how often the build ran the generator, and what it changed.
+  if (const char* log = std::getenv("STRATA_CODEGEN_LOG"); log != nullptr && *log != '\0') {
+    std::ofstream out(log, std::ios::app);
+    out << "codegen " << arguments.out << " written=" << report.written.size() << " unchanged=" << report.unchanged.size()
+        << " removed=" << report.removed.size() << "\n";
+  }
+}
+
+}  // namespace
+
+void register_codegen_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner) {
+  auto arguments = std::make_shared<CodegenArguments>();
+  auto* command = app.add_subcommand("codegen", "Generate typed C++ accessors from what the migrations build");
+  command->footer(
+      "Replays the migrations on a throwaway PostgreSQL, introspects the result and writes one header per\n"
+      "table, view and enum under <out>/include/<namespace path>/, the umbrella schema.h, the\n"
+      "implementation in <out>/src/shard_NN.cpp and the compiled-in migrations in <out>/src/migrations.cpp.\n"
+      "Only files whose content changed are written. A column type without a C++ mapping is an error\n"
+      "(map it with --types). See docs/accessors.md.");
+  command->add_option("--migrations", arguments->migrations, "Migrations directory")->capture_default_str();
+  command->add_option("--out", arguments->out, "Output directory")->required();
+  command->add_option("--namespace", arguments->cpp_namespace, "C++ namespace of the generated code, e.g. app::db")->required();
+  command->add_option("--types", arguments->types, "JSON file mapping more SQL types to C++ types");
+  command->add_option("--shards", arguments->shards, "Number of implementation files (1-100)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, codegen::kMaxShards));
+  command->callback([arguments, &globals, &runner] {
+    runner = [arguments, &globals] { run_codegen(*arguments, globals); };
+  });
+}
+
+}  // namespace strata::cli
