@@ -112,12 +112,12 @@ bool valid_variable_name(const std::string& name) {
 
 Environment parse_environment(const json& entry, const std::string& where) {
   if (!entry.is_object()) throw ProjectError(where + ": expected an object, got " + type_name(entry));
-  check_keys(entry, kEnvironmentKeys, where);
   Environment environment;
   if (!entry.contains("name")) throw ProjectError(where + ": \"name\" is missing");
   environment.name = string_value(entry["name"], where + ".name");
   if (environment.name.empty()) throw ProjectError(where + ".name: must not be empty");
   const std::string named = where + " (" + environment.name + ")";
+  check_keys(entry, kEnvironmentKeys, named);
   if (!entry.contains("url_env")) throw ProjectError(named + ": \"url_env\" is missing");
   environment.url_env = string_value(entry["url_env"], named + ".url_env");
   if (!valid_variable_name(environment.url_env)) {
