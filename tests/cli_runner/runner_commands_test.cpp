@@ -233,12 +233,13 @@ TEST_F(Environments, ProtectedNeedsYesAndTheEnvironmentBeforeItFirst) {
 TEST_F(Environments, BackupBeforeApplyingAndRestoreBringsBackADroppedTable) {
   // The protected environment is backed up (no "backup" key: protected implies it).
   ASSERT_EQ(project.strata({"migrate", "--env", "test", "--to", kUsers}, variables()).exit_code, 0);
-  ASSERT_EQ(project.strata({"migrate", "--env", "prod", "--yes", "--no-backup"}, variables()).exit_code, 0);
+  auto run = project.strata({"migrate", "--env", "prod", "--to", kUsers, "--yes", "--no-backup"}, variables());
+  ASSERT_EQ(run.exit_code, 0) << run.all();
   EXPECT_FALSE(fs::exists(project.root() / "backups")) << "--no-backup took a backup";
   exec(prod.connection_string(), "INSERT INTO users VALUES (1, 'a@example.com'), (2, 'b@example.com')");
 
   ASSERT_EQ(project.strata({"migrate", "--env", "test", "--to", kTasks}, variables()).exit_code, 0);
-  auto run = project.strata({"migrate", "--env", "prod", "--yes"}, variables());
+  run = project.strata({"migrate", "--env", "prod", "--to", kTasks, "--yes"}, variables());
   ASSERT_EQ(run.exit_code, 0) << run.all();
   std::vector<fs::path> backups;
   for (const auto& entry : fs::directory_iterator(project.root() / "backups")) backups.push_back(entry.path());
