@@ -43,8 +43,15 @@ nlohmann::json summary_json(const runner::RunReport& report, const Context& cont
 void run_migrate(const MigrateArguments& arguments) {
   const bool json = arguments.format == "json";
   // In JSON mode a failure is also the last line of the stream, so a consumer sees how it ended.
-  const auto emit_error = [json](const std::string& message, const std::vector<std::string>& details) {
-    if (json) std::cout << nlohmann::json{{"event", "error"}, {"message", scrub_secrets(message)}, {"details", details}}.dump() << "\n";
+  const auto emit_error = [json](const std::string& message, const std::vector<std::string>& details,
+                                 nlohmann::json extra = nlohmann::json::object()) {
+    if (!json) return;
+    extra["event"] = "error";
+    extra["message"] = scrub_secrets(message);
+    std::vector<std::string> scrubbed;
+    for (const auto& detail : details) scrubbed.push_back(scrub_secrets(detail));
+    extra["details"] = scrubbed;
+    std::cout << extra.dump() << "\n";
   };
   try {
     const Context context = open_context(arguments.target);
@@ -112,6 +119,14 @@ void run_migrate(const MigrateArguments& arguments) {
       std::cout << "applied " << report.applied.size() << " migration" << (report.applied.size() == 1 ? "" : "s")
                 << " to " << context.target.description << " in " << format_ms(report.total_ms) << "\n";
     }
+  } catch (const sql::SqlError& error) {
+    emit_error(error.what(), {},
+               {{"file", error.location().file.string()},
+                {"line", error.location().line},
+                {"column", error.location().column},
+                {"sqlstate", error.sqlstate()},
+                {"statement", error.statement()}});
+    throw;
   } catch (const runner::RunnerError& error) {
     emit_error(error.what(), error.details);
     throw;

@@ -228,9 +228,13 @@ std::string format_ms(double ms) {
 TextProgress::TextProgress(std::string verb) : verb_(std::move(verb)), terminal_(stdout_is_terminal()) {}
 
 void TextProgress::finish_line(const std::string& ending) {
-  if (!line_open_) return;
-  std::cout << ending << "\n" << std::flush;
+  if (line_open_) {
+    std::cout << ending << "\n" << std::flush;
+  } else if (!running_.empty()) {
+    std::cout << verb_ << " " << running_ << " ... " << ending << "\n" << std::flush;
+  }
   line_open_ = false;
+  running_.clear();
 }
 
 void TextProgress::operator()(const runner::Event& event) {
@@ -251,6 +255,7 @@ void TextProgress::operator()(const runner::Event& event) {
       std::cout << "resuming " << event.migration << " after statement " << event.statement << "\n";
       break;
     case Kind::MigrationStarted:
+      running_ = event.migration;
       if (terminal_) {
         std::cout << verb_ << " " << event.migration << " ... " << std::flush;
         line_open_ = true;
@@ -260,16 +265,16 @@ void TextProgress::operator()(const runner::Event& event) {
       if (terminal_ && line_open_ && event.statements > 0) std::cout << "." << std::flush;
       break;
     case Kind::LockRetry:
-      finish_line("lock timeout");
+      if (line_open_) {
+        std::cout << "lock timeout\n" << std::flush;
+        line_open_ = false;
+      }
       std::cerr << "lock timeout in " << event.migration << ", retry " << event.attempt
                 << (message.empty() ? "" : " (blocked by " + message + ")") << "\n";
       break;
     case Kind::MigrationDone:
-      if (terminal_ && line_open_) {
-        finish_line(format_ms(event.elapsed_ms));
-      } else {
-        std::cout << verb_ << " " << event.migration << " ... " << format_ms(event.elapsed_ms) << "\n" << std::flush;
-      }
+      running_ = event.migration;
+      finish_line(format_ms(event.elapsed_ms));
       break;
   }
 }

@@ -86,11 +86,13 @@ class TextProgress {
  public:
   explicit TextProgress(std::string verb);  // "applying", "reverting"
   void operator()(const runner::Event& event);
-  void finish_line(const std::string& ending);  // ends an open "applying X ... " line
+  // Ends the line of the migration that is running ("applying X ... failed").
+  void finish_line(const std::string& ending);
  private:
   std::string verb_;
   bool terminal_;
   bool line_open_ = false;
+  std::string running_;  // the migration started and not done yet
 };
 
 // The live database's catalog without strata's own history schema. Throws with the target
