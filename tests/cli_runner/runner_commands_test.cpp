@@ -2,10 +2,13 @@
 // status, rollback, repair, baseline, verify; protected environments, backups and restore.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
 #include "cli_runner_support.h"
+#include "strata/backup.h"
 #include "test_cluster.h"
 
 namespace {
@@ -337,12 +340,34 @@ TEST_F(RunnerCommands, VerifyDetectsDriftAndPrintsTheSqlThatUndoesIt) {
   EXPECT_FALSE(contains(run.out, "users.name")) << run.all();
 }
 
+// Makes the shared cluster ask role `pw_user` (password "right") for its password; every other
+// role keeps trust authentication.
+void require_password_for_pw_user() {
+  const auto& cluster = strata::testing::shared_cluster();
+  const auto hba = cluster.directory() / "data" / "pg_hba.conf";
+  std::string text;
+  {
+    std::ifstream in(hba);
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  if (text.find("pw_user") == std::string::npos) {
+    std::ofstream(hba) << "local all pw_user scram-sha-256\n" << text;
+  }
+  exec(cluster.connection_string("postgres"),
+       "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pw_user') THEN "
+       "CREATE ROLE pw_user LOGIN PASSWORD 'right'; END IF; END$$; SELECT pg_reload_conf()");
+}
+
 TEST_F(RunnerCommands, PasswordsAreNeverPrinted) {
   const auto& cluster = strata::testing::shared_cluster();
   const std::string socket = cluster.socket_dir().string();
+  const std::string where = "host=" + socket + "&port=" + std::to_string(cluster.port());
+  require_password_for_pw_user();
   for (const std::string& url : std::vector<std::string>{
+           // a wrong password
+           "postgresql://pw_user:hunter2secret@/postgres?" + where,
            // a role that does not exist, with a password
-           "postgresql://nosuchrole:hunter2secret@/postgres?host=" + socket + "&port=" + std::to_string(cluster.port()),
+           "postgresql://nosuchrole:hunter2secret@/postgres?" + where,
            // nothing listening
            std::string("postgresql://app:hunter2secret@/app?host=/nonexistent-socket-dir"),
            // not a valid URL
@@ -356,6 +381,26 @@ TEST_F(RunnerCommands, PasswordsAreNeverPrinted) {
       EXPECT_TRUE(contains(run.err, "error: ")) << command << " " << run.all();
     }
   }
+  // The right password works (so the wrong one failed for the right reason), and is not printed.
+  const auto run = project.strata({"status", "--url", "postgresql://pw_user:right@/postgres?" + where});
+  EXPECT_EQ(run.exit_code, 1) << run.all();  // reachable, nothing applied
+  EXPECT_TRUE(contains(run.out, "postgresql://pw_user:****@/postgres")) << run.all();
+  EXPECT_FALSE(contains(run.all(), "right@")) << run.all();
+  const auto wrong = project.strata({"status", "--url", "postgresql://pw_user:hunter2secret@/postgres?" + where});
+  EXPECT_TRUE(contains(wrong.err, "password authentication failed")) << wrong.all();
+
+  // pg_dump gets the password through PGPASSWORD, not its command line: it authenticates...
+  const auto file = strata::backup::dump("postgresql://pw_user:right@/postgres?" + where, project.root() / "dumps", "pw");
+  EXPECT_TRUE(fs::is_regular_file(file)) << file;
+  // ... and a wrong one fails without showing it, leaving no file behind.
+  try {
+    strata::backup::dump("postgresql://pw_user:hunter2secret@/postgres?" + where, project.root() / "dumps", "pw2");
+    ADD_FAILURE() << "a wrong password dumped";
+  } catch (const strata::backup::BackupError& error) {
+    EXPECT_TRUE(contains(error.what(), "password authentication failed")) << error.what();
+    EXPECT_FALSE(contains(error.what(), "hunter2secret")) << error.what();
+  }
+  EXPECT_EQ(std::distance(fs::directory_iterator(project.root() / "dumps"), fs::directory_iterator()), 1);
 }
 
 }  // namespace
