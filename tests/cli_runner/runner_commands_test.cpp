@@ -231,6 +231,15 @@ TEST_F(Environments, ProtectedNeedsYesAndTheEnvironmentBeforeItFirst) {
   // A non-protected environment needs neither.
   run = project.strata({"migrate", "--env", "dev"}, variables());
   EXPECT_EQ(run.exit_code, 0) << run.all();
+
+  // Rolling back a protected environment needs --yes as well.
+  run = project.strata({"rollback", "--env", "prod"}, variables());
+  EXPECT_EQ(run.exit_code, 1) << run.all();
+  EXPECT_TRUE(contains(run.err, "prod is a protected environment: pass --yes to roll back")) << run.all();
+  EXPECT_TRUE(table_exists(prod, "public.tasks"));
+  run = project.strata({"rollback", "--env", "prod", "--yes", "--no-backup"}, variables());
+  ASSERT_EQ(run.exit_code, 0) << run.all();
+  EXPECT_FALSE(table_exists(prod, "public.tasks"));
 }
 
 TEST_F(Environments, BackupBeforeApplyingAndRestoreBringsBackADroppedTable) {

@@ -31,7 +31,17 @@ void run_rollback(const RollbackArguments& arguments) {
     options.steps = arguments.steps > 0 ? arguments.steps : 1;
   }
 
-  if (!arguments.dry_run) {
+  // For an environment, ask and back up only when there is something to roll back.
+  bool anything_applied = true;
+  if (context.target.environment) {
+    const auto status = runner::status(context.target.connection, context.migrations, context.integrity_problems);
+    anything_applied = false;
+    for (const auto& migration : status.migrations) {
+      const bool in_range = !options.to_version || migration.version > *options.to_version;
+      if (migration.state != runner::State::Pending && in_range) anything_applied = true;
+    }
+  }
+  if (!arguments.dry_run && anything_applied) {
     const std::string what = options.to_version ? "roll back every migration newer than " + *options.to_version
                                                 : "roll back the newest " + std::to_string(options.steps) + " migration" +
                                                       (options.steps == 1 ? "" : "s");
