@@ -180,3 +180,27 @@ TEST(ProjectFileCli, AnEnvironmentWithoutItsVariableIsAnErrorNamingIt) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(RunnerCommandsHelp, EveryCommandHasHelpThatExitsZero) {
+  for (const auto& command : std::vector<std::vector<std::string>>{
+           {"migrate", "--help"}, {"status", "--help"}, {"rollback", "--help"}, {"repair", "--help"},
+           {"baseline", "--help"}, {"verify", "--help"}, {"restore", "--help"}, {"dev", "--help"},
+           {"dev", "stop", "--help"}, {"dev", "url", "--help"}}) {
+    const auto run = strata::testing::run_strata(command, std::filesystem::temp_directory_path());
+    EXPECT_EQ(run.exit_code, 0) << command[0] << " " << run.all();
+    EXPECT_NE(run.out.find("Usage"), std::string::npos) << command[0] << " " << run.all();
+  }
+  // Exit codes that deploy scripts rely on are documented where they look.
+  const auto status = strata::testing::run_strata({"status", "--help"}, std::filesystem::temp_directory_path());
+  EXPECT_NE(status.out.find("Exit 0 when the database is current"), std::string::npos) << status.all();
+}
+
+TEST(RunnerCommandsHelp, UrlAndEnvExcludeEachOther) {
+  const auto run = strata::testing::run_strata({"migrate", "--url", "postgresql:///x", "--env", "prod"},
+                                               std::filesystem::temp_directory_path());
+  EXPECT_EQ(run.exit_code, 1) << run.all();
+}
+
+}  // namespace
