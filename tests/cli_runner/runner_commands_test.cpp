@@ -292,6 +292,7 @@ TEST_F(Environments, StatusAllShowsEveryEnvironmentAndWhatIsReadyToPromote) {
   EXPECT_TRUE(contains(run.out, "prod: PROD_DATABASE_URL is not set")) << run.all();
   EXPECT_TRUE(contains(run.out, "ready to promote dev -> test: 20260101000002_create_tasks 20260101000003_add_users_name"))
       << run.all();
+  EXPECT_TRUE(contains(run.out, "ready to promote test -> prod: cannot tell")) << run.all();
 
   // An unreachable one is shown as such, its password nowhere.
   auto unreachable = variables();

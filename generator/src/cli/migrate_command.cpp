@@ -68,7 +68,8 @@ void run_migrate(const MigrateArguments& arguments) {
     // A protected environment or one that is backed up: find out what is pending first, so that
     // nothing is asked, checked or dumped when there is nothing to do.
     std::optional<std::filesystem::path> backup;
-    if (context.target.environment) {
+    const auto& environment = context.target.environment;
+    if (environment && (environment->is_protected || environment->backs_up())) {
       const auto status = runner::status(context.target.connection, context.migrations, context.integrity_problems);
       std::vector<const migrations::Migration*> pending;
       for (const auto* migration : status.pending()) {

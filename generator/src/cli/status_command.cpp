@@ -166,8 +166,12 @@ void run_status_all(const StatusArguments& arguments) {
   };
   // Ready to promote: applied in one environment, pending in the next.
   std::vector<std::pair<std::string, std::vector<std::string>>> promotable;  // "test -> prod", versions
+  std::vector<std::string> unknown_steps;  // pairs with an environment that is unset or unreachable
   for (std::size_t i = 0; i + 1 < columns.size(); ++i) {
-    if (columns[i].availability != "ok" || columns[i + 1].availability != "ok") continue;
+    if (columns[i].availability != "ok" || columns[i + 1].availability != "ok") {
+      unknown_steps.push_back(columns[i].environment->name + " -> " + columns[i + 1].environment->name);
+      continue;
+    }
     std::vector<std::string> ready;
     for (const auto& [version, name] : names) {
       if (state_of(columns[i], version) == runner::State::Applied &&
@@ -234,6 +238,7 @@ void run_status_all(const StatusArguments& arguments) {
       for (const auto& version : versions) std::cout << " " << names[version];
       std::cout << "\n";
     }
+    for (const auto& step : unknown_steps) std::cout << "ready to promote " << step << ": cannot tell\n";
   }
   if (!all_current) throw ExitStatus(1);
 }
