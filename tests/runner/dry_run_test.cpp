@@ -161,6 +161,19 @@ TEST_F(DryRun, OnAFreshDatabaseCreatesNothingNotEvenTheHistoryTable) {
   EXPECT_EQ(sent_since(offset), statements_of(report.dry_run_sql));
 }
 
+TEST_F(DryRun, SearchPathOfARoleNamedStrataLeavesOutUserOnly) {
+  strata::testing::exec(url(), "CREATE SCHEMA \"My Schema\"; ALTER DATABASE " + db_.name() +
+                                   " SET search_path = \"$user\", \"My Schema\", public");
+  add(1, "a", "CREATE TABLE a (id int);\n");
+  const auto report = migrate(url(), files(), options());
+  EXPECT_NE(report.dry_run_sql.find("\nSET LOCAL search_path = \"My Schema\", public;\n"), std::string::npos)
+      << report.dry_run_sql;
+  auto real = options();
+  real.dry_run = false;
+  migrate(url(), files(), real);
+  EXPECT_EQ(scalar("SELECT to_regclass('\"My Schema\".a') IS NOT NULL"), "t");
+}
+
 TEST_F(DryRun, NothingPendingPrintsNothing) {
   add(1, "a", "CREATE TABLE a (id int);\n");
   migrate(url(), files(), quick());
