@@ -86,31 +86,41 @@ TEST_F(Locks, LockTimeoutIsRetriedThenFailsNamingTheBlocker) {
 TEST_F(Locks, BlockerThatCommitsDuringTheRetriesLetsTheRunSucceed) {
   add(1, "create_t", "CREATE TABLE t (id int);\n");
   migrate(url(), files(), quick());
-  OtherSession blocker(url(), "blocker_session");
-  blocker.run("BEGIN");
-  blocker.run("LOCK TABLE t IN ACCESS EXCLUSIVE MODE");
   add(2, "alter_t", "ALTER TABLE t ADD COLUMN x int;\n");
   // The same for a no-transaction statement, retried on its own.
   add(3, "alter_t_online", "-- strata:no-transaction\nALTER TABLE t ADD COLUMN y int;\n");
+  OtherSession blocker(url(), "blocker_session");
+  const auto lock = [&blocker] {
+    blocker.run("BEGIN");
+    blocker.run("LOCK TABLE t IN ACCESS EXCLUSIVE MODE");
+  };
+  lock();
+  // The blocker lets go when the runner announces its first retry (no timing guesses), and
+  // takes the lock again after 2 is done, for 3.
   EventLog log;
   auto options = blocked_options(log);
   options.timeouts.lock_retries = 5;
-  auto release = std::async(std::launch::async, [&] {
-    std::this_thread::sleep_for(300ms);
-    blocker.run("COMMIT");
-    blocker.run("BEGIN");
-    blocker.run("LOCK TABLE t IN ACCESS EXCLUSIVE MODE");  // again, for the no-transaction statement
-    std::this_thread::sleep_for(300ms);
-    blocker.run("COMMIT");
-  });
-  std::this_thread::sleep_for(20ms);
+  bool locked = true;
+  options.on_event = [&](const Event& event) {
+    log.events.push_back(event);
+    if (event.kind == Event::Kind::LockRetry && locked) {
+      blocker.run("COMMIT");
+      locked = false;
+    } else if (event.kind == Event::Kind::MigrationDone && event.migration == version(2) + "_alter_t") {
+      lock();
+      locked = true;
+    }
+  };
+
   const auto report = migrate(url(), files(), options);
-  release.get();
 
   ASSERT_EQ(report.applied.size(), 2u);
-  EXPECT_GE(report.applied[0].lock_retries, 1);
-  EXPECT_GE(report.applied[1].lock_retries, 1);
-  EXPECT_GE(log.of(Event::Kind::LockRetry).size(), 1u);
+  EXPECT_EQ(report.applied[0].lock_retries, 1);
+  EXPECT_EQ(report.applied[1].lock_retries, 1);
+  const auto retries = log.of(Event::Kind::LockRetry);
+  ASSERT_EQ(retries.size(), 2u);
+  EXPECT_EQ(retries[1].migration, version(3) + "_alter_t_online");
+  EXPECT_NE(retries[1].message.find("blocker_session"), std::string::npos) << retries[1].message;
   EXPECT_TRUE(column_exists("t", "x"));
   EXPECT_TRUE(column_exists("t", "y"));
   EXPECT_TRUE(status(url(), files()).current());

@@ -45,16 +45,22 @@ class Processes : public RunnerTest {
   }
   // The backend of a killed runner finishes what it was doing and exits when it next reads
   // from its closed socket; look at the database only after that.
-  void wait_until_alone() const {
+  void wait_until_alone() {
     const auto deadline = Clock::now() + 10s;
-    while (scalar("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()") !=
-           "0") {
+    for (;;) {
+      pqxx::nontransaction look(db_.connection());
+      const auto others = look.exec("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                    "AND pid <> pg_backend_pid()")[0][0].as<int>();
+      look.commit();
+      if (others == 0) return;
       ASSERT_LT(Clock::now(), deadline) << "the killed runner's backend did not go away";
       std::this_thread::sleep_for(5ms);
     }
   }
-  void reset_database() const {
-    strata::testing::exec(url(), "DROP SCHEMA IF EXISTS strata CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+  void reset_database() {
+    pqxx::nontransaction work(db_.connection());
+    work.exec("DROP SCHEMA IF EXISTS strata CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+    work.commit();
   }
 };
 
@@ -109,23 +115,45 @@ TEST_F(Processes, KilledRunnerLeavesTheDatabaseAtAMigrationBoundary) {
   const auto full_run_us = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - calibration_start).count();
   ASSERT_EQ(history_versions().size(), static_cast<std::size_t>(kMigrations));
 
+  // And a run with nothing to do (start, connect, read the history): most kills should land
+  // after that, while migrations run, but some before.
+  const auto noop_start = Clock::now();
+  ASSERT_EQ(wait_for(spawn(log)), 0) << read_file(log);
+  const auto noop_us = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - noop_start).count();
+
   const auto seed = std::random_device{}();
   std::mt19937 random(seed);
-  std::uniform_int_distribution<long long> delay_us(0, full_run_us);
+  std::uniform_int_distribution<long long> delay_us(noop_us / 2, std::max(full_run_us, noop_us));
   int interrupted_mid_run = 0;
+  double reset_ms = 0, killed_run_ms = 0, wait_ms = 0, check_ms = 0, rerun_ms = 0;
+  auto lap = [last = Clock::now()](double& total) mutable {
+    const auto now = Clock::now();
+    total += std::chrono::duration<double, std::milli>(now - last).count();
+    last = now;
+  };
   for (int kill = 0; kill < kKills; ++kill) {
     SCOPED_TRACE("seed " + std::to_string(seed) + ", kill " + std::to_string(kill));
+    lap(check_ms);
     reset_database();
+    lap(reset_ms);
     const pid_t pid = spawn(log);
     std::this_thread::sleep_for(std::chrono::microseconds(delay_us(random)));
     ::kill(pid, SIGKILL);
     wait_for(pid);
+    lap(killed_run_ms);
     wait_until_alone();
+    lap(wait_ms);
 
+    // One connection and a few queries: the check must not dominate the test's time.
+    pqxx::nontransaction look(db_.connection());
+    std::set<std::string> tables;
+    for (const auto& row : look.exec("SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'")) {
+      tables.insert(row[0].c_str());
+    }
     std::set<int> complete;
     std::optional<int> partial_done;
-    if (history_exists()) {
-      for (const auto& row : strata::testing::exec(url(), "SELECT version, statements_done FROM strata.migrations")) {
+    if (look.exec("SELECT to_regclass('strata.migrations') IS NOT NULL")[0][0].as<bool>()) {
+      for (const auto& row : look.exec("SELECT version, statements_done FROM strata.migrations")) {
         const int n = std::stoi(std::string(row[0].c_str()).substr(8));
         if (row[1].is_null()) {
           complete.insert(n);
@@ -142,15 +170,18 @@ TEST_F(Processes, KilledRunnerLeavesTheDatabaseAtAMigrationBoundary) {
       ASSERT_EQ(k, kNoTransaction - 1);
     }
     if (k > 0 && k < kMigrations) ++interrupted_mid_run;
+    std::string counts;
     for (int i = 1; i <= kMigrations; ++i) {
       if (i == kNoTransaction) continue;
-      const bool exists = table_exists("k" + std::to_string(i));
-      ASSERT_EQ(exists, complete.count(i) == 1) << "table k" << i << " vs its history row";
-      if (exists) {
-        ASSERT_EQ(scalar("SELECT count(*) FROM k" + std::to_string(i)), "1");
-      }
+      const std::string table = "k" + std::to_string(i);
+      const bool exists = tables.count(table) == 1;
+      ASSERT_EQ(exists, complete.count(i) == 1) << "table " << table << " vs its history row";
+      if (exists) counts += (counts.empty() ? "" : " UNION ALL ") + std::string("SELECT count(*) FROM public.") + table;
     }
-    const bool nt_a = table_exists("nt_a"), nt_b = table_exists("nt_b");
+    if (!counts.empty()) {
+      for (const auto& row : look.exec(counts)) ASSERT_EQ(row[0].as<int>(), 1) << "a migration's insert is missing";
+    }
+    const bool nt_a = tables.count("nt_a") == 1, nt_b = tables.count("nt_b") == 1;
     if (complete.count(kNoTransaction)) {
       ASSERT_TRUE(nt_a && nt_b);
     } else if (partial_done) {
@@ -164,14 +195,21 @@ TEST_F(Processes, KilledRunnerLeavesTheDatabaseAtAMigrationBoundary) {
     } else {
       ASSERT_FALSE(nt_a || nt_b) << "no-transaction statements ran without a history row";
     }
+    look.commit();
 
+    lap(check_ms);
     // The next run completes from wherever the killed one stopped.
     migrate(url(), files(), quick());
-    ASSERT_EQ(scalar("SELECT count(*) FROM strata.migrations WHERE statements_done IS NULL"), std::to_string(kMigrations));
-    ASSERT_TRUE(table_exists("k50") && table_exists("nt_b"));
+    lap(rerun_ms);
+    pqxx::nontransaction after(db_.connection());
+    ASSERT_EQ(after.exec("SELECT count(*) FROM strata.migrations WHERE statements_done IS NULL")[0][0].as<int>(), kMigrations);
+    ASSERT_TRUE(after.exec("SELECT to_regclass('public.k50') IS NOT NULL AND to_regclass('public.nt_b') IS NOT NULL")[0][0].as<bool>());
+    after.commit();
   }
-  std::printf("full run %lld us; %d of %d kills landed mid-run\n", static_cast<long long>(full_run_us),
-              interrupted_mid_run, kKills);
+  std::printf("no-op run %lld us, full run %lld us; %d of %d kills landed mid-run; ms in reset %.0f, killed runs %.0f, waiting %.0f, "
+              "checks %.0f, reruns %.0f\n",
+              static_cast<long long>(noop_us), static_cast<long long>(full_run_us), interrupted_mid_run, kKills, reset_ms, killed_run_ms, wait_ms, check_ms,
+              rerun_ms);
   EXPECT_GE(interrupted_mid_run, kKills / 4) << "the kills should mostly land while migrations run";
 }
 
