@@ -20,37 +20,6 @@ namespace {
 
 constexpr int kPort = 5432;  // the socket directory is private to this cache
 
-std::string shell_quote(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
-
-// initdb (unless a previous run did) and start the server with pg_ctl, which daemonizes it: its
-// own session, parented by init once pg_ctl exits, so it outlives us and never becomes our
-// zombie. pg_ctl -w also reports a server that exits while starting.
-void start_server(const PgBinaries& binaries, const CacheLayout& layout, const std::string& superuser,
-                  const std::optional<ServerAccount>& account, std::chrono::milliseconds timeout) {
-  if (!fs::exists(layout.server.data_dir / "PG_VERSION")) {
-    fs::remove_all(layout.server.data_dir);  // what an interrupted initdb left
-    run_initdb(binaries, layout.server, superuser, account);
-  }
-  std::string options;  // pg_ctl passes -o through /bin/sh
-  for (const auto& option : server_options(layout.server)) options += shell_quote(option) + " ";
-  const std::vector<std::string> args = {"start", "-w",
-                                         "-t",    std::to_string(std::max<long>(1, timeout.count() / 1000)),
-                                         "-D",    layout.server.data_dir.string(),
-                                         "-l",    layout.server.log_file.string(),
-                                         "-o",    options};
-  ChildSetup setup;
-  setup.run_as = account;
-  const CommandResult result = run_command(binaries.tool("pg_ctl"), args, setup, layout.server_dir);
-  if (result.exit_code != 0) {
-    throw std::runtime_error("pg_ctl start failed:\n" + result.output + "end of " +
-                             layout.server.log_file.string() + ":\n" + log_tail(layout.server.log_file));
-  }
-}
-
 }  // namespace
 
 struct CachedCluster::Impl {
@@ -83,7 +52,8 @@ std::unique_ptr<CachedCluster> CachedCluster::acquire(std::chrono::seconds idle_
   const std::string admin = keyword_value_string(connection_parameters(impl->address, "postgres"));
   impl->warm = PQping(admin.c_str()) == PQPING_OK;
   if (!impl->warm) {
-    start_server(impl->binaries, impl->layout, options.superuser, account, options.start_timeout);
+    start_daemon(impl->binaries, impl->layout.server, impl->layout.server_dir, options.superuser, account,
+                 options.start_timeout);
     if (PQping(admin.c_str()) != PQPING_OK) {
       throw std::runtime_error("the cached PostgreSQL server started but does not accept connections at " +
                                impl->address.socket_dir.string());

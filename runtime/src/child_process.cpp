@@ -30,6 +30,20 @@ CommandResult run_command(const std::filesystem::path& program, const std::vecto
   return result;
 }
 
+CommandResult run_client_command(const std::filesystem::path& program, const std::vector<std::string>& args,
+                                 const std::vector<std::pair<std::string, std::string>>& extra) {
+  bp::environment environment = boost::this_process::environment();
+  for (const auto& [name, value] : extra) environment[name] = value;
+  bp::ipstream output;
+  bp::child child(program.string(), bp::args(args), bp::env = environment, (bp::std_out & bp::std_err) > output,
+                  bp::std_in < bp::null);
+  CommandResult result;
+  result.output.assign(std::istreambuf_iterator<char>(output), std::istreambuf_iterator<char>());
+  child.wait();
+  result.exit_code = child.exit_code();
+  return result;
+}
+
 std::string describe_command(const std::filesystem::path& program, const std::vector<std::string>& args) {
   std::string text = program.filename().string();
   for (const auto& arg : args) text += " " + arg;

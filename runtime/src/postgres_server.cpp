@@ -83,21 +83,73 @@ void run_initdb(const PgBinaries& binaries, const ServerLayout& layout, const st
   initdb_into(binaries, layout.data_dir, superuser, account);
 }
 
-std::vector<std::string> server_options(const ServerLayout& layout) {
+std::vector<std::string> server_options(const ServerLayout& layout, Durability durability) {
   std::vector<std::string> options = {"-k", layout.socket_dir.string(), "-p", std::to_string(layout.port)};
-  for (const char* setting : {
-           "listen_addresses=",  // no TCP: nothing to collide with, nothing reachable from outside
-           "fsync=off",          // durability off: the data is disposable
-           "synchronous_commit=off",
-           "full_page_writes=off",
-           "max_connections=100",
-           "shared_buffers=128MB",
-           "log_min_messages=warning",
-           "logging_collector=off",  // stderr, which our caller points at the log file
-       }) {
-    options.insert(options.end(), {"-c", setting});
+  std::vector<const char*> settings = {
+      "listen_addresses=",  // no TCP: nothing to collide with, nothing reachable from outside
+      "synchronous_commit=off",
+      "max_connections=100",
+      "shared_buffers=128MB",
+      "log_min_messages=warning",
+      "logging_collector=off",  // stderr, which our caller points at the log file
+  };
+  if (durability == Durability::disposable) {
+    settings.insert(settings.end(), {"fsync=off", "full_page_writes=off"});  // the data is disposable
   }
+  for (const char* setting : settings) options.insert(options.end(), {"-c", setting});
   return options;
+}
+
+namespace {
+
+std::string shell_quote(const std::string& text) {
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+}  // namespace
+
+void start_daemon(const PgBinaries& binaries, const ServerLayout& layout, const fs::path& working_dir,
+                  const std::string& superuser, const std::optional<ServerAccount>& account,
+                  std::chrono::milliseconds timeout, Durability durability) {
+  if (!fs::exists(layout.data_dir / "PG_VERSION")) {
+    fs::remove_all(layout.data_dir);  // what an interrupted initdb left
+    run_initdb(binaries, layout, superuser, account);
+  }
+  std::string options;  // pg_ctl passes -o through /bin/sh
+  for (const auto& option : server_options(layout, durability)) options += shell_quote(option) + " ";
+  const std::vector<std::string> args = {"start", "-w",
+                                         "-t",    std::to_string(std::max<long>(1, timeout.count() / 1000)),
+                                         "-D",    layout.data_dir.string(),
+                                         "-l",    layout.log_file.string(),
+                                         "-o",    options};
+  ChildSetup setup;
+  setup.run_as = account;
+  const CommandResult result = run_command(binaries.tool("pg_ctl"), args, setup, working_dir);
+  if (result.exit_code != 0) {
+    throw std::runtime_error("pg_ctl start failed:\n" + result.output + "end of " + layout.log_file.string() +
+                             ":\n" + log_tail(layout.log_file));
+  }
+}
+
+bool stop_daemon(const PgBinaries& binaries, const ServerLayout& layout, const fs::path& working_dir,
+                 const std::optional<ServerAccount>& account, std::chrono::milliseconds timeout) {
+  if (!fs::exists(layout.data_dir / "postmaster.pid")) return false;
+  ChildSetup setup;
+  setup.run_as = account;
+  const auto seconds = std::to_string(std::max<long>(1, timeout.count() / 1000));
+  // pg_ctl status: 3 when no server runs there (a postmaster.pid left by a crash or a reboot).
+  const CommandResult status =
+      run_command(binaries.tool("pg_ctl"), {"status", "-D", layout.data_dir.string()}, setup, working_dir);
+  if (status.exit_code == 3) return false;
+  const std::vector<std::string> args = {"stop", "-w", "-m", "fast", "-t", seconds, "-D", layout.data_dir.string()};
+  const CommandResult result = run_command(binaries.tool("pg_ctl"), args, setup, working_dir);
+  if (result.exit_code != 0) {
+    throw std::runtime_error("pg_ctl stop failed:\n" + result.output + "end of " + layout.log_file.string() +
+                             ":\n" + log_tail(layout.log_file));
+  }
+  return true;
 }
 
 void wait_until_accepting_connections(const std::string& connection_string,

@@ -26,9 +26,28 @@ struct ServerLayout {
 void run_initdb(const PgBinaries& binaries, const ServerLayout& layout, const std::string& superuser,
                 const std::optional<ServerAccount>& account);
 
-// The postgres options (after -D <data>) for a scratch server: unix socket only, durability off
-// (the data is disposable), log to stderr at warning level.
-std::vector<std::string> server_options(const ServerLayout& layout);
+// Whether a server's data must survive a crash: scratch clusters are disposable (fsync and
+// full-page writes off); the development database keeps its data across crashes and reboots.
+enum class Durability { disposable, crash_safe };
+
+// The postgres options (after -D <data>): unix socket only, log to stderr at warning level;
+// durability off (fsync, full-page writes, synchronous commit) for a disposable server, only
+// synchronous commit off (a crash may lose the last commits, never corrupt) for a crash-safe one.
+std::vector<std::string> server_options(const ServerLayout& layout, Durability durability = Durability::disposable);
+
+// initdb (unless the data directory already has a cluster) and start the server with pg_ctl,
+// which daemonizes it: its own session, parented by init once pg_ctl exits, so it outlives us
+// and never becomes our zombie. pg_ctl -w also reports a server that exits while starting.
+// pg_ctl runs in `working_dir` (which the account must be able to enter). Throws with pg_ctl's
+// output and the end of the server log.
+void start_daemon(const PgBinaries& binaries, const ServerLayout& layout, const std::filesystem::path& working_dir,
+                  const std::string& superuser, const std::optional<ServerAccount>& account,
+                  std::chrono::milliseconds timeout, Durability durability = Durability::disposable);
+
+// pg_ctl stop -m fast -w for a server started by start_daemon. Returns false when no server
+// was running in `layout.data_dir`; throws when pg_ctl fails to stop a running one.
+bool stop_daemon(const PgBinaries& binaries, const ServerLayout& layout, const std::filesystem::path& working_dir,
+                 const std::optional<ServerAccount>& account, std::chrono::milliseconds timeout);
 
 // Polls PQping until the server accepts connections. Throws, with the end of the server log,
 // when `server_running` turns false (it exited) or `timeout` passes.

@@ -24,7 +24,7 @@ struct LintArguments {
 
 [[noreturn]] void usage_error(const std::string& message) {
   std::cerr << "error: " << message << "\n";
-  throw ExitCode{2};
+  throw ExitStatus(2);
 }
 
 std::set<std::string> rule_set(const std::vector<std::string>& values) {
@@ -104,7 +104,7 @@ void run(const LintArguments& arguments) {
   else if (arguments.format == "github") std::cout << lint::format_github(report);
   else std::cout << lint::format_text(report);
   std::cout.flush();
-  if (report.failed()) throw ExitCode{1};
+  if (report.failed()) throw ExitStatus(1);
 }
 
 }  // namespace

@@ -1,8 +1,17 @@
 #include <iostream>
 
 #include "commands.h"
+#include "secrets.h"
 #include "strata/diff.h"
 #include "strata/load.h"
+#include "strata/runner.h"
+
+namespace {
+
+// Every error line goes through here: no password reaches the terminal, whatever composed it.
+void print_error(const std::string& text) { std::cerr << strata::cli::scrub_secrets(text); }
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"strata: the PostgreSQL schema as a build input"};
@@ -22,6 +31,14 @@ int main(int argc, char** argv) {
   strata::cli::register_new_command(app, globals, runner);
   strata::cli::register_lint_command(app, globals, runner);
   strata::cli::register_codegen_command(app, globals, runner);
+  strata::cli::register_migrate_command(app, globals, runner);
+  strata::cli::register_status_command(app, globals, runner);
+  strata::cli::register_rollback_command(app, globals, runner);
+  strata::cli::register_repair_command(app, globals, runner);
+  strata::cli::register_baseline_command(app, globals, runner);
+  strata::cli::register_verify_command(app, globals, runner);
+  strata::cli::register_restore_command(app, globals, runner);
+  strata::cli::register_dev_command(app, globals, runner);
 
   try {
     app.parse(argc, argv);
@@ -32,16 +49,23 @@ int main(int argc, char** argv) {
   try {
     runner();
     return 0;
-  } catch (const strata::cli::ExitCode& exit) {
-    return exit.code;
+  } catch (const strata::cli::ExitStatus& status) {
+    return status.code;
   } catch (const strata::load::SchemaError& error) {
-    std::cerr << "error: " << error.what() << "\n";
-    if (!error.statement().empty()) std::cerr << "statement: " << error.statement() << "\n";
-    if (!error.detail().empty()) std::cerr << error.detail();
+    print_error("error: " + std::string(error.what()) + "\n");
+    if (!error.statement().empty()) print_error("statement: " + error.statement() + "\n");
+    if (!error.detail().empty()) print_error(error.detail());
+  } catch (const strata::runner::LockTimeoutError& error) {
+    print_error("error: " + std::string(error.what()) + "\n");
+    if (!error.blocker.empty()) print_error("  blocked by: " + error.blocker + "\n");
+    for (const auto& detail : error.details) print_error("  " + detail + "\n");
+  } catch (const strata::runner::RunnerError& error) {
+    print_error("error: " + std::string(error.what()) + "\n");
+    for (const auto& detail : error.details) print_error("  " + detail + "\n");
   } catch (const strata::diff::DiffError& error) {
-    std::cerr << "error: " << error.what() << "\n";
+    print_error("error: " + std::string(error.what()) + "\n");
   } catch (const std::exception& error) {
-    std::cerr << "error: " << error.what() << "\n";
+    print_error("error: " + std::string(error.what()) + "\n");
   }
   return 1;
 }

@@ -201,7 +201,8 @@ std::vector<std::string> record_baseline(const std::string& connection,
                                          const std::string& version, const std::string& strata_version);
 
 // Exact row counts of every ordinary and partitioned-root table outside pg_catalog,
-// information_schema and the strata schema.
+// information_schema and the strata schema, in one round trip. A table another session holds an
+// ACCESS EXCLUSIVE lock on at that moment is left out (counting it would wait for that session).
 RowCounts count_rows(const std::string& connection);
 // "public.users: 120 -> 0 rows" for every table that lost rows or disappeared.
 std::vector<std::string> vanished_rows(const RowCounts& before, const RowCounts& after);

@@ -1,0 +1,50 @@
+#include <iostream>
+
+#include "commands.h"
+#include "runner_support.h"
+#include "strata/dev_database.h"
+
+namespace strata::cli {
+namespace {
+
+std::filesystem::path dev_directory(const TargetArguments& arguments) {
+  return runtime::dev_database_directory(project_root(find_project(arguments.project)));
+}
+
+}  // namespace
+
+void register_dev_command(CLI::App& app, const GlobalOptions&, CommandRunner& runner) {
+  auto arguments = std::make_shared<TargetArguments>();
+  auto* command = app.add_subcommand("dev", "The embedded development database (the default target)");
+  command->require_subcommand(1);
+  command->footer(
+      "Runner commands given neither --url nor --env use a PostgreSQL cluster of the project's own,\n"
+      "started on demand and left running: data under $STRATA_DEV_DIR (default\n"
+      "<project>/.strata/dev, kept across runs and reboots), unix socket only, database strata_dev.");
+
+  auto* start = command->add_subcommand("start", "Start it (if it is not running) and create strata_dev");
+  add_project_option(start, *arguments);
+  start->callback([arguments, &runner] {
+    runner = [arguments] {
+      const auto database = runtime::DevDatabase::ensure(dev_directory(*arguments));
+      std::cout << (database.started() ? "started " : "already running: ") << database.directory().string() << "\n";
+    };
+  });
+
+  auto* stop = command->add_subcommand("stop", "Stop its server (data is kept)");
+  add_project_option(stop, *arguments);
+  stop->callback([arguments, &runner] {
+    runner = [arguments] {
+      const auto directory = dev_directory(*arguments);
+      std::cout << (runtime::stop_dev_database(directory) ? "stopped " : "not running: ") << directory.string() << "\n";
+    };
+  });
+
+  auto* url = command->add_subcommand("url", "Print its postgresql:// URL (starting it if needed)");
+  add_project_option(url, *arguments);
+  url->callback([arguments, &runner] {
+    runner = [arguments] { std::cout << runtime::DevDatabase::ensure(dev_directory(*arguments)).url() << "\n"; };
+  });
+}
+
+}  // namespace strata::cli

@@ -1,0 +1,50 @@
+#include "private_directory.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <functional>
+#include <stdexcept>
+#include <system_error>
+#include <thread>
+
+namespace strata::runtime {
+
+namespace fs = std::filesystem;
+
+std::string stable_hash(const std::string& text) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
+  static const char* hex = "0123456789abcdef";
+  std::string digits;
+  for (int shift = 60; shift >= 0; shift -= 4) digits += hex[(hash >> shift) & 15];
+  return digits;
+}
+
+void ensure_private_directory(const fs::path& dir, uid_t owner, gid_t group) {
+  const fs::path staging = dir.string() + ".new-" + std::to_string(::getpid()) + "-" +
+                           std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));
+  if (::mkdir(staging.c_str(), 0700) != 0) {
+    throw std::system_error(errno, std::system_category(), "mkdir " + staging.string());
+  }
+  if (owner != ::geteuid() && ::chown(staging.c_str(), owner, group) != 0) {
+    const int error = errno;
+    ::rmdir(staging.c_str());
+    throw std::system_error(error, std::system_category(), "chown " + staging.string());
+  }
+  if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, dir.c_str(), RENAME_NOREPLACE) == 0) return;
+  const int error = errno;
+  ::rmdir(staging.c_str());
+  if (error != EEXIST) throw std::system_error(error, std::system_category(), "rename " + staging.string());
+  struct stat info {};
+  if (::lstat(dir.c_str(), &info) != 0 || !S_ISDIR(info.st_mode) || info.st_uid != owner ||
+      (info.st_mode & 077) != 0) {
+    throw std::runtime_error("refusing to use " + dir.string() + ": not a directory private to uid " +
+                             std::to_string(owner));
+  }
+}
+
+}  // namespace strata::runtime

@@ -1,0 +1,238 @@
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "strata/project.h"
+
+namespace strata::project {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+const std::set<std::string> kTopLevelKeys = {"schema",       "migrations",        "backup_dir",   "lock_timeout",
+                                             "statement_timeout", "lock_retries", "environments"};
+const std::set<std::string> kEnvironmentKeys = {"name", "url_env", "protected", "backup"};
+
+std::string join(const std::set<std::string>& names) {
+  std::string text;
+  for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
+
+// Parses JSON, refusing an object that repeats a key (nlohmann::json keeps the last one silently).
+json parse_json(const std::string& text, const std::string& where) {
+  std::vector<std::set<std::string>> open_objects;
+  std::string duplicate;
+  const json::parser_callback_t callback = [&](int, json::parse_event_t event, json& parsed) {
+    switch (event) {
+      case json::parse_event_t::object_start:
+        open_objects.emplace_back();
+        break;
+      case json::parse_event_t::object_end:
+        if (!open_objects.empty()) open_objects.pop_back();
+        break;
+      case json::parse_event_t::key:
+        if (!open_objects.empty() && !open_objects.back().insert(parsed.get<std::string>()).second &&
+            duplicate.empty()) {
+          duplicate = parsed.get<std::string>();
+        }
+        break;
+      default:
+        break;
+    }
+    return true;
+  };
+  json document;
+  try {
+    document = json::parse(text, callback);
+  } catch (const json::parse_error& error) {
+    // "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error ..." -> after the tag
+    std::string message = error.what();
+    if (const auto end_of_tag = message.find("] "); end_of_tag != std::string::npos) {
+      message = message.substr(end_of_tag + 2);
+    }
+    throw ProjectError(where + ": invalid JSON: " + message);
+  }
+  if (!duplicate.empty()) throw ProjectError(where + ": key \"" + duplicate + "\" appears twice in one object");
+  return document;
+}
+
+std::string type_name(const json& value) { return value.type_name(); }
+
+std::string string_value(const json& value, const std::string& where) {
+  if (!value.is_string()) throw ProjectError(where + ": expected a string, got " + type_name(value));
+  return value.get<std::string>();
+}
+
+bool bool_value(const json& value, const std::string& where) {
+  if (!value.is_boolean()) throw ProjectError(where + ": expected true or false, got " + type_name(value));
+  return value.get<bool>();
+}
+
+std::chrono::milliseconds duration_value(const json& value, const std::string& where) {
+  if (value.is_number_unsigned()) return std::chrono::milliseconds(value.get<std::uint64_t>());
+  if (!value.is_string()) {
+    throw ProjectError(where + ": expected a duration (\"5s\", \"200ms\", \"15min\", \"1h\" or milliseconds), got " +
+                       value.dump());
+  }
+  try {
+    return parse_duration(value.get<std::string>());
+  } catch (const std::invalid_argument& error) {
+    throw ProjectError(where + ": " + error.what());
+  }
+}
+
+fs::path path_value(const json& value, const std::string& where, const fs::path& root) {
+  const std::string text = string_value(value, where);
+  if (text.empty()) throw ProjectError(where + ": must not be empty");
+  return (root / text).lexically_normal();
+}
+
+void check_keys(const json& object, const std::set<std::string>& known, const std::string& where) {
+  for (const auto& [key, value] : object.items()) {
+    if (!known.count(key)) {
+      throw ProjectError(where + ": unknown key \"" + key + "\" (known keys: " + join(known) + ")");
+    }
+  }
+}
+
+bool valid_variable_name(const std::string& name) {
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
+  for (const unsigned char c : name) {
+    if (!std::isalnum(c) && c != '_') return false;
+  }
+  return true;
+}
+
+Environment parse_environment(const json& entry, const std::string& where) {
+  if (!entry.is_object()) throw ProjectError(where + ": expected an object, got " + type_name(entry));
+  Environment environment;
+  if (!entry.contains("name")) throw ProjectError(where + ": \"name\" is missing");
+  environment.name = string_value(entry["name"], where + ".name");
+  if (environment.name.empty()) throw ProjectError(where + ".name: must not be empty");
+  const std::string named = where + " (" + environment.name + ")";
+  check_keys(entry, kEnvironmentKeys, named);
+  if (!entry.contains("url_env")) throw ProjectError(named + ": \"url_env\" is missing");
+  environment.url_env = string_value(entry["url_env"], named + ".url_env");
+  if (!valid_variable_name(environment.url_env)) {
+    throw ProjectError(named + ".url_env: \"" + environment.url_env +
+                       "\" is not an environment variable name (letters, digits, _)");
+  }
+  if (entry.contains("protected")) environment.is_protected = bool_value(entry["protected"], named + ".protected");
+  if (entry.contains("backup")) environment.backup = bool_value(entry["backup"], named + ".backup");
+  return environment;
+}
+
+}  // namespace
+
+const Environment* Project::find_environment(const std::string& name) const {
+  for (const auto& environment : environments) {
+    if (environment.name == name) return &environment;
+  }
+  return nullptr;
+}
+
+const Environment* Project::previous(const Environment& environment) const {
+  for (std::size_t i = 1; i < environments.size(); ++i) {
+    if (environments[i].name == environment.name) return &environments[i - 1];
+  }
+  return nullptr;
+}
+
+const Environment* Project::next(const Environment& environment) const {
+  for (std::size_t i = 0; i + 1 < environments.size(); ++i) {
+    if (environments[i].name == environment.name) return &environments[i + 1];
+  }
+  return nullptr;
+}
+
+const Environment& Project::environment(const std::string& name) const {
+  if (const auto* found = find_environment(name)) return *found;
+  std::string known;
+  for (const auto& environment : environments) known += (known.empty() ? "" : ", ") + environment.name;
+  throw ProjectError(file.string() + ": no environment \"" + name + "\"" +
+                     (known.empty() ? std::string(" (it declares none)") : " (it declares " + known + ")"));
+}
+
+Project parse_project(const std::string& text, const fs::path& file) {
+  const std::string where = file.string();
+  const json document = parse_json(text, where);
+  if (!document.is_object()) throw ProjectError(where + ": expected a JSON object, got " + type_name(document));
+  check_keys(document, kTopLevelKeys, where);
+
+  Project project;
+  project.file = fs::absolute(file).lexically_normal();
+  project.root = project.file.parent_path();
+  project.schema = document.contains("schema") ? path_value(document["schema"], where + ": schema", project.root)
+                                               : project.root / "schema";
+  project.migrations = document.contains("migrations")
+                           ? path_value(document["migrations"], where + ": migrations", project.root)
+                           : project.schema / "migrations";
+  project.backup_dir = document.contains("backup_dir")
+                           ? path_value(document["backup_dir"], where + ": backup_dir", project.root)
+                           : project.root / ".strata" / "backups";
+  if (document.contains("lock_timeout")) {
+    project.lock_timeout = duration_value(document["lock_timeout"], where + ": lock_timeout");
+  }
+  if (document.contains("statement_timeout")) {
+    project.statement_timeout = duration_value(document["statement_timeout"], where + ": statement_timeout");
+  }
+  if (document.contains("lock_retries")) {
+    const auto& retries = document["lock_retries"];
+    if (!retries.is_number_unsigned() || retries.get<std::uint64_t>() > 100) {
+      throw ProjectError(where + ": lock_retries: expected a whole number from 0 to 100, got " + retries.dump());
+    }
+    project.lock_retries = retries.get<int>();
+  }
+  if (document.contains("environments")) {
+    const auto& environments = document["environments"];
+    if (!environments.is_array()) {
+      throw ProjectError(where + ": environments: expected an array, got " + type_name(environments));
+    }
+    for (std::size_t i = 0; i < environments.size(); ++i) {
+      auto environment = parse_environment(environments[i], where + ": environments[" + std::to_string(i) + "]");
+      if (project.find_environment(environment.name)) {
+        throw ProjectError(where + ": environment \"" + environment.name + "\" is declared twice");
+      }
+      project.environments.push_back(std::move(environment));
+    }
+  }
+  return project;
+}
+
+Project load_project(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw ProjectError(file.string() + ": cannot read the project file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_project(text.str(), file);
+}
+
+std::optional<fs::path> find_project_file(const fs::path& start) {
+  std::error_code error;
+  for (fs::path dir = fs::absolute(start).lexically_normal();; dir = dir.parent_path()) {
+    const fs::path candidate = dir / kProjectFileName;
+    if (fs::is_regular_file(candidate, error)) return candidate;
+    if (dir == dir.root_path() || dir.parent_path() == dir) return std::nullopt;
+  }
+}
+
+std::optional<std::string> environment_url_if_set(const Environment& environment) {
+  const char* value = std::getenv(environment.url_env.c_str());
+  if (value == nullptr || *value == '\0') return std::nullopt;
+  return std::string(value);
+}
+
+std::string environment_url(const Environment& environment) {
+  if (auto url = environment_url_if_set(environment)) return *url;
+  throw ProjectError("environment " + environment.name + ": " + environment.url_env +
+                     " is not set (it holds the database URL of " + environment.name + ")");
+}
+
+}  // namespace strata::project
