@@ -66,6 +66,7 @@ TEST_F(Locks, LockTimeoutIsRetriedThenFailsNamingTheBlocker) {
     migrate(url(), files(), blocked_options(log));
     FAIL() << "the migration must time out";
   } catch (const LockTimeoutError& error) {
+    std::printf("%s\n", error.what());
     EXPECT_NE(error.blocker.find("blocker_session"), std::string::npos) << error.blocker;
     EXPECT_NE(error.blocker.find("LOCK TABLE t"), std::string::npos) << error.blocker;
     EXPECT_NE(std::string(error.what()).find("blocker_session"), std::string::npos) << error.what();
