@@ -133,6 +133,11 @@ TEST_F(DryRun, PrintsExactlyTheSqlAndChangesNothing) {
   const auto offset = log_size();
   EXPECT_EQ(migrate(logged_url(), migrations, real).applied.size(), 2u);
   EXPECT_EQ(sent_since(offset), statements_of(report.dry_run_sql));
+
+  // Nothing pending: nothing to print.
+  const auto again = migrate(url(), migrations, options());
+  EXPECT_TRUE(again.already_current);
+  EXPECT_EQ(again.dry_run_sql, "");
 }
 
 TEST_F(DryRun, OnAFreshDatabaseCreatesNothingNotEvenTheHistoryTable) {
@@ -172,14 +177,6 @@ TEST_F(DryRun, SearchPathOfARoleNamedStrataLeavesOutUserOnly) {
   real.dry_run = false;
   migrate(url(), files(), real);
   EXPECT_EQ(scalar("SELECT to_regclass('\"My Schema\".a') IS NOT NULL"), "t");
-}
-
-TEST_F(DryRun, NothingPendingPrintsNothing) {
-  add(1, "a", "CREATE TABLE a (id int);\n");
-  migrate(url(), files(), quick());
-  const auto report = migrate(url(), files(), options());
-  EXPECT_TRUE(report.already_current);
-  EXPECT_TRUE(report.dry_run_sql.empty());
 }
 
 }  // namespace

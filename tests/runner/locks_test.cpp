@@ -66,6 +66,7 @@ TEST_F(Locks, LockTimeoutIsRetriedThenFailsNamingTheBlocker) {
     migrate(url(), files(), blocked_options(log));
     FAIL() << "the migration must time out";
   } catch (const LockTimeoutError& error) {
+    std::printf("%s\n", error.what());
     EXPECT_NE(error.blocker.find("blocker_session"), std::string::npos) << error.blocker;
     EXPECT_NE(error.blocker.find("LOCK TABLE t"), std::string::npos) << error.blocker;
     EXPECT_NE(std::string(error.what()).find("blocker_session"), std::string::npos) << error.what();
@@ -157,14 +158,23 @@ TEST_F(Locks, RunnerThatWaitedRereadsTheHistoryAndFindsEverythingApplied) {
   first.to_version = version(1);
   migrate(url(), files(), first);
 
-  // Another "runner" holds the lock, and records 2 as applied before letting go.
+  // Another "runner" holds the lock, and records 2 as applied before letting go, once this
+  // runner has planned 2 and is waiting.
   OtherSession holder(url(), "other_runner");
   holder.run(std::string("SELECT pg_advisory_lock(") + kSessionLockKey + ")");
   EventLog log;
+  std::promise<void> waiting;
+  bool announced = false;
   auto options = quick();
-  options.on_event = log.recorder();
+  options.on_event = [&](const Event& event) {
+    log.events.push_back(event);
+    if (event.kind == Event::Kind::WaitingForLock && !announced) {
+      announced = true;
+      waiting.set_value();
+    }
+  };
   auto run = std::async(std::launch::async, [&] { return migrate(url(), files(), options); });
-  std::this_thread::sleep_for(200ms);
+  ASSERT_EQ(waiting.get_future().wait_for(10s), std::future_status::ready);
   const auto migrations = files();
   holder.run("INSERT INTO strata.migrations (version, name, checksum, strata_version) VALUES ('" + version(2) + "', '" +
              migrations[1].name() + "', '" + checksum(migrations[1]) + "', 'other')");
@@ -200,7 +210,13 @@ TEST_F(Locks, TransactionLockAndRecheckSkipAMigrationAnotherRunnerJustApplied) {
   auto options = quick();
   options.on_event = log.recorder();
   auto run = std::async(std::launch::async, [&] { return migrate(url(), files(), options); });
-  std::this_thread::sleep_for(300ms);  // the runner plans 2 (uncommitted row) and waits in its transaction lock
+  // The runner plans 2 (the row is not committed yet) and waits for the transaction lock.
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  while (scalar("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = " +
+                std::to_string(8319400174550056962ULL & 0xffffffffULL)) != "1") {
+    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "the runner never waited for the transaction lock";
+    std::this_thread::sleep_for(5ms);
+  }
   other.run("COMMIT");
   const auto report = run.get();
 

@@ -48,6 +48,7 @@ TEST_F(ServerCrash, BackendKilledMidMigrationIsACleanErrorAndNothingIsHalfApplie
   ASSERT_EQ(::kill(std::stoi(backend), SIGKILL), 0);
 
   const std::string outcome = run.get();
+  std::printf("%s\n", outcome.c_str());
   EXPECT_TRUE(outcome.rfind("RunnerError: ", 0) == 0 || outcome.rfind("SqlError: ", 0) == 0) << outcome;
   EXPECT_NE(outcome.find(victim.string()), std::string::npos) << outcome;  // names the migration's file
 

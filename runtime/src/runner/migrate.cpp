@@ -47,6 +47,16 @@ std::string dry_run_sql(const std::vector<plan::Step>& steps, bool create_histor
   return text;
 }
 
+void announce_out_of_order(const std::vector<plan::Step>& steps, const RunOptions& options) {
+  for (const auto& step : steps) {
+    if (!step.out_of_order) continue;
+    Event event = sessions::event(Event::Kind::OutOfOrder, step.migration->name());
+    event.message = step.migration->name() + " is older than the newest applied migration (merged from another "
+                                             "branch?); it is applied now";
+    sessions::emit(options, event);
+  }
+}
+
 }  // namespace
 
 RunReport migrate(const std::string& connection, const std::vector<migrations::Migration>& migrations,
@@ -66,9 +76,7 @@ RunReport migrate(const std::string& connection, const std::vector<migrations::M
   const script::Settings settings{options.timeouts, script::search_path_for(snapshot.current_user, snapshot.search_path)};
 
   if (options.dry_run) {
-    for (const auto& step : steps) {
-      if (step.out_of_order) sessions::emit(options, sessions::event(Event::Kind::OutOfOrder, step.migration->name()));
-    }
+    announce_out_of_order(steps, options);
     report.dry_run_sql = dry_run_sql(steps, !snapshot.table_exists, options, settings, applied_by);
     report.total_ms = ms_since(started);
     return report;
@@ -85,13 +93,7 @@ RunReport migrate(const std::string& connection, const std::vector<migrations::M
   if (steps.empty()) {
     return already_current(std::move(report), options, "another migration run applied everything pending", started);
   }
-  for (const auto& step : steps) {
-    if (step.out_of_order) {
-      Event event = sessions::event(Event::Kind::OutOfOrder, step.migration->name());
-      event.message = step.migration->name() + " is older than the newest applied migration; applying it now";
-      sessions::emit(options, event);
-    }
-  }
+  announce_out_of_order(steps, options);
 
   std::vector<rows::Table> rows_before;
   if (options.check_row_counts) rows_before = rows::count(conn.get(), options.timeouts);

@@ -80,6 +80,18 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
   }
 }
 
+// libpq's multi-line messages ("...failed: ...\n\tIs the server running...") as one line.
+std::string one_line(std::string message) {
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ' || message.back() == '\t')) {
+    message.pop_back();
+  }
+  for (std::size_t newline; (newline = message.find('\n')) != std::string::npos;) {
+    const std::size_t next = message.find_first_not_of(" \t", newline + 1);
+    message.replace(newline, (next == std::string::npos ? message.size() : next) - newline, "; ");
+  }
+  return message;
+}
+
 }  // namespace
 
 std::string describe_target(const std::string& connection) { return runtime::redact_password(connection); }
@@ -115,9 +127,7 @@ Connection connect(const std::string& connection, const char* application_name) 
   Connection conn(PQconnectdbParams(keywords, values, 1));
   if (!conn) throw RunnerError("cannot connect to " + describe_target(connection) + ": out of memory");
   if (PQstatus(conn.get()) != CONNECTION_OK) {
-    std::string message = PQerrorMessage(conn.get());
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-    for (std::size_t newline; (newline = message.find('\n')) != std::string::npos;) message.replace(newline, 1, "; ");
+    const std::string message = one_line(PQerrorMessage(conn.get()));
     throw RunnerError("cannot connect to " + describe_target(connection) + ": " + scrub_secrets(message, connection));
   }
   PQsetNoticeProcessor(conn.get(), [](void*, const char*) {}, nullptr);
@@ -144,8 +154,7 @@ std::string describe_error(PGconn* conn, const PGresult* result) {
   std::string message = error_field(result, PG_DIAG_MESSAGE_PRIMARY);
   if (message.empty()) message = result ? PQresultErrorMessage(result) : PQerrorMessage(conn);
   if (message.empty()) message = PQerrorMessage(conn);
-  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-  for (std::size_t newline; (newline = message.find('\n')) != std::string::npos;) message.replace(newline, 1, " ");
+  message = one_line(message);
   const std::string state = sqlstate(result);
   return state.empty() ? message : message + " (SQLSTATE " + state + ")";
 }

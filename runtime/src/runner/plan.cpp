@@ -62,9 +62,10 @@ std::string transaction_control(const sql::Statement& statement) {
 
 }  // namespace
 
-const HistoryEntry* find(const std::vector<HistoryEntry>& history, const std::string& version) {
-  const auto it = std::find_if(history.begin(), history.end(), [&](const auto& entry) { return entry.version == version; });
-  return it == history.end() ? nullptr : &*it;
+std::map<std::string, const HistoryEntry*> by_version(const std::vector<HistoryEntry>& history) {
+  std::map<std::string, const HistoryEntry*> rows;
+  for (const auto& entry : history) rows.emplace(entry.version, &entry);
+  return rows;
 }
 
 void check_history(const std::vector<migrations::Migration>& migrations, const std::vector<HistoryEntry>& history,
@@ -117,7 +118,8 @@ std::vector<sql::Statement> split_checked(const migrations::MigrationFile& file,
 
 std::vector<Step> pending(const std::vector<migrations::Migration>& migrations, const std::vector<HistoryEntry>& history,
                           const std::optional<std::string>& to_version) {
-  if (to_version && !find(history, *to_version) &&
+  const auto applied = by_version(history);
+  if (to_version && !applied.count(*to_version) &&
       std::none_of(migrations.begin(), migrations.end(), [&](const auto& m) { return m.version == *to_version; })) {
     throw RunnerError("no migration has version " + *to_version);
   }
@@ -126,7 +128,8 @@ std::vector<Step> pending(const std::vector<migrations::Migration>& migrations, 
   std::vector<Step> steps;
   for (const auto& migration : migrations) {
     if (to_version && migration.version > *to_version) break;
-    const HistoryEntry* entry = find(history, migration.version);
+    const auto found = applied.find(migration.version);
+    const HistoryEntry* entry = found == applied.end() ? nullptr : found->second;
     if (entry && !entry->statements_done) continue;
     Step step;
     step.migration = &migration;

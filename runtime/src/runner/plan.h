@@ -3,6 +3,7 @@
 // pending migrations with their statements split by PostgreSQL's parser.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,7 @@ std::vector<sql::Statement> split_checked(const migrations::MigrationFile& file,
 std::vector<Step> pending(const std::vector<migrations::Migration>& migrations, const std::vector<HistoryEntry>& history,
                           const std::optional<std::string>& to_version);
 
-const HistoryEntry* find(const std::vector<HistoryEntry>& history, const std::string& version);
+// History rows by version (lookups stay cheap for thousands of migrations).
+std::map<std::string, const HistoryEntry*> by_version(const std::vector<HistoryEntry>& history);
 
 }  // namespace strata::runner::plan
