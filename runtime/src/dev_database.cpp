@@ -126,7 +126,11 @@ bool stop_dev_database(const fs::path& directory, std::chrono::milliseconds time
   if (!fs::exists(layout.server.data_dir / "PG_VERSION")) return false;
   scrub_libpq_environment();
   const FileLock deciding(layout.lock_file(), FileLock::Mode::exclusive);
-  return stop_daemon(process_pg_binaries(), layout.server, layout.server_dir, server_account(), timeout);
+  const bool stopped = stop_daemon(process_pg_binaries(), layout.server, layout.server_dir, server_account(), timeout);
+  // The server removed its socket; the empty directory in /tmp goes too (made again on demand).
+  std::error_code ignored;
+  fs::remove(layout.server.socket_dir, ignored);
+  return stopped;
 }
 
 bool dev_database_running(const fs::path& directory) {

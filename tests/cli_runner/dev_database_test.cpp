@@ -48,6 +48,9 @@ TEST_F(DevDatabase, MigrateWorksWithNothingConfiguredAndTheServerIsReusedThenSto
   run = project.strata({"dev", "url"}, variables());
   ASSERT_EQ(run.exit_code, 0) << run.all();
   EXPECT_TRUE(contains(run.out, "postgresql:///strata_dev?host=/tmp/strata-dev-")) << run.all();
+  const auto host = run.out.substr(run.out.find("host=") + 5);
+  const fs::path socket_dir = host.substr(0, host.find('&'));
+  EXPECT_TRUE(fs::exists(socket_dir / ".s.PGSQL.5432")) << socket_dir;
   {
     pqxx::connection connection(run.out.substr(0, run.out.find('\n')));
     pqxx::nontransaction work(connection);
@@ -60,6 +63,7 @@ TEST_F(DevDatabase, MigrateWorksWithNothingConfiguredAndTheServerIsReusedThenSto
   EXPECT_FALSE(strata::runtime::dev_database_running(dev_dir));
   EXPECT_FALSE(fs::exists(dev_dir / "server" / "data" / "postmaster.pid"));
   EXPECT_FALSE(strata::testing::process_mentions(dev_dir.string()));
+  EXPECT_FALSE(fs::exists(socket_dir)) << "the socket directory is left in /tmp";
   run = project.strata({"dev", "stop"}, variables());
   EXPECT_EQ(run.exit_code, 0) << run.all();
   EXPECT_TRUE(contains(run.out, "not running")) << run.all();
