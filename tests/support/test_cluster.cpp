@@ -1,11 +1,25 @@
 #include "test_cluster.h"
 
+#include <unistd.h>
+
+#include <cstdlib>
+
 namespace strata::testing {
 
-runtime::EphemeralCluster& shared_cluster() {
+runtime::EphemeralCluster& private_cluster() {
   // A function-local static: started once even with concurrent first calls, destroyed (server
   // stopped, directory removed) by the static destructors at exit.
   static const std::unique_ptr<runtime::EphemeralCluster> cluster = runtime::EphemeralCluster::start();
+  return *cluster;
+}
+
+runtime::Cluster& shared_cluster() {
+  static runtime::Cluster* const cluster = []() -> runtime::Cluster* {
+    if (std::getenv("STRATA_TEST_SHARED_CLUSTER") == nullptr) return &private_cluster();
+    // Held (the idle watchdog leaves it alone) until the process exits.
+    static const std::unique_ptr<runtime::CachedCluster> cached = runtime::CachedCluster::acquire();
+    return cached.get();
+  }();
   return *cluster;
 }
 
@@ -16,6 +30,8 @@ pqxx::connection& ScratchDb::connection() {
   if (!connection_) connection_ = std::make_unique<pqxx::connection>(connection_string());
   return *connection_;
 }
+
+std::string unique_name(const std::string& base) { return base + "_" + std::to_string(::getpid()); }
 
 pqxx::result exec(const std::string& connection_string, const std::string& sql) {
   pqxx::connection connection(connection_string);

@@ -1,4 +1,4 @@
-// A PostgreSQL cluster for tests: one per test process, started on first use.
+// A PostgreSQL cluster for tests.
 #pragma once
 
 #include <memory>
@@ -9,9 +9,17 @@
 
 namespace strata::testing {
 
-// Started lazily (the first call pays initdb and server start, about a second), stopped at
-// process exit. Its watchdog cleans up if the test process crashes.
-runtime::EphemeralCluster& shared_cluster();
+// Under CTest (STRATA_TEST_SHARED_CLUSTER set by the strata_test_cluster fixture): the cluster
+// every test process of the run shares (the cached cluster under $STRATA_CACHE_DIR, started by
+// the fixture; docs/testing.md). A test binary run by hand: private_cluster(). Databases on it
+// must have names of their own (ScratchDb, or a name with the pid in it) and roles must be
+// created idempotently, since other test processes use the same cluster at the same time.
+runtime::Cluster& shared_cluster();
+
+// A cluster of this process alone, started on first use (initdb and server start, about a
+// second) and stopped at process exit; its watchdog cleans up if the test process crashes. For
+// tests about EphemeralCluster itself.
+runtime::EphemeralCluster& private_cluster();
 
 // A database of its own on the shared cluster, dropped when this goes out of scope.
 class ScratchDb {
@@ -27,6 +35,9 @@ class ScratchDb {
   runtime::ScratchDatabase database_;
   std::unique_ptr<pqxx::connection> connection_;
 };
+
+// `base` with this process's id appended: a database name no concurrent test process uses.
+std::string unique_name(const std::string& base);
 
 // Runs `sql` (one or more statements, outside an explicit transaction block) on a fresh
 // connection; returns the result of the last statement.

@@ -20,5 +20,6 @@ void register_inspect_command(CLI::App& app, const GlobalOptions& globals, Comma
 void register_generate_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_hash_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_new_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
+void register_test_db_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 
 }  // namespace strata::cli

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   strata::cli::register_generate_command(app, globals, runner);
   strata::cli::register_hash_command(app, globals, runner);
   strata::cli::register_new_command(app, globals, runner);
+  strata::cli::register_test_db_command(app, globals, runner);
 
   try {
     app.parse(argc, argv);
