@@ -77,6 +77,7 @@ class Child {
   // Reads until a line starting with `prefix`; returns the rest of it.
   std::optional<std::string> value(const std::string& prefix) {
     while (auto text = line()) {
+      if (*text == prefix) return std::string();
       if (text->rfind(prefix + " ", 0) == 0) return text->substr(prefix.size() + 1);
     }
     return std::nullopt;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <fstream>
 #include <functional>
+#include <random>
 #include <iostream>
 #include <pqxx/pqxx>
 #include <thread>
@@ -50,13 +51,14 @@ TEST(UrlBackend, AgainstTheLocalClustersUrl) {
   auto pool = TemplatePool::from_directory(server, kMigrations, options(1));
   auto database = pool->acquire();
   EXPECT_EQ(database.url().find("postgresql://"), 0u) << database.url();
-  pqxx::connection connection(database.url());
-  pqxx::work work(connection);
-  work.exec0("INSERT INTO notes (marker) VALUES ('url')");
-  EXPECT_EQ(work.exec1("SELECT count(*) FROM strata.migrations")[0].as<int>(), 2);
-  work.commit();
+  {
+    pqxx::connection connection(database.url());
+    pqxx::work work(connection);
+    work.exec0("INSERT INTO notes (marker) VALUES ('url')");
+    EXPECT_EQ(work.exec1("SELECT count(*) FROM strata.migrations")[0].as<int>(), 2);
+    work.commit();
+  }
   const std::string name = database.name();
-  connection.close();
   database.release();
   pool.reset();  // drops what was released
   EXPECT_FALSE(database_exists(name));
@@ -123,12 +125,22 @@ TEST(Release, DropsTheDatabaseEvenWithAConnectionLeftOpen) {
   EXPECT_TRUE(eventually([&] { return !database_exists(name); })) << name;
 }
 
+// Migrations no other test (or run) has: no template, no ready clones yet.
+std::vector<migrations::Migration> fresh_migrations() {
+  static std::mt19937_64 random{std::random_device{}()};
+  migrations::Migration migration;
+  migration.version = "20260101000000";
+  migration.slug = "create_notes";
+  migration.up.path = "20260101000000_create_notes.sql";
+  migration.up.sql = "-- nonce " + std::to_string(random()) + "\nCREATE TABLE notes (id int);\n";
+  return {migration};
+}
+
 TEST(Strategies, BothMakeWorkingClones) {
   for (const auto strategy : {CloneStrategy::wal_log, CloneStrategy::file_copy}) {
     auto pool_options = options(0, false);
     pool_options.strategy = strategy;
-    TemplatePool pool(cluster_server(strata::testing::shared_cluster()),
-                      migrations::read_directory(kMigrations), pool_options);
+    TemplatePool pool(cluster_server(strata::testing::shared_cluster()), fresh_migrations(), pool_options);
     EXPECT_EQ(pool.strategy(), strategy);
     auto database = pool.acquire();
     EXPECT_EQ(strata::testing::exec(database.connection_string(), "SELECT count(*) FROM notes").at(0).at(0).as<int>(), 0);
@@ -141,7 +153,7 @@ TEST(Strategies, BothMakeWorkingClones) {
 TEST(Integrity, AnEditedMigrationIsRefused) {
   const std::string dir = "/tmp/tdb-sum-" + std::to_string(::getpid());
   std::filesystem::create_directories(dir);
-  std::filesystem::copy(kMigrations, dir, std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::copy(kMigrations, dir, std::filesystem::copy_options::recursive);
   std::ofstream(dir + "/20260101000000_create_notes.sql", std::ios::app) << "-- edited\n";
   EXPECT_THROW(TemplatePool::from_directory(cluster_server(strata::testing::shared_cluster()), dir, options(0)),
                migrations::MigrationError);

@@ -13,6 +13,7 @@ PgSession::PgSession(const std::string& connection_string) : connection_(PQconne
     connection_ = nullptr;
     throw PgError("cannot connect to " + runtime::redact_password(connection_string) + ": " + message, "");
   }
+  PQsetNoticeProcessor(connection_, [](void*, const char*) {}, nullptr);  // "does not exist, skipping"
   cancel_ = PQgetCancel(connection_);
 }
 

@@ -2,6 +2,7 @@
 // private: this process's own), an existing server given by URL, or a Docker container.
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <boost/process/search_path.hpp>
 #include <cstdlib>
 #include <random>
@@ -71,15 +72,24 @@ class UrlServer : public Server {
     parameters.emplace_back("dbname", dbname);
     return runtime::keyword_value_string(parameters);
   }
+  // The URL with its database replaced: the path, and a dbname query parameter if it has one
+  // (libpq lets that one win).
   std::string url(const std::string& dbname) const override {
     const auto scheme = admin_url_.find("://");
     if (scheme == std::string::npos) return connection_string(dbname);  // given as keyword/value
     const auto path = admin_url_.find_first_of("/?", scheme + 3);
-    if (path == std::string::npos) return admin_url_ + "/" + dbname;
-    if (admin_url_[path] == '?') return admin_url_.substr(0, path) + "/" + dbname + admin_url_.substr(path);
-    const auto query = admin_url_.find('?', path);
-    return admin_url_.substr(0, path) + "/" + dbname +
-           (query == std::string::npos ? "" : admin_url_.substr(query));
+    const std::string authority = admin_url_.substr(0, path);
+    std::string query;
+    if (const auto at = admin_url_.find('?', scheme + 3); at != std::string::npos) query = admin_url_.substr(at + 1);
+    std::string rewritten;
+    std::size_t start = 0;
+    while (start <= query.size() && !query.empty()) {
+      const auto end = std::min(query.find('&', start), query.size());
+      const std::string parameter = query.substr(start, end - start);
+      rewritten += (rewritten.empty() ? "" : "&") + (parameter.rfind("dbname=", 0) == 0 ? "dbname=" + dbname : parameter);
+      start = end + 1;
+    }
+    return authority + "/" + dbname + (rewritten.empty() ? "" : "?" + rewritten);
   }
   std::string admin_database() const override { return admin_database_.empty() ? "postgres" : admin_database_; }
   // Another host may share the server (a CI service, a team's database): only the TTL tells.
