@@ -92,6 +92,7 @@ TEST_F(DryRun, PrintsExactlyTheSqlAndChangesNothing) {
   EXPECT_TRUE(report.applied.empty());
   EXPECT_EQ(report.dry_run_sql,
             "-- " + version(2) + "_create_users\n"
+            "RESET ALL;\n"
             "BEGIN ISOLATION LEVEL READ COMMITTED;\n"
             "SET LOCAL lock_timeout = '1500ms';\n"
             "SET LOCAL statement_timeout = '60000ms';\n"
@@ -108,6 +109,7 @@ TEST_F(DryRun, PrintsExactlyTheSqlAndChangesNothing) {
             "COMMIT;\n"
             "\n"
             "-- " + version(3) + "_index_users\n"
+            "RESET ALL;\n"
             "SET lock_timeout = '1500ms';\n"
             "SET statement_timeout = '60000ms';\n"
             "SET synchronous_commit = on;\n"
@@ -120,10 +122,7 @@ TEST_F(DryRun, PrintsExactlyTheSqlAndChangesNothing) {
             "CREATE INDEX CONCURRENTLY users_id2 ON users (id);\n"
             "UPDATE strata.migrations SET statements_done = NULL, execution_ms = "
             "(extract(epoch FROM clock_timestamp() - applied_at) * 1000)::bigint WHERE version = " + v3 + ";\n"
-            "RESET lock_timeout;\n"
-            "RESET statement_timeout;\n"
-            "RESET synchronous_commit;\n"
-            "RESET search_path;\n"
+            "RESET ALL;\n"
             "\n");
   EXPECT_FALSE(table_exists("users"));
   EXPECT_EQ(history_versions(), std::vector<std::string>{version(1)});

@@ -175,6 +175,18 @@ TEST_F(Migrate, SavepointsInsideAMigrationAreFine) {
   EXPECT_EQ(scalar("SELECT string_agg(id::text, ',') FROM s"), "2");
 }
 
+TEST_F(Migrate, EveryMigrationStartsWithTheSessionsInitialSettings) {
+  // As if each file ran in its own psql (the way `strata generate` proves them): a SET in one
+  // migration does not leak into the next.
+  add(1, "set_in_transaction", "SET check_function_bodies = off;\n");
+  add(2, "set_outside", "-- strata:no-transaction\nSET DateStyle = 'SQL, DMY';\n");
+  add(3, "look", "CREATE TABLE public.seen AS SELECT current_setting('check_function_bodies') AS cfb, "
+                 "current_setting('DateStyle') AS ds;\n");
+  migrate(url(), files(), quick());
+  EXPECT_EQ(scalar("SELECT cfb FROM public.seen"), "on");
+  EXPECT_EQ(scalar("SELECT ds FROM public.seen"), scalar("SHOW DateStyle"));
+}
+
 TEST_F(Migrate, PerMigrationOverheadIsSmall) {
   constexpr int kCount = 100;
   for (int i = 1; i <= kCount; ++i) add(i, "m" + std::to_string(i), "SELECT " + std::to_string(i) + ";\n");

@@ -101,6 +101,7 @@ TEST_F(Rollback, DryRunPrintsTheDownSqlAndChangesNothing) {
   const std::string v3 = "'" + version(3) + "'";
   EXPECT_EQ(report.dry_run_sql,
             "-- " + version(3) + "_c (down)\n"
+            "RESET ALL;\n"
             "BEGIN ISOLATION LEVEL READ COMMITTED;\n"
             "SET LOCAL lock_timeout = '100ms';\n"
             "SET LOCAL statement_timeout = '30000ms';\n"

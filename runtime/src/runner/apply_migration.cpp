@@ -83,8 +83,13 @@ class Executor {
         if (pg::succeeded(result.get())) break;
         if (round_trip.kind == Kind::FileStatement && pg::sqlstate(result.get()) == kLockNotAvailable &&
             !pg::connection_lost(context_.conn)) {
-          lock_timed_out(attempt, Blocked{where(step_, round_trip), pg::describe_error(context_.conn, result.get()),
-                                          context_.watch ? context_.watch->last_blockers() : ""});
+          try {
+            lock_timed_out(attempt, Blocked{where(step_, round_trip), pg::describe_error(context_.conn, result.get()),
+                                            context_.watch ? context_.watch->last_blockers() : ""});
+          } catch (const LockTimeoutError&) {
+            pg::Result ignored(PQexec(context_.conn, reset_.c_str()));
+            throw;
+          }
           continue;
         }
         fail_outside_transaction(round_trip, result.get(), done);

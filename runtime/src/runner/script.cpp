@@ -15,14 +15,17 @@ std::string xact_lock() {
   return "SELECT pg_advisory_xact_lock(" + std::to_string(history::kTransactionLockKey) + ")";
 }
 
-// One round trip: BEGIN, the timeouts, the transaction lock that serialises migration
-// transactions even where the session lock cannot (PgBouncer transaction pooling), and the
-// re-check that this step is still to be done, which only means something under that lock.
+// One round trip: RESET ALL, BEGIN, the settings, the transaction lock that serialises
+// migration transactions even where the session lock cannot (PgBouncer transaction pooling),
+// and the re-check that this step is still to be done, which only means something under that
+// lock.
 //
+// RESET ALL: every migration starts with the session's initial settings, as if run by its own
+// psql (the way `strata generate` replays and proves them), whatever SET an earlier file did.
 // READ COMMITTED whatever the database's default: the re-check must see a row committed by
 // whoever held the transaction lock before us, which a snapshot taken while waiting would not.
 RoundTrip prelude(const Settings& settings, const std::string& check, const std::string& proceed_if) {
-  std::vector<std::string> sql = {"BEGIN ISOLATION LEVEL READ COMMITTED"};
+  std::vector<std::string> sql = {"RESET ALL", "BEGIN ISOLATION LEVEL READ COMMITTED"};
   for (auto& set : set_settings(settings, true)) sql.push_back(std::move(set));
   sql.push_back(xact_lock());
   sql.push_back(check);
@@ -47,12 +50,14 @@ void add_statements(Script& script, const plan::Step& step, int from, const std:
 Script statement_by_statement(const plan::Step& step, const Settings& settings, const std::string& version,
                               std::vector<std::string> claim, bool progress, std::string finish) {
   Script script;
-  script.push_back(trip(Kind::Session, set_settings(settings, false)));
+  std::vector<std::string> set = {"RESET ALL"};
+  for (auto& statement : set_settings(settings, false)) set.push_back(std::move(statement));
+  script.push_back(trip(Kind::Session, std::move(set)));
   if (!claim.empty()) script.push_back(trip(Kind::Claim, std::move(claim)));
   const int from = std::min(step.statements_done, static_cast<int>(step.statements.size()));
   add_statements(script, step, from, version, progress);
   script.push_back(trip(Kind::Finish, {std::move(finish)}));
-  script.push_back(trip(Kind::Session, reset_settings(settings)));
+  script.push_back(trip(Kind::Session, reset_settings()));
   return script;
 }
 
@@ -74,10 +79,9 @@ std::vector<std::string> set_settings(const Settings& settings, bool local) {
   return sql;
 }
 
-std::vector<std::string> reset_settings(const Settings& settings) {
-  std::vector<std::string> sql = {"RESET lock_timeout", "RESET statement_timeout", "RESET synchronous_commit"};
-  if (settings.search_path) sql.push_back("RESET search_path");
-  return sql;
+std::vector<std::string> reset_settings() {
+  // Also whatever the migration's own statements SET: the next migration starts clean.
+  return {"RESET ALL"};
 }
 
 std::optional<std::string> search_path_for(const std::string& current_user, const std::string& search_path) {

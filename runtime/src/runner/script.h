@@ -31,8 +31,8 @@ struct RoundTrip {
 
 using Script = std::vector<RoundTrip>;
 
-// What every migration runs with, set per transaction (SET LOCAL) or, for no-transaction
-// migrations, on the session and RESET afterwards.
+// What every migration runs with, after a RESET ALL: set per transaction (SET LOCAL) or, for
+// no-transaction migrations, on the session and RESET afterwards.
 struct Settings {
   Timeouts timeouts;
   // search_path without "$user" when the role is named like the history schema: "$user" would
@@ -62,6 +62,6 @@ std::string render(const std::string& header, const Script& script);
 // SET [LOCAL] lock_timeout, statement_timeout, synchronous_commit (a migration reported applied
 // survives a server crash even where the server commits asynchronously), search_path.
 std::vector<std::string> set_settings(const Settings& settings, bool local);
-std::vector<std::string> reset_settings(const Settings& settings);
+std::vector<std::string> reset_settings();
 
 }  // namespace strata::runner::script
