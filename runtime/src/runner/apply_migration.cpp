@@ -1,0 +1,240 @@
+#include "apply_migration.h"
+
+#include <chrono>
+#include <optional>
+#include <thread>
+
+#include "pg.h"
+#include "sessions.h"
+
+namespace strata::runner {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using Kind = script::RoundTrip::Kind;
+
+constexpr const char* kLockNotAvailable = "55P03";
+constexpr const char* kActiveSqlTransaction = "25001";
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+const sql::Statement& statement_of(const plan::Step& step, const script::RoundTrip& round_trip) {
+  return step.statements.at(static_cast<std::size_t>(round_trip.statement));
+}
+
+std::string where(const plan::Step& step, const script::RoundTrip& round_trip) {
+  if (round_trip.kind == Kind::FileStatement) return statement_of(step, round_trip).location.to_string();
+  return step.file->path.string();
+}
+
+// COPY ... FROM STDIN / TO STDOUT leave the connection in COPY mode: end it (the server then
+// fails the COPY) and collect the results, so the connection is usable for the ROLLBACK.
+void abandon_copy(PGconn* conn, ExecStatusType status) {
+  if (status == PGRES_COPY_IN) {
+    PQputCopyEnd(conn, "COPY FROM STDIN is not supported in a migration");
+  } else {
+    char* buffer = nullptr;
+    while (PQgetCopyData(conn, &buffer, 0) > 0) PQfreemem(buffer);
+  }
+  while (PGresult* rest = PQgetResult(conn)) PQclear(rest);
+}
+
+// A statement of the file failed: the error at the file:line:col PostgreSQL pointed at, with a
+// hint where the runner knows better than PostgreSQL what to do.
+sql::SqlError statement_error(const plan::Step& step, const script::RoundTrip& round_trip, const PGresult* result,
+                              const std::string& extra_detail) {
+  const sql::SqlError error = sql::error_from_result(step.source, statement_of(step, round_trip), result);
+  std::string detail = error.detail();
+  if (error.sqlstate() == kActiveSqlTransaction) {
+    detail += "hint: put `-- strata:no-transaction` at the top of the migration to run it outside a transaction\n";
+  }
+  detail += extra_detail;
+  return sql::SqlError(error.location(), error.message(), error.sqlstate(), error.statement(), detail);
+}
+
+std::string statement_count(const plan::Step& step) { return std::to_string(step.statements.size()); }
+
+class Executor {
+ public:
+  Executor(const StepContext& context, const plan::Step& step) : context_(context), step_(step) {}
+
+  StepOutcome in_transaction(const script::Script& script) {
+    const auto started = Clock::now();
+    for (int attempt = 0;; ++attempt) {
+      const auto blocked = attempt_transaction(script);
+      if (!blocked) {
+        outcome_.elapsed_ms = ms_since(started);
+        return outcome_;
+      }
+      lock_timed_out(attempt, *blocked);
+    }
+  }
+
+  StepOutcome statement_by_statement(const script::Script& script) {
+    const auto started = Clock::now();
+    reset_ = script.back().text();
+    int done = step_.statements_done;
+    for (const auto& round_trip : script) {
+      pg::Result result;
+      for (int attempt = 0;; ++attempt) {
+        result = send(round_trip);
+        if (pg::succeeded(result.get())) break;
+        if (round_trip.kind == Kind::FileStatement && pg::sqlstate(result.get()) == kLockNotAvailable &&
+            !pg::connection_lost(context_.conn)) {
+          try {
+            lock_timed_out(attempt, Blocked{where(step_, round_trip), pg::describe_error(context_.conn, result.get()),
+                                            context_.watch ? context_.watch->last_blockers() : ""});
+          } catch (const LockTimeoutError&) {
+            pg::Result ignored(PQexec(context_.conn, reset_.c_str()));
+            throw;
+          }
+          continue;
+        }
+        fail_outside_transaction(round_trip, result.get(), done);
+      }
+      if (round_trip.kind == Kind::Claim && std::string(PQcmdTuples(result.get())) != "1") {
+        // Another runner has started this migration: it is theirs to finish. Undo the settings.
+        pg::Result ignored(PQexec(context_.conn, script.back().text().c_str()));
+        return outcome_;
+      }
+      if (round_trip.kind == Kind::FileStatement) {
+        done = round_trip.statement + 1;
+        Event event = sessions::event(Event::Kind::StatementDone, step_.migration->name());
+        event.statement = done;
+        event.statements = static_cast<int>(step_.statements.size());
+        event.elapsed_ms = ms_since(started);
+        sessions::emit(*context_.options, event);
+      }
+    }
+    outcome_.done = true;
+    outcome_.elapsed_ms = ms_since(started);
+    return outcome_;
+  }
+
+ private:
+  struct Blocked {
+    std::string where;
+    std::string error;
+    std::string blockers;
+  };
+
+  pg::Result send(const script::RoundTrip& round_trip) {
+    const std::string text = round_trip.text();
+    std::optional<BlockerWatch::Scope> watching;
+    // The history round trips wait for nothing a blocker could hold; only these are watched.
+    if (context_.watch && (round_trip.kind == Kind::FileStatement || round_trip.kind == Kind::Prelude)) {
+      watching.emplace(*context_.watch);
+    }
+    pg::Result result(PQexec(context_.conn, text.c_str()));
+    const auto status = PQresultStatus(result.get());
+    if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT) {
+      abandon_copy(context_.conn, status);
+      pg::rollback_quietly(context_.conn);
+      throw sql::SqlError(statement_of(step_, round_trip).location,
+                          "COPY to or from the client is not supported in a migration (the data cannot follow in "
+                          "the file: use INSERT, or COPY from a file on the server)",
+                          "", statement_of(step_, round_trip).sql);
+    }
+    return result;
+  }
+
+  // nullopt: done or skipped. A lock timeout: rolled back, to be retried.
+  std::optional<Blocked> attempt_transaction(const script::Script& script) {
+    for (const auto& round_trip : script) {
+      pg::Result result = send(round_trip);
+      if (!pg::succeeded(result.get())) {
+        if (pg::connection_lost(context_.conn)) connection_lost(round_trip, result.get());
+        const bool lock_timeout = pg::sqlstate(result.get()) == kLockNotAvailable && round_trip.kind != Kind::Finish;
+        Blocked blocked{where(step_, round_trip), pg::describe_error(context_.conn, result.get()),
+                        context_.watch ? context_.watch->last_blockers() : ""};
+        pg::rollback_quietly(context_.conn);
+        if (lock_timeout) return blocked;
+        if (round_trip.kind == Kind::FileStatement) throw statement_error(step_, round_trip, result.get(), "");
+        throw RunnerError(blocked.where + ": " + step_.migration->name() + ": " +
+                              (round_trip.kind == Kind::Finish ? "recording it in the history failed: "
+                                                               : "starting its transaction failed: ") +
+                              blocked.error,
+                          {round_trip.text()});
+      }
+      if (round_trip.kind == Kind::Prelude && pg::value(result.get(), 0, 0) != round_trip.proceed_if) {
+        pg::rollback_quietly(context_.conn);  // another runner did it while we waited for the lock
+        return std::nullopt;
+      }
+      if (round_trip.kind == Kind::FileStatement && PQtransactionStatus(context_.conn) != PQTRANS_INTRANS) {
+        pg::rollback_quietly(context_.conn);
+        throw RunnerError(where(step_, round_trip) + ": the statement ended the migration's transaction");
+      }
+    }
+    outcome_.done = true;
+    return std::nullopt;
+  }
+
+  // Rolled back already (in a transaction) or nothing to roll back (no-transaction): wait and
+  // let the caller retry, or give up naming the blocker.
+  void lock_timed_out(int attempt, const Blocked& blocked) {
+    const auto& timeouts = context_.options->timeouts;
+    const std::string blocker = blocked.blockers.empty() ? "the blocking session was not seen" : "blocked by " + blocked.blockers;
+    if (attempt < timeouts.lock_retries) {
+      ++outcome_.lock_retries;
+      Event event = sessions::event(Event::Kind::LockRetry, step_.migration->name());
+      event.attempt = attempt + 1;
+      event.message = blocked.where + ": lock timeout (" + std::to_string(timeouts.lock_timeout.count()) + " ms), " +
+                      blocker + "; retry " + std::to_string(attempt + 1) + " of " + std::to_string(timeouts.lock_retries);
+      sessions::emit(*context_.options, event);
+      std::this_thread::sleep_for(timeouts.retry_backoff * (1LL << std::min(attempt, 20)));
+      return;
+    }
+    throw LockTimeoutError(blocked.where + ": " + step_.migration->name() + " could not get a lock within " +
+                               std::to_string(timeouts.lock_timeout.count()) + " ms in " + std::to_string(attempt + 1) +
+                               " attempts; " + blocker,
+                           blocked.blockers, {blocked.error});
+  }
+
+  [[noreturn]] void connection_lost(const script::RoundTrip& round_trip, const PGresult* result) {
+    const std::string error = pg::describe_error(context_.conn, result);
+    if (round_trip.kind == Kind::Finish) {
+      throw RunnerError(step_.file->path.string() + ": lost the connection to " + context_.target + " while committing " +
+                            step_.migration->name() + " (" + error +
+                            "): whether it was applied is unknown; `strata status` will tell");
+    }
+    throw RunnerError(where(step_, round_trip) + ": lost the connection to " + context_.target + " during " +
+                          step_.migration->name() + " (" + error +
+                          "); its transaction was not committed, so none of it is applied");
+  }
+
+  [[noreturn]] void fail_outside_transaction(const script::RoundTrip& round_trip, const PGresult* result, int done) {
+    const std::string progress = step_.migration->name() + " (no-transaction): " + std::to_string(done) + " of " +
+                                 statement_count(step_) + " statements done and recorded in strata.migrations";
+    if (pg::connection_lost(context_.conn)) {
+      throw RunnerError(where(step_, round_trip) + ": lost the connection to " + context_.target + " (" +
+                        pg::describe_error(context_.conn, result) + "); " + progress +
+                        "; the statement running may or may not have completed; a rerun resumes after statement " +
+                        std::to_string(done));
+    }
+    pg::Result ignored(PQexec(context_.conn, reset_.c_str()));
+    if (round_trip.kind == Kind::FileStatement) {
+      throw statement_error(step_, round_trip, result,
+                            progress + "; after fixing the file, `strata repair` records its new checksum and a "
+                                       "rerun continues after statement " + std::to_string(done) + "\n");
+    }
+    throw RunnerError(where(step_, round_trip) + ": " + step_.migration->name() + ": updating the history failed: " +
+                          pg::describe_error(context_.conn, result),
+                      {round_trip.text()});
+  }
+
+  const StepContext& context_;
+  const plan::Step& step_;
+  StepOutcome outcome_;
+  std::string reset_;  // no-transaction: the RESET of the session settings, sent after a failure too
+};
+
+}  // namespace
+
+StepOutcome execute(const StepContext& context, const plan::Step& step, const script::Script& script) {
+  Executor executor(context, step);
+  return script::transactional(script) ? executor.in_transaction(script) : executor.statement_by_statement(script);
+}
+
+}  // namespace strata::runner

@@ -1,0 +1,33 @@
+// Describing other database sessions (a lock holder, a blocker) for messages: who they are and
+// what they are doing, from pg_stat_activity.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <string>
+
+#include "strata/runner.h"
+
+namespace strata::runner::sessions {
+
+// The select list matching describe(): pg_stat_activity aliased as `a`.
+constexpr const char* kColumns =
+    "a.pid, a.usename, a.application_name, coalesce(host(a.client_addr), 'local'), a.state, "
+    "round(extract(epoch FROM now() - a.state_change)::numeric, 1), left(regexp_replace(a.query, '\\s+', ' ', 'g'), 200)";
+
+// "pid 4711 (user alice, application psql, client local, idle in transaction for 3.2 s): LOCK TABLE t"
+// for every row, joined with "; ".
+std::string describe(const PGresult* rows);
+
+inline Event event(Event::Kind kind, std::string migration = {}) {
+  Event made{};
+  made.kind = kind;
+  made.migration = std::move(migration);
+  return made;
+}
+
+inline void emit(const RunOptions& options, Event event) {
+  if (options.on_event) options.on_event(event);
+}
+
+}  // namespace strata::runner::sessions

@@ -1,0 +1,88 @@
+// status, read_history, checksum: reading only, no lock, nothing created.
+#include <algorithm>
+#include <map>
+
+#include "history_table.h"
+#include "pg.h"
+#include "plan.h"
+
+namespace strata::runner {
+
+std::string checksum(const migrations::Migration& migration) { return migrations::sha256_hex(migration.up.sql); }
+
+std::string to_string(State state) {
+  switch (state) {
+    case State::Applied: return "applied";
+    case State::Pending: return "pending";
+    case State::Edited: return "edited";
+    case State::Missing: return "missing";
+    case State::Partial: return "partial";
+  }
+  return "unknown";
+}
+
+bool StatusReport::current() const {
+  return integrity_problems.empty() &&
+         std::all_of(migrations.begin(), migrations.end(), [](const auto& m) { return m.state == State::Applied; });
+}
+
+std::vector<const MigrationStatus*> StatusReport::pending() const {
+  std::vector<const MigrationStatus*> result;
+  for (const auto& migration : migrations) {
+    if (migration.state == State::Pending) result.push_back(&migration);
+  }
+  return result;
+}
+
+std::vector<HistoryEntry> read_history(const std::string& connection) {
+  auto conn = pg::connect(connection, "strata status");
+  return history::read(conn.get()).entries;
+}
+
+StatusReport status(const std::string& connection, const std::vector<migrations::Migration>& migrations,
+                    const std::vector<std::string>& integrity_problems) {
+  auto conn = pg::connect(connection, "strata status");
+  const auto snapshot = history::read(conn.get());
+  StatusReport report;
+  report.integrity_problems = integrity_problems;
+  report.history_table_exists = snapshot.table_exists;
+
+  std::string newest_applied;
+  for (const auto& entry : snapshot.entries) newest_applied = std::max(newest_applied, entry.version);
+  std::map<std::string, MigrationStatus> merged;
+  for (const auto& migration : migrations) {
+    MigrationStatus status;
+    status.version = migration.version;
+    status.name = migration.name();
+    // Counting statements needs the parser; a file it cannot split still has a status.
+    try {
+      sql::SourceFile source{migration.up.path, migration.up.sql};
+      status.statements = static_cast<int>(sql::split_statements(source).size());
+    } catch (const sql::SqlError&) {
+      status.statements = 0;
+    }
+    if (const HistoryEntry* entry = plan::find(snapshot.entries, migration.version)) {
+      status.history = *entry;
+      status.state = entry->statements_done        ? State::Partial
+                     : entry->checksum != checksum(migration) ? State::Edited
+                                                              : State::Applied;
+    } else {
+      status.state = State::Pending;
+      status.out_of_order = migration.version < newest_applied;
+    }
+    merged.emplace(migration.version, std::move(status));
+  }
+  for (const auto& entry : snapshot.entries) {
+    if (merged.count(entry.version)) continue;
+    MigrationStatus status;
+    status.version = entry.version;
+    status.name = entry.name;
+    status.state = State::Missing;
+    status.history = entry;
+    merged.emplace(entry.version, std::move(status));
+  }
+  for (auto& [version, status] : merged) report.migrations.push_back(std::move(status));
+  return report;
+}
+
+}  // namespace strata::runner
