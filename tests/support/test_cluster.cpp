@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <string>
 
 namespace strata::testing {
 
@@ -13,14 +14,19 @@ runtime::EphemeralCluster& private_cluster() {
   return *cluster;
 }
 
-runtime::Cluster& shared_cluster() {
-  static runtime::Cluster* const cluster = []() -> runtime::Cluster* {
-    if (std::getenv("STRATA_TEST_SHARED_CLUSTER") == nullptr) return &private_cluster();
-    // Held (the idle watchdog leaves it alone) until the process exits.
+TestCluster& shared_cluster() {
+  static TestCluster cluster = []() -> TestCluster {
+    const char* shared = std::getenv("STRATA_TEST_SHARED_CLUSTER");
+    if (shared == nullptr || std::string(shared) != "1") {
+      auto& own = private_cluster();
+      return TestCluster(own, own.directory());
+    }
+    // Held (the idle watchdog leaves it alone) until the process exits. Its socket directory is
+    // its server directory, which holds server.log.
     static const std::unique_ptr<runtime::CachedCluster> cached = runtime::CachedCluster::acquire();
-    return cached.get();
+    return TestCluster(*cached, cached->socket_dir());
   }();
-  return *cluster;
+  return cluster;
 }
 
 ScratchDb::ScratchDb(const std::string& prefix, const std::string& template_name)

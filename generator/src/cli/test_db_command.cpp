@@ -18,6 +18,7 @@ struct TestDbArguments {
   int idle_timeout = 3600;
   int wait = 60;
   bool purge = false;
+  bool fresh = false;
   bool verify = false;
 };
 
@@ -40,6 +41,9 @@ testdb::BackendOptions backend(const TestDbArguments& arguments) {
 
 void start(const TestDbArguments& arguments) {
   const auto options = backend(arguments);
+  if (arguments.fresh && options.kind == testdb::BackendKind::local) {
+    testdb::stop_local_cluster(std::chrono::seconds(arguments.wait), /*purge=*/true);
+  }
   const auto server = testdb::open_server(options);
   if (options.kind == testdb::BackendKind::local) {
     const auto root = testdb::local_cluster_state().cache_root;
@@ -119,6 +123,8 @@ void register_test_db_command(CLI::App& app, const GlobalOptions&, CommandRunner
   start_command->add_option("--idle-timeout", arguments->idle_timeout,
                             "Local: stop the cluster after this many seconds without a strata user")
       ->capture_default_str();
+  start_command->add_flag("--fresh", arguments->fresh,
+                          "Local: stop and delete a cluster left from before (templates included) and start a new one");
   start_command->callback([arguments, &runner] { runner = [arguments] { start(*arguments); }; });
 
   auto* url_command = command->add_subcommand("url", "Print the URL of the running test cluster");

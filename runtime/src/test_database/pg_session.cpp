@@ -1,5 +1,7 @@
 #include "pg_session.h"
 
+#include <sys/socket.h>
+
 #include <memory>
 
 #include "strata/connection.h"
@@ -14,17 +16,10 @@ PgSession::PgSession(const std::string& connection_string) : connection_(PQconne
     throw PgError("cannot connect to " + runtime::redact_password(connection_string) + ": " + message, "");
   }
   PQsetNoticeProcessor(connection_, [](void*, const char*) {}, nullptr);  // "does not exist, skipping"
-  cancel_ = PQgetCancel(connection_);
+  socket_ = PQsocket(connection_);
 }
 
-PgSession::~PgSession() {
-  {
-    const std::lock_guard lock(cancel_mutex_);
-    if (cancel_ != nullptr) PQfreeCancel(cancel_);
-    cancel_ = nullptr;
-  }
-  PQfinish(connection_);
-}
+PgSession::~PgSession() { PQfinish(connection_); }
 
 std::vector<std::vector<std::string>> PgSession::query(const std::string& sql) {
   const std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(connection_, sql.c_str()), &PQclear);
@@ -52,10 +47,8 @@ std::string PgSession::value(const std::string& sql) {
 
 bool PgSession::ok() const { return PQstatus(connection_) == CONNECTION_OK; }
 
-void PgSession::cancel() {
-  const std::lock_guard lock(cancel_mutex_);
-  char error[256];
-  if (cancel_ != nullptr) PQcancel(cancel_, error, sizeof error);
+void PgSession::abandon() {
+  if (socket_ >= 0) ::shutdown(socket_, SHUT_RDWR);
 }
 
 std::string quote_identifier(const std::string& name) {

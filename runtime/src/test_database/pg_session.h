@@ -1,11 +1,10 @@
 // A plain libpq session for the pool's administrative statements (CREATE/DROP/ALTER DATABASE,
-// advisory locks, catalog look-ups): one round trip each, SQLSTATE at hand, and a cancel handle
-// another thread may use while a statement runs.
+// advisory locks, catalog look-ups): one round trip each, SQLSTATE at hand, and a way for
+// another thread to hang up while a statement runs.
 #pragma once
 
 #include <libpq-fe.h>
 
-#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -23,7 +22,6 @@ class PgError : public std::runtime_error {
 constexpr const char* kUndefinedDatabase = "3D000";
 constexpr const char* kDuplicateDatabase = "42P04";
 constexpr const char* kObjectInUse = "55006";
-constexpr const char* kQueryCanceled = "57014";
 
 class PgSession {
  public:
@@ -37,13 +35,14 @@ class PgSession {
   void exec(const std::string& sql) { query(sql); }
   std::string value(const std::string& sql);  // first column of the first row ("" when none)
   bool ok() const;
-  // Asks the server to cancel the running statement (from any thread).
-  void cancel();
+  // Shuts the socket down (from any thread): the statement running in another thread returns
+  // with an error at once, while the server finishes it (a backend does not read its socket
+  // while it runs a statement, so CREATE DATABASE still completes and commits).
+  void abandon();
 
  private:
   PGconn* connection_ = nullptr;
-  std::mutex cancel_mutex_;
-  PGcancel* cancel_ = nullptr;
+  int socket_ = -1;
 };
 
 std::string quote_identifier(const std::string& name);

@@ -29,7 +29,7 @@ struct PoolState {
   bool stopping = false;  // the pool is gone: leases drop their database themselves
   PoolStats stats;
   int counter = 0;
-  detail::PgSession* worker_session = nullptr;  // to cancel a statement at shutdown
+  detail::PgSession* worker_session = nullptr;  // to hang up on a clone being made at shutdown
   bool worker_creating = false;
 
   std::mutex admin_mutex;  // the callers' session

@@ -385,18 +385,11 @@ TemplatePool::~TemplatePool() {
   }
   state.wake.notify_all();
   if (state.worker.joinable()) {
-    // A clone being made is worth finishing (the next process gets it); cancelled after 5 s.
-    const auto deadline = Clock::now() + std::chrono::seconds(5);
-    while (true) {
-      {
-        const std::lock_guard lock(state.mutex);
-        if (!state.worker_creating) break;
-        if (Clock::now() > deadline) {
-          if (state.worker_session != nullptr) state.worker_session->cancel();
-          break;
-        }
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    // A clone being made is worth finishing (the next process gets it), but not worth waiting
+    // for: the server completes it after we hang up.
+    {
+      const std::lock_guard lock(state.mutex);
+      if (state.worker_creating && state.worker_session != nullptr) state.worker_session->abandon();
     }
     state.worker.join();
   }
