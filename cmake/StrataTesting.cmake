@@ -78,20 +78,18 @@ function(strata_gtest_discover target)
   # the discovery's (TEST_INCLUDE_FILES run in order), on the list of discovered tests.
   set(environment "${STRATA_TEST_FIXTURE_ENVIRONMENT_${ARG_FIXTURE}}")
   set(own_environment "${environment}")
-  list(FILTER own_environment EXCLUDE REGEX "^STRATA_TEST_SHARED_CLUSTER=")
+  list(TRANSFORM own_environment REPLACE "^STRATA_TEST_SHARED_CLUSTER=.*" "STRATA_TEST_SHARED_CLUSTER=0")
   set(include_file "${CMAKE_CURRENT_BINARY_DIR}/${target}_strata_fixture.cmake")
-  file(WRITE "${include_file}"
-    "if(${ARG_TEST_LIST})\n"
-    "  set_tests_properties(\${${ARG_TEST_LIST}} PROPERTIES FIXTURES_REQUIRED [==[${ARG_FIXTURE}]==]\n"
-    "    ENVIRONMENT [==[${environment}]==])\n")
   if(ARG_OWN_CLUSTER_REGEX)
-    file(APPEND "${include_file}"
-      "  foreach(test IN LISTS ${ARG_TEST_LIST})\n"
-      "    if(test MATCHES [==[${ARG_OWN_CLUSTER_REGEX}]==])\n"
-      "      set_tests_properties(\${test} PROPERTIES ENVIRONMENT [==[${own_environment}]==])\n"
-      "    endif()\n"
-      "  endforeach()\n")
+    set(choose "    if(test MATCHES [==[${ARG_OWN_CLUSTER_REGEX}]==])\n      set(environment [==[${own_environment}]==])\n    endif()\n")
+  else()
+    set(choose "")
   endif()
-  file(APPEND "${include_file}" "endif()\n")
+  file(WRITE "${include_file}"
+    "foreach(test IN LISTS ${ARG_TEST_LIST})\n"
+    "    set(environment [==[${environment}]==])\n"
+    "${choose}"
+    "    set_tests_properties(\${test} PROPERTIES FIXTURES_REQUIRED [==[${ARG_FIXTURE}]==] ENVIRONMENT \"\${environment}\")\n"
+    "endforeach()\n")
   set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES "${include_file}")
 endfunction()
