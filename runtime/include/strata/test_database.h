@@ -92,8 +92,9 @@ struct PoolOptions {
   // Ready clones kept in the server ahead of demand (shared by all processes using the same
   // template). $STRATA_TEST_READY overrides.
   int ready = 3;
-  // automatic: WAL_LOG up to `file_copy_above_bytes` of template size, FILE_COPY above
-  // (docs/benchmarks.md has the measurement). $STRATA_TEST_CLONE_STRATEGY overrides.
+  // automatic: FILE_COPY on a server without fsync (our clusters: its checkpoints are cheap, and
+  // it measured faster at every size, docs/benchmarks.md); with fsync, WAL_LOG up to
+  // `file_copy_above_bytes` of template and FILE_COPY above. $STRATA_TEST_CLONE_STRATEGY overrides.
   CloneStrategy strategy = CloneStrategy::automatic;
   std::int64_t file_copy_above_bytes = 64ll << 20;
   // Keep clones ready from a background thread; databases are dropped there too. Without it,
