@@ -108,11 +108,12 @@ TEST(Cli, UnknownCommandExitsOne) {
 
 TEST(Cli, DiffAgainstALiveDatabase) {
   const auto& cluster = strata::testing::shared_cluster();
-  cluster.drop_database("cli_live");
-  cluster.create_database("cli_live");
-  strata::load::execute_statements(cluster.connection_string("cli_live"), {{"x.sql", "CREATE TABLE t (id int PRIMARY KEY);"}});
-  const auto run = strata({"diff", "--from", cluster.url("cli_live"), "--to", "empty"});
-  cluster.drop_database("cli_live");
+  const std::string live = strata::testing::unique_name("cli_live");  // the cluster may be shared
+  cluster.drop_database(live);
+  cluster.create_database(live);
+  strata::load::execute_statements(cluster.connection_string(live), {{"x.sql", "CREATE TABLE t (id int PRIMARY KEY);"}});
+  const auto run = strata({"diff", "--from", cluster.url(live), "--to", "empty"});
+  cluster.drop_database(live);
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_NE(run.out.find("DROP TABLE public.t"), std::string::npos) << run.out;
 }
@@ -122,7 +123,8 @@ class InspectRoundTrip : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(InspectRoundTrip, LoadingTheOutputReproducesTheCatalog) {
   const auto& cluster = strata::testing::shared_cluster();
-  const std::string source_db = "inspect_src", copy_db = "inspect_copy";
+  const std::string source_db = strata::testing::unique_name("inspect_src");  // the cluster may be shared
+  const std::string copy_db = strata::testing::unique_name("inspect_copy");
   for (const auto& db : {source_db, copy_db}) {
     cluster.drop_database(db);
     cluster.create_database(db);

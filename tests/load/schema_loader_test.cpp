@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -29,7 +31,9 @@ SchemaError load_expecting_error(const std::vector<SourceFile>& files) {
 int scratch_databases_left() {
   pqxx::connection conn(testing::shared_cluster().connection_string());
   pqxx::work tx(conn);
-  return tx.exec1("SELECT count(*) FROM pg_database WHERE datname LIKE 'strata_load%'")[0].as<int>();
+  // Ours only: other test processes may be loading on the same (shared) cluster right now.
+  return tx.exec1("SELECT count(*) FROM pg_database WHERE datname LIKE 'strata\\_load\\_" + std::to_string(::getpid()) +
+                  "\\_%'")[0].as<int>();
 }
 
 TEST(SchemaLoader, SyntaxErrorPointsAtTheOffendingToken) {

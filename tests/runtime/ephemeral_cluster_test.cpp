@@ -45,7 +45,7 @@ TEST(EphemeralCluster, StartsConnectsAndCleansUpOnDestruction) {
 }
 
 TEST(EphemeralCluster, ServerRunsInItsOwnSessionWithoutTcp) {
-  const auto& cluster = strata::testing::shared_cluster();
+  const auto& cluster = strata::testing::private_cluster();
   EXPECT_EQ(::getsid(cluster.server_pid()), cluster.server_pid());  // out of our process group
   EXPECT_EQ(query_value(cluster.connection_string(), "SHOW listen_addresses"), "");
   EXPECT_EQ(query_value(cluster.connection_string(), "SELECT coalesce(inet_server_port()::text, 'unix')"),
@@ -54,7 +54,7 @@ TEST(EphemeralCluster, ServerRunsInItsOwnSessionWithoutTcp) {
 
 TEST(EphemeralCluster, RootRunsTheServerAsNobody) {
   if (::geteuid() != 0) GTEST_SKIP() << "only meaningful when the tests run as root";
-  const auto& cluster = strata::testing::shared_cluster();
+  const auto& cluster = strata::testing::private_cluster();
   struct stat info {};
   ASSERT_EQ(::stat((cluster.directory() / "data").c_str(), &info), 0);
   EXPECT_EQ(info.st_uid, ::getpwnam("nobody")->pw_uid);

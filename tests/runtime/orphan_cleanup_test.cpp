@@ -90,7 +90,7 @@ TEST(OrphanCleanup, OwnersProcessGroupInterrupted) {
 // A fork that exits normally runs the static destructors, among them the shared cluster's: it
 // must leave its parent's server and directory alone.
 TEST(OrphanCleanup, ForkedChildExitingNormallyLeavesTheClusterAlone) {
-  const auto& cluster = strata::testing::shared_cluster();
+  const auto& cluster = strata::testing::private_cluster();
   std::cout.flush();
   const pid_t child = ::fork();
   if (child == 0) std::exit(0);

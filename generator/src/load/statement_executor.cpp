@@ -27,14 +27,16 @@ void run_or_throw(PGconn* conn, const std::string& sql) {
 }
 
 // pg_dump output names the roles that own objects; roles are cluster-wide and not part of the
-// schema model, so the scratch cluster gets any role a statement names before it runs.
+// schema model, so the scratch cluster gets any role a statement names before it runs. Another
+// process loading into the same cluster may create the same role at the same moment: fine.
 void ensure_roles_exist(PGconn* conn, const std::vector<std::string>& roles, std::set<std::string>& known) {
   for (const auto& role : roles) {
     if (!known.insert(role).second) continue;
     char* literal = PQescapeLiteral(conn, role.c_str(), role.size());
     char* identifier = PQescapeIdentifier(conn, role.c_str(), role.size());
     const std::string sql = std::string("DO $strata$ BEGIN IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = ") +
-                            literal + ") THEN CREATE ROLE " + identifier + " NOLOGIN; END IF; END $strata$";
+                            literal + ") THEN CREATE ROLE " + identifier +
+                            " NOLOGIN; END IF; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $strata$";
     PQfreemem(literal);
     PQfreemem(identifier);
     run_or_throw(conn, sql);

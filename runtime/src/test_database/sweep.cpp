@@ -1,0 +1,74 @@
+// Dropping what killed processes left: their test databases, and ready clones whose template
+// is gone.
+#include <set>
+
+#include "names.h"
+#include "pg_session.h"
+#include "../process_status.h"
+#include "strata/test_database.h"
+
+namespace strata::testdb {
+
+using detail::PgError;
+using detail::PgSession;
+using detail::quote_identifier;
+
+namespace {
+
+std::vector<std::string> drop_all(PgSession& session, const std::vector<std::string>& names) {
+  std::vector<std::string> dropped;
+  for (const auto& name : names) {
+    try {
+      session.exec("DROP DATABASE IF EXISTS " + quote_identifier(name) + " WITH (FORCE)");
+      dropped.push_back(name);
+    } catch (const PgError&) {
+      // Another sweeper is dropping it, or it is in use after all: the next sweep decides.
+    }
+  }
+  return dropped;
+}
+
+}  // namespace
+
+std::vector<std::string> sweep_stale_databases(const Server& server, std::chrono::seconds ttl) {
+  PgSession session(server.connection_string(server.admin_database()));
+  const auto rows = session.query(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'strata\\_%' AND NOT datistemplate ORDER BY oid");
+  std::set<std::string> templates;
+  for (const auto& row : session.query("SELECT datname FROM pg_database WHERE datistemplate")) {
+    if (const auto key = detail::parse_template_name(row[0])) templates.insert(*key);
+  }
+  const auto now = detail::now_epoch();
+  std::vector<std::string> stale;
+  for (const auto& row : rows) {
+    const auto clone = detail::parse_clone_name(row[0]);
+    if (!clone) continue;
+    const bool too_old = now - clone->epoch > ttl.count();
+    switch (clone->kind) {
+      case 't':  // a test's: its process is gone (same host), or it is older than the TTL
+        if (server.clients_on_this_host() ? !runtime::process_alive(clone->pid) : too_old) stale.push_back(row[0]);
+        break;
+      case 'r':  // ready: only useless once its template is gone
+        if (!templates.contains(clone->key)) stale.push_back(row[0]);
+        break;
+      case 's':  // detached (strata test-db start): kept until `stop`, or the TTL on a shared server
+        if (!server.clients_on_this_host() && too_old) stale.push_back(row[0]);
+        break;
+      default:
+        break;
+    }
+  }
+  return drop_all(session, stale);
+}
+
+std::vector<std::string> drop_detached_databases(const Server& server) {
+  PgSession session(server.connection_string(server.admin_database()));
+  std::vector<std::string> names;
+  for (const auto& row : session.query("SELECT datname FROM pg_database WHERE datname LIKE " +
+                                       detail::quote_literal(detail::clone_pattern('s')))) {
+    if (detail::parse_clone_name(row[0])) names.push_back(row[0]);
+  }
+  return drop_all(session, names);
+}
+
+}  // namespace strata::testdb

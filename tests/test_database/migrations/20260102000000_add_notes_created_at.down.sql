@@ -1,0 +1,2 @@
+DROP INDEX notes_marker_idx;
+ALTER TABLE notes DROP COLUMN created_at;
