@@ -268,8 +268,10 @@ TEST(Docs, PagilaSectionsMatchTheCatalog) {
       EXPECT_TRUE(contains(markdown, row)) << key << ": " << row;
     } else if (object.kind == strata::model::Kind::Index) {
       EXPECT_TRUE(contains(markdown, object.attrs["definition"].get<std::string>())) << key;
-    } else if (object.kind == strata::model::Kind::View) {
-      EXPECT_TRUE(contains(markdown, "\n### " + object.schema + "." + object.name + "\n")) << key;
+    } else if (object.kind == strata::model::Kind::View || object.kind == strata::model::Kind::MaterializedView) {
+      EXPECT_TRUE(contains(markdown, "\n### " + object.schema + "." + object.name +
+                                         (object.kind == strata::model::Kind::View ? "\n" : " (materialized)\n")))
+          << key;
     }
   }
   EXPECT_GT(tables, 20u);

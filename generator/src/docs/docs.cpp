@@ -474,6 +474,15 @@ std::string render_markdown(const Catalog& catalog, const Options& options) {
       }
       if (!columns.empty()) out << "Columns: " << columns << "\n\n";
       out << "```sql\n" << str(view->attrs.value("definition", nlohmann::json())) << "\n```\n\n";
+      const auto indexes = children_of(index, view->key, Kind::Index);  // materialized views have them
+      if (!indexes.empty()) {
+        out << "Indexes:\n\n";
+        for (const auto* idx : indexes) {
+          out << "- `" << cell(idx->name) << "`: " << code(str(idx->attrs.value("definition", nlohmann::json())))
+              << "\n";
+        }
+        out << "\n";
+      }
     }
   }
   return out.str();
