@@ -45,5 +45,9 @@ void register_verify_command(CLI::App& app, const GlobalOptions& globals, Comman
 void register_restore_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_dev_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_test_db_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
+// The developer's loop (docs/devloop.md).
+void register_push_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
+void register_seed_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
+void register_docs_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 
 }  // namespace strata::cli

@@ -40,6 +40,9 @@ int main(int argc, char** argv) {
   strata::cli::register_restore_command(app, globals, runner);
   strata::cli::register_dev_command(app, globals, runner);
   strata::cli::register_test_db_command(app, globals, runner);
+  strata::cli::register_push_command(app, globals, runner);
+  strata::cli::register_seed_command(app, globals, runner);
+  strata::cli::register_docs_command(app, globals, runner);
 
   try {
     app.parse(argc, argv);
