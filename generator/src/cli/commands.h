@@ -44,5 +44,6 @@ void register_baseline_command(CLI::App& app, const GlobalOptions& globals, Comm
 void register_verify_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_restore_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_dev_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
+void register_rehearse_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 
 }  // namespace strata::cli

@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   strata::cli::register_verify_command(app, globals, runner);
   strata::cli::register_restore_command(app, globals, runner);
   strata::cli::register_dev_command(app, globals, runner);
+  strata::cli::register_rehearse_command(app, globals, runner);
 
   try {
     app.parse(argc, argv);
