@@ -31,14 +31,20 @@ std::string read_file(const std::string& path) {
 // Everything in the database, schema and data, as pg_dump prints it.
 std::string dump_of(const ScratchDb& database) {
   const auto pg_dump = strata::runtime::PgBinaries::find().tool("pg_dump");
-  const std::string command = pg_dump.string() + " --no-owner '--dbname=" + database.connection_string() + "'";
+  const std::string command = pg_dump.string() + " --no-owner '--dbname=" + strata::testing::shared_cluster().url(database.name()) + "'";
   FILE* pipe = ::popen(command.c_str(), "r");
   EXPECT_NE(pipe, nullptr);
   std::string text;
   char buffer[65536];
   for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) text.append(buffer, n);
   EXPECT_EQ(::pclose(pipe), 0);
-  return text;
+  // pg_dump's \restrict / \unrestrict lines carry a random key: leave them out.
+  std::istringstream lines(text);
+  std::string kept;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("\\restrict", 0) != 0 && line.rfind("\\unrestrict", 0) != 0) kept += line + "\n";
+  }
+  return kept;
 }
 
 const nlohmann::json* migration_named(const nlohmann::json& report, const std::string& slug) {
