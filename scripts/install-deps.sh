@@ -17,6 +17,11 @@ for p in "${packages[@]}"; do
   fi
 done
 
+# Tools the CI scripts and the workflow validator test use (scripts/ci, tests/ci): checked by
+# command, since node may come from elsewhere than Debian's package.
+command -v jq >/dev/null 2>&1 || missing+=(jq)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

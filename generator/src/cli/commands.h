@@ -49,5 +49,6 @@ void register_test_db_command(CLI::App& app, const GlobalOptions& globals, Comma
 void register_push_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_seed_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_docs_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
+void register_rehearse_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 
 }  // namespace strata::cli

@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   strata::cli::register_push_command(app, globals, runner);
   strata::cli::register_seed_command(app, globals, runner);
   strata::cli::register_docs_command(app, globals, runner);
+  strata::cli::register_rehearse_command(app, globals, runner);
 
   try {
     app.parse(argc, argv);

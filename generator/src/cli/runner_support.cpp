@@ -13,6 +13,7 @@
 #include "strata/connection.h"
 #include "strata/cluster.h"
 #include "strata/dev_database.h"
+#include "strata/diff.h"
 #include "strata/generate.h"
 #include "strata/introspect.h"
 
@@ -308,6 +309,46 @@ model::Catalog replayed_catalog(const std::vector<migrations::Migration>& migrat
   const runtime::ScratchDatabase database(*cluster, "strata_replay");
   generate::replay(*cluster, database.name(), migrations);
   return generate::introspect_database(*cluster, database.name());
+}
+
+Drift compute_drift(const Context& context, const runner::StatusReport& status, const std::string& live_connection,
+                    bool use_cached_cluster) {
+  // The migrations the database says it has, as their files are now.
+  std::vector<migrations::Migration> applied;
+  std::vector<std::string> cannot;
+  Drift drift;
+  for (const auto& migration : status.migrations) {
+    const auto name = display_name(migration.version, migration.name);
+    switch (migration.state) {
+      case runner::State::Pending:
+        break;
+      case runner::State::Missing:
+        cannot.push_back(name + ": applied, but its file is gone (strata repair --forget-missing, if on purpose)");
+        break;
+      case runner::State::Partial:
+        cannot.push_back(name + ": only partly applied (run strata migrate to finish it)");
+        break;
+      case runner::State::Edited:
+        drift.warnings.push_back(name + " was edited after it was applied: comparing with the file as it is now");
+        [[fallthrough]];
+      case runner::State::Applied:
+        if (const auto* file = find_migration(context, migration.version)) applied.push_back(*file);
+        break;
+    }
+  }
+  if (!cannot.empty()) {
+    throw runner::RunnerError("cannot tell what " + context.target.description + " should look like", cannot);
+  }
+  drift.applied = applied.size();
+  const auto expected = replayed_catalog(applied, use_cached_cluster);
+  const auto live = introspect_target(live_connection);
+  drift.differences = generate::catalog_differences(expected, live);
+  if (!drift.differences.empty()) {
+    const auto plan = diff::diff(live, expected);
+    drift.sql = diff::render_sql(plan);
+    drift.plan_warnings = plan.warnings;
+  }
+  return drift;
 }
 
 std::vector<std::string> first_lines(std::vector<std::string> lines, std::size_t limit) {

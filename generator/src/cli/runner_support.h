@@ -103,6 +103,19 @@ model::Catalog introspect_target(const std::string& connection);
 // (the cached one, or a private one for this run).
 model::Catalog replayed_catalog(const std::vector<migrations::Migration>& migrations, bool use_cached_cluster);
 
+// Drift: the live database (its `strata` schema aside) against what its applied migrations build
+// (replayed on a throwaway cluster). `status` is runner::status of that database. Throws
+// RunnerError when that cannot be told (an applied migration's file is gone, or one is partial).
+struct Drift {
+  std::size_t applied = 0;                 // applied migrations replayed
+  std::vector<std::string> differences;    // empty: no drift
+  std::string sql;                         // what would bring the database back (when drift)
+  std::vector<std::string> plan_warnings;  // the diff's warnings about that SQL
+  std::vector<std::string> warnings;       // edited migrations compared as they are now
+};
+Drift compute_drift(const Context& context, const runner::StatusReport& status, const std::string& live_connection,
+                    bool use_cached_cluster);
+
 // At most `limit` lines, then "... and N more".
 std::vector<std::string> first_lines(std::vector<std::string> lines, std::size_t limit = 50);
 

@@ -17,47 +17,16 @@ void run_verify(const VerifyArguments& arguments, const GlobalOptions& globals) 
   const Context context = open_context(arguments.target);
   const auto status = runner::status(context.target.connection, context.migrations, context.integrity_problems);
 
-  // The migrations the database says it has, as their files are now.
-  std::vector<migrations::Migration> applied;
-  std::vector<std::string> cannot, warnings;
-  for (const auto& migration : status.migrations) {
-    const auto name = display_name(migration.version, migration.name);
-    switch (migration.state) {
-      case runner::State::Pending:
-        break;
-      case runner::State::Missing:
-        cannot.push_back(name + ": applied, but its file is gone (strata repair --forget-missing, if on purpose)");
-        break;
-      case runner::State::Partial:
-        cannot.push_back(name + ": only partly applied (run strata migrate to finish it)");
-        break;
-      case runner::State::Edited:
-        warnings.push_back(name + " was edited after it was applied: comparing with the file as it is now");
-        [[fallthrough]];
-      case runner::State::Applied:
-        if (const auto* file = find_migration(context, migration.version)) applied.push_back(*file);
-        break;
-    }
-  }
-  if (!cannot.empty()) {
-    throw runner::RunnerError("cannot tell what " + context.target.description + " should look like", cannot);
-  }
-  for (const auto& warning : warnings) std::cerr << "warning: " << warning << "\n";
-
-  const auto expected = replayed_catalog(applied, !globals.no_cluster_cache);
-  const auto live = introspect_target(context.target.connection);
-  const auto differences = generate::catalog_differences(expected, live);
-  std::string sql;
-  std::vector<std::string> plan_warnings;
-  if (!differences.empty()) {
-    const auto plan = diff::diff(live, expected);
-    sql = diff::render_sql(plan);
-    plan_warnings = plan.warnings;
-  }
+  const auto drift = compute_drift(context, status, context.target.connection, !globals.no_cluster_cache);
+  for (const auto& warning : drift.warnings) std::cerr << "warning: " << warning << "\n";
+  const auto applied = drift.applied;
+  const auto& differences = drift.differences;
+  const auto& sql = drift.sql;
+  const auto& plan_warnings = drift.plan_warnings;
 
   if (arguments.format == "json") {
     std::cout << nlohmann::json{{"target", context.target.description},
-                                {"applied", applied.size()},
+                                {"applied", applied},
                                 {"drift", !differences.empty()},
                                 {"differences", differences},
                                 {"sql", sql},
@@ -65,11 +34,11 @@ void run_verify(const VerifyArguments& arguments, const GlobalOptions& globals) 
                      .dump(2)
               << "\n";
   } else if (differences.empty()) {
-    std::cout << "no drift: " << context.target.description << " is what its " << applied.size()
-              << " applied migration" << (applied.size() == 1 ? "" : "s") << " build\n";
+    std::cout << "no drift: " << context.target.description << " is what its " << applied
+              << " applied migration" << (applied == 1 ? "" : "s") << " build\n";
   } else {
-    std::cout << "drift: " << context.target.description << " differs from what its " << applied.size()
-              << " applied migration" << (applied.size() == 1 ? "" : "s") << " build (" << differences.size()
+    std::cout << "drift: " << context.target.description << " differs from what its " << applied
+              << " applied migration" << (applied == 1 ? "" : "s") << " build (" << differences.size()
               << " difference" << (differences.size() == 1 ? "" : "s") << "):\n";
     for (const auto& line : first_lines(differences)) std::cout << "  " << line << "\n";
     for (const auto& warning : plan_warnings) std::cerr << "warning: " << warning << "\n";
