@@ -17,7 +17,8 @@ foreach(required MODE STRATA_SOURCE_DIR STRATA_BUILD_DIR STRATA_EXECUTABLE WORK_
 endforeach()
 
 function(run)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output
+                  TIMEOUT 900)
   if(NOT result EQUAL 0)
     string(REPLACE ";" " " command "${ARGN}")
     message(FATAL_ERROR "consumer ${MODE}: `${command}` failed (${result}):\n${output}")
@@ -57,5 +58,25 @@ run("${WORK_DIR}/build/consumer_app")
 message("${output}")
 if(NOT output MATCHES "consumer ok")
   message(FATAL_ERROR "consumer ${MODE}: the app did not say `consumer ok`")
+endif()
+
+# The db-* targets, through the build tool (a server left running must not hold its pipes):
+# migrate the development database in the consumer's build tree, status, roll back, status fails.
+if(MODE STREQUAL "find_package")
+  set(ENV{STRATA_ENV} "")
+  set(ENV{DATABASE_URL} "")
+  run("${CMAKE_COMMAND}" --build "${WORK_DIR}/build" --target db-migrate)
+  if(NOT output MATCHES "applied 1 migration")
+    message(FATAL_ERROR "consumer ${MODE}: db-migrate did not apply the migration:\n${output}")
+  endif()
+  run("${CMAKE_COMMAND}" --build "${WORK_DIR}/build" --target db-status)
+  run("${CMAKE_COMMAND}" --build "${WORK_DIR}/build" --target db-rollback)
+  execute_process(COMMAND "${CMAKE_COMMAND}" --build "${WORK_DIR}/build" --target db-status
+                  RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output TIMEOUT 300)
+  if(result EQUAL 0)
+    message(FATAL_ERROR "consumer ${MODE}: db-status succeeded on a rolled-back database:\n${output}")
+  endif()
+  set(ENV{STRATA_DEV_DIR} "${WORK_DIR}/build/strata-dev")
+  run("${WORK_DIR}/prefix/bin/strata" dev stop)
 endif()
 file(REMOVE_RECURSE "${WORK_DIR}")
