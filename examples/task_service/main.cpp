@@ -71,6 +71,8 @@ int main(int argc, char** argv) {
       server.serve();
       return 0;
 #else
+      (void)host;
+      (void)port;
       std::cerr << "strata_example: built without cpp-httplib (libcpp-httplib-dev): no HTTP endpoint\n";
       return 2;
 #endif
