@@ -8,9 +8,13 @@
 #                     [TYPES <json>]            # type overrides for `strata codegen --types`
 #                     [SHARDS <n>]              # implementation files (default 4, at most 100)
 #                     [OUTPUT_DIR <dir>]        # default: ${CMAKE_CURRENT_BINARY_DIR}/<target>_strata
-#                     [STRATA <path>])          # the strata executable (default: the `strata`
-#                                               # target when building strata itself, else
-#                                               # STRATA_EXECUTABLE or `strata` on PATH)
+#                     [STRATA <path>]           # the strata executable (default: the cache
+#                                               # variable STRATA_EXECUTABLE when set, else the
+#                                               # target strata::strata (this project's or the
+#                                               # imported one), else `strata` on PATH)
+#                     [PROJECT <strata.json>]   # for the db-* targets (default: strata.json in
+#                                               # the current source directory, if any)
+#                     [DB_TARGETS [PREFIX <p>]])# also strata_add_db_targets(<target> PREFIX <p>)
 #
 # Creates the library <target> (the generated shards and migrations.cpp; include directory
 # <OUTPUT_DIR>/include, so `#include "app/db/users.h"`), linking strata::runtime. Needs a target
@@ -32,9 +36,40 @@
 #   Declaring the headers as byproducts is what makes Ninja recompile a translation unit whose
 #   generated header changed in the same build.
 include_guard(GLOBAL)
+# Where StrataDbCommand.cmake is (beside this file, in the source tree or installed).
+set_property(GLOBAL PROPERTY STRATA_CMAKE_MODULE_DIR "${CMAKE_CURRENT_LIST_DIR}")
+
+# The strata executable for a custom command: `command` (may be a generator expression) and
+# `dependency` (a target or file for DEPENDS).
+function(_strata_executable explicit command_var dependency_var)
+  if(explicit)
+    set(command "${explicit}")
+    set(dependency "${explicit}")
+  elseif(STRATA_EXECUTABLE)
+    set(command "${STRATA_EXECUTABLE}")
+    set(dependency "${STRATA_EXECUTABLE}")
+  elseif(TARGET strata::strata)
+    set(command "$<TARGET_FILE:strata::strata>")
+    get_target_property(imported strata::strata IMPORTED)
+    if(imported)
+      set(dependency "$<TARGET_FILE:strata::strata>")
+    else()
+      get_target_property(dependency strata::strata ALIASED_TARGET)
+    endif()
+  else()
+    find_program(STRATA_EXECUTABLE strata)
+    if(NOT STRATA_EXECUTABLE)
+      message(FATAL_ERROR "strata: no strata executable (set STRATA_EXECUTABLE, or find_package(strata))")
+    endif()
+    set(command "${STRATA_EXECUTABLE}")
+    set(dependency "${STRATA_EXECUTABLE}")
+  endif()
+  set(${command_var} "${command}" PARENT_SCOPE)
+  set(${dependency_var} "${dependency}" PARENT_SCOPE)
+endfunction()
 
 function(strata_add_schema target)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "MIGRATIONS;NAMESPACE;SCHEMA;TYPES;SHARDS;OUTPUT_DIR;STRATA" "")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "DB_TARGETS" "MIGRATIONS;NAMESPACE;SCHEMA;TYPES;SHARDS;OUTPUT_DIR;STRATA;PROJECT;PREFIX" "")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "strata_add_schema(${target}): unknown arguments ${arg_UNPARSED_ARGUMENTS}")
   endif()
@@ -66,20 +101,13 @@ function(strata_add_schema target)
     message(FATAL_ERROR "strata_add_schema(${target}): needs the target strata::runtime")
   endif()
 
-  # The strata executable.
-  if(arg_STRATA)
-    set(strata_command "${arg_STRATA}")
-    set(strata_dependency "${arg_STRATA}")
-  elseif(TARGET strata)
-    set(strata_command "$<TARGET_FILE:strata>")
-    set(strata_dependency strata)
+  _strata_executable("${arg_STRATA}" strata_command strata_dependency)
+  if(arg_PROJECT)
+    get_filename_component(project_file "${arg_PROJECT}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+  elseif(EXISTS "${CMAKE_CURRENT_SOURCE_DIR}/strata.json")
+    set(project_file "${CMAKE_CURRENT_SOURCE_DIR}/strata.json")
   else()
-    find_program(STRATA_EXECUTABLE strata)
-    if(NOT STRATA_EXECUTABLE)
-      message(FATAL_ERROR "strata_add_schema(${target}): no strata executable (set STRATA_EXECUTABLE)")
-    endif()
-    set(strata_command "${STRATA_EXECUTABLE}")
-    set(strata_dependency "${STRATA_EXECUTABLE}")
+    set(project_file "")
   endif()
 
   # Inputs: every migration (a new file reconfigures), the integrity file, the overrides.
@@ -162,5 +190,79 @@ function(strata_add_schema target)
     STRATA_MIGRATIONS_DIR "${migrations_dir}"
     STRATA_SCHEMA_DIR "${schema_dir}"
     STRATA_NAMESPACE "${arg_NAMESPACE}"
-    STRATA_GENERATED_DIR "${out}")
+    STRATA_GENERATED_DIR "${out}"
+    STRATA_PROJECT_FILE "${project_file}"
+    STRATA_COMMAND "${strata_command}"
+    STRATA_COMMAND_DEPENDENCY "${strata_dependency}")
+  if(arg_DB_TARGETS)
+    strata_add_db_targets(${target} PREFIX "${arg_PREFIX}")
+  endif()
+endfunction()
+
+# strata_add_db_targets(<schema target> [PREFIX <p>])
+#
+# Custom targets for the schema of a strata_add_schema() target (docs/cmake.md):
+#   <p>db-generate  write the next migration (slug: $NAME, else cache variable STRATA_MIGRATION_NAME)
+#   <p>db-check     fail when the declared schema has changes no migration covers or strata.sum
+#                   is broken; part of `all` when STRATA_DB_CHECK is ON (default: ON when $CI is set)
+#   <p>db-migrate   apply pending migrations to $STRATA_ENV / $DATABASE_URL (or the cache variables
+#                   of the same names), else to the embedded development database in STRATA_DEV_DIR
+#   <p>db-status    the target's status (fails when not current)
+#   <p>db-rollback  roll back $STEPS (default 1) or to $TO
+#   <p>db-docs      `strata docs --schema <schema> --out <build>/<p>schema.md` (needs `strata docs`)
+# Each needs only the strata executable built, so `cmake --build <dir> --target db-migrate` works
+# from a fresh build directory.
+function(strata_add_db_targets schema_target)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "PREFIX" "")
+  if(NOT TARGET ${schema_target})
+    message(FATAL_ERROR "strata_add_db_targets: ${schema_target} is not a target")
+  endif()
+  get_target_property(migrations ${schema_target} STRATA_MIGRATIONS_DIR)
+  if(NOT migrations)
+    message(FATAL_ERROR "strata_add_db_targets: ${schema_target} was not made by strata_add_schema()")
+  endif()
+  get_target_property(schema ${schema_target} STRATA_SCHEMA_DIR)
+  get_target_property(project_file ${schema_target} STRATA_PROJECT_FILE)
+  get_target_property(strata_command ${schema_target} STRATA_COMMAND)
+  get_target_property(strata_dependency ${schema_target} STRATA_COMMAND_DEPENDENCY)
+  get_property(module_dir GLOBAL PROPERTY STRATA_CMAKE_MODULE_DIR)
+  if(NOT schema)
+    set(schema "")
+  endif()
+
+  set(STRATA_DEV_DIR "${CMAKE_BINARY_DIR}/strata-dev" CACHE PATH
+      "Data directory of the development database the db-* targets use")
+  set(STRATA_ENV "" CACHE STRING "strata.json environment for db-migrate/db-status/db-rollback ($STRATA_ENV overrides)")
+  set(DATABASE_URL "" CACHE STRING "Database URL for db-migrate/db-status/db-rollback ($DATABASE_URL overrides)")
+  set(STRATA_MIGRATION_NAME "" CACHE STRING "Slug of the migration db-generate writes ($NAME overrides)")
+  if(DEFINED ENV{CI} AND NOT "$ENV{CI}" STREQUAL "" AND NOT "$ENV{CI}" STREQUAL "false")
+    set(check_default ON)
+  else()
+    set(check_default OFF)
+  endif()
+  option(STRATA_DB_CHECK "Build db-check as part of all (fails the build on schema changes no migration covers)" ${check_default})
+
+  set(common
+    "-DSTRATA=${strata_command}" "-DMIGRATIONS=${migrations}" "-DSCHEMA=${schema}" "-DPROJECT=${project_file}"
+    "-DDEV_DIR=${STRATA_DEV_DIR}" "-DDEFAULT_ENV=${STRATA_ENV}" "-DDEFAULT_URL=${DATABASE_URL}"
+    "-DDEFAULT_NAME=${STRATA_MIGRATION_NAME}" "-DDOCS_OUT=${CMAKE_BINARY_DIR}/${arg_PREFIX}schema.md")
+  set(working_directory "${CMAKE_CURRENT_SOURCE_DIR}")
+  if(project_file)
+    get_filename_component(working_directory "${project_file}" DIRECTORY)
+  endif()
+  foreach(action generate check migrate status rollback docs)
+    set(all "")
+    if(action STREQUAL "check" AND STRATA_DB_CHECK)
+      set(all ALL)
+    endif()
+    add_custom_target(${arg_PREFIX}db-${action} ${all}
+      COMMAND "${CMAKE_COMMAND}" -DACTION=${action} ${common} -P "${module_dir}/StrataDbCommand.cmake"
+      WORKING_DIRECTORY "${working_directory}"
+      COMMENT "strata ${action} (${schema_target})"
+      USES_TERMINAL
+      VERBATIM)
+    if(TARGET "${strata_dependency}")
+      add_dependencies(${arg_PREFIX}db-${action} "${strata_dependency}")
+    endif()
+  endforeach()
 endfunction()

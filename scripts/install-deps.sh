@@ -8,6 +8,7 @@ packages=(
   libpqxx-dev nlohmann-json3-dev libboost-dev libboost-filesystem-dev
   libpg-query-dev libssl-dev libcli11-dev libgtest-dev
   postgresql-15 postgresql-client-15
+  libcpp-httplib-dev
 )
 
 missing=()

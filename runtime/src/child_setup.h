@@ -2,7 +2,10 @@
 // as the unprivileged server account, take a given fd as stdin.
 #pragma once
 
+#include <fcntl.h>
 #include <grp.h>
+#include <linux/close_range.h>
+#include <sys/syscall.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -24,10 +27,17 @@ struct ChildSetup : boost::process::extend::handler {
   std::optional<ServerAccount> run_as;
   // When >= 0, becomes the child's stdin (the orphan watchdog's end of its pipe).
   int stdin_fd = -1;
+  // Mark every descriptor above stderr close-on-exec, so a daemon it starts (pg_ctl's server)
+  // does not keep the caller's pipes open: a build tool (Ninja) that started `strata migrate`
+  // waits for EOF on its pipe, which a server holding it would never give.
+  bool cloexec_inherited = false;
 
   template <class Executor>
   void on_exec_setup(Executor& exec) const {
     if (new_session && ::setsid() < 0) fail(exec, "setsid");
+    if (cloexec_inherited && ::syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) != 0) {
+      for (int fd = 3; fd < 4096; ++fd) ::fcntl(fd, F_SETFD, FD_CLOEXEC);  // kernels before 5.11
+    }
     if (stdin_fd >= 0 && ::dup2(stdin_fd, STDIN_FILENO) < 0) fail(exec, "dup2");
     if (run_as) {
       // Supplementary groups first, then the group, then the user: after setuid we could not.

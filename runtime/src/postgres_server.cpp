@@ -126,6 +126,7 @@ void start_daemon(const PgBinaries& binaries, const ServerLayout& layout, const 
                                          "-o",    options};
   ChildSetup setup;
   setup.run_as = account;
+  setup.cloexec_inherited = true;  // the daemon must not hold our caller's pipes
   const CommandResult result = run_command(binaries.tool("pg_ctl"), args, setup, working_dir);
   if (result.exit_code != 0) {
     throw std::runtime_error("pg_ctl start failed:\n" + result.output + "end of " + layout.log_file.string() +

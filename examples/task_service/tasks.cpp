@@ -1,0 +1,58 @@
+#include "tasks.h"
+
+#include "app/db/migrations.h"
+
+namespace example {
+
+Tasks::Tasks(const std::string& connection) : connection_(connection) {
+  app::db::require_current(connection_);
+}
+
+app::db::accounts::Row Tasks::add_account(const std::string& email, const std::string& display_name) {
+  pqxx::work tx(connection_);
+  app::db::accounts::Insert values;
+  values.email = email;
+  values.display_name = display_name;
+  auto row = app::db::accounts::insert(tx, values);
+  tx.commit();
+  return row;
+}
+
+app::db::projects::Row Tasks::add_project(std::int64_t owner_id, const std::string& name) {
+  pqxx::work tx(connection_);
+  app::db::projects::Insert values;
+  values.owner_id = owner_id;
+  values.name = name;
+  auto row = app::db::projects::insert(tx, values);
+  tx.commit();
+  return row;
+}
+
+app::db::tasks::Row Tasks::add_task(std::int64_t project_id, const std::string& title) {
+  pqxx::work tx(connection_);
+  app::db::tasks::Insert values;
+  values.project_id = project_id;
+  values.title = title;
+  auto row = app::db::tasks::insert(tx, values);
+  tx.commit();
+  return row;
+}
+
+bool Tasks::finish(std::int64_t task_id) {
+  pqxx::work tx(connection_);
+  auto task = app::db::tasks::find(tx, task_id);
+  if (!task) return false;
+  task->status = app::db::task_status::done;
+  const bool updated = app::db::tasks::update(tx, *task).has_value();
+  tx.commit();
+  return updated;
+}
+
+std::vector<app::db::tasks::Row> Tasks::tasks_of(std::int64_t project_id) {
+  pqxx::work tx(connection_);
+  auto rows = app::db::tasks::list_by_project_id(tx, project_id);
+  tx.commit();
+  return rows;
+}
+
+}  // namespace example

@@ -1,0 +1,82 @@
+# One consumer test (tests/CMakeLists.txt, label `consumers`): builds the consumer project
+# tests/consumers/<MODE> in WORK_DIR and runs its app against a throwaway database.
+#
+#   cmake -DMODE=add_subdirectory|fetchcontent|find_package -DSTRATA_SOURCE_DIR=<src>
+#         -DSTRATA_BUILD_DIR=<build> -DSTRATA_EXECUTABLE=<built strata> -DWORK_DIR=<dir>
+#         -DGENERATOR=<cmake generator> -DCXX_COMPILER=<c++> -P run_consumer.cmake
+#
+# Cheap by design: add_subdirectory and FetchContent build only strata::runtime
+# (STRATA_RUNTIME_ONLY) with the already-built strata executable; find_package uses
+# `cmake --install` of the already-built tree into WORK_DIR/prefix.
+cmake_minimum_required(VERSION 3.25)
+
+foreach(required MODE STRATA_SOURCE_DIR STRATA_BUILD_DIR STRATA_EXECUTABLE WORK_DIR GENERATOR)
+  if(NOT ${required})
+    message(FATAL_ERROR "run_consumer.cmake: ${required} is not set")
+  endif()
+endforeach()
+
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output
+                  TIMEOUT 900)
+  if(NOT result EQUAL 0)
+    string(REPLACE ";" " " command "${ARGN}")
+    message(FATAL_ERROR "consumer ${MODE}: `${command}` failed (${result}):\n${output}")
+  endif()
+  set(output "${output}" PARENT_SCOPE)
+endfunction()
+
+file(REMOVE_RECURSE "${WORK_DIR}")
+file(MAKE_DIRECTORY "${WORK_DIR}")
+set(configure_arguments -DCMAKE_BUILD_TYPE=RelWithDebInfo)
+if(CXX_COMPILER)
+  list(APPEND configure_arguments "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}")
+endif()
+if(MODE STREQUAL "find_package")
+  run("${CMAKE_COMMAND}" --install "${STRATA_BUILD_DIR}" --prefix "${WORK_DIR}/prefix")
+  foreach(installed bin/strata include/strata/runner.h lib/cmake/strata/strataConfig.cmake
+                    lib/cmake/strata/strataConfigVersion.cmake lib/cmake/strata/StrataSchema.cmake)
+    if(NOT EXISTS "${WORK_DIR}/prefix/${installed}")
+      message(FATAL_ERROR "consumer find_package: cmake --install did not install ${installed}")
+    endif()
+  endforeach()
+  list(APPEND configure_arguments "-DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix")
+else()
+  list(APPEND configure_arguments "-DSTRATA_SOURCE_DIR=${STRATA_SOURCE_DIR}" "-DSTRATA_EXECUTABLE=${STRATA_EXECUTABLE}")
+endif()
+
+run("${CMAKE_COMMAND}" -S "${STRATA_SOURCE_DIR}/tests/consumers/${MODE}" -B "${WORK_DIR}/build" -G "${GENERATOR}"
+    ${configure_arguments})
+if(MODE STREQUAL "find_package")
+  # The function must run the installed executable, not one from PATH or the build tree.
+  if(NOT output MATCHES "strata::strata: ${WORK_DIR}/prefix/bin/strata")
+    message(FATAL_ERROR "consumer find_package: strata::strata is not the installed executable:\n${output}")
+  endif()
+endif()
+run("${CMAKE_COMMAND}" --build "${WORK_DIR}/build" -j 2)
+run("${WORK_DIR}/build/consumer_app")
+message("${output}")
+if(NOT output MATCHES "consumer ok")
+  message(FATAL_ERROR "consumer ${MODE}: the app did not say `consumer ok`")
+endif()
+
+# The db-* targets, through the build tool (a server left running must not hold its pipes):
+# migrate the development database in the consumer's build tree, status, roll back, status fails.
+if(MODE STREQUAL "find_package")
+  set(ENV{STRATA_ENV} "")
+  set(ENV{DATABASE_URL} "")
+  run("${CMAKE_COMMAND}" --build "${WORK_DIR}/build" --target db-migrate)
+  if(NOT output MATCHES "applied 1 migration")
+    message(FATAL_ERROR "consumer ${MODE}: db-migrate did not apply the migration:\n${output}")
+  endif()
+  run("${CMAKE_COMMAND}" --build "${WORK_DIR}/build" --target db-status)
+  run("${CMAKE_COMMAND}" --build "${WORK_DIR}/build" --target db-rollback)
+  execute_process(COMMAND "${CMAKE_COMMAND}" --build "${WORK_DIR}/build" --target db-status
+                  RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output TIMEOUT 300)
+  if(result EQUAL 0)
+    message(FATAL_ERROR "consumer ${MODE}: db-status succeeded on a rolled-back database:\n${output}")
+  endif()
+  set(ENV{STRATA_DEV_DIR} "${WORK_DIR}/build/strata-dev")
+  run("${WORK_DIR}/prefix/bin/strata" dev stop)
+endif()
+file(REMOVE_RECURSE "${WORK_DIR}")
