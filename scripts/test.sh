@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
 build_dir=${STRATA_BUILD_DIR:-build}
-# Release without benchmarks keeps the whole run (build + tests) within CI's budget on 2 cores;
+# Without benchmarks keeps the whole run (build + tests) within CI's budget on 2 cores;
 # the dev preset and a plain configure build the benchmarks too.
-cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DSTRATA_BUILD_BENCH=OFF
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTRATA_BUILD_BENCH=OFF
 cmake --build "$build_dir" -j "$(nproc)"
 ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)" "$@"

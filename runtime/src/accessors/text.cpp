@@ -308,8 +308,15 @@ std::string to_text(const Numeric& value) { return value.text(); }
 std::string to_text(const Uuid& value) { return value.to_string(); }
 
 std::string to_text(const Interval& value) {
-  return "P" + std::to_string(value.months) + "M" + std::to_string(value.days) + "DT" +
-         scaled_decimal_text(value.microseconds) + "S";
+  // Appended piece by piece: `"P" + std::string&&` trips GCC 12's -Wrestrict false positive at -O3.
+  std::string text = "P";
+  text += std::to_string(value.months);
+  text += "M";
+  text += std::to_string(value.days);
+  text += "DT";
+  text += scaled_decimal_text(value.microseconds);
+  text += "S";
+  return text;
 }
 
 std::string to_text(const Bytes& value) {
