@@ -45,6 +45,7 @@ TEST_F(ServerCrash, BackendKilledMidMigrationIsACleanErrorAndNothingIsHalfApplie
     if (backend.empty()) std::this_thread::sleep_for(10ms);
   }
   ASSERT_FALSE(backend.empty()) << "the migration never reached pg_sleep: " << run.get();
+  const std::string killed_at = scalar("SELECT clock_timestamp()::text");
   ASSERT_EQ(::kill(std::stoi(backend), SIGKILL), 0);
 
   const std::string outcome = run.get();
@@ -52,16 +53,21 @@ TEST_F(ServerCrash, BackendKilledMidMigrationIsACleanErrorAndNothingIsHalfApplie
   EXPECT_TRUE(outcome.rfind("RunnerError: ", 0) == 0 || outcome.rfind("SqlError: ", 0) == 0) << outcome;
   EXPECT_NE(outcome.find(victim.string()), std::string::npos) << outcome;  // names the migration's file
 
-  // The postmaster reinitialises after a backend crash; wait until it takes connections again.
+  // The postmaster reinitialises after a backend crash. A connection can still succeed before
+  // it has noticed the death (and be cut a moment later), so wait for the restart itself: a
+  // checkpointer started after the kill.
   const auto recovered_by = Clock::now() + 30s;
   for (;;) {
     try {
-      strata::testing::exec(url(), "SELECT 1");
-      break;
+      const auto restarted = strata::testing::exec(
+          url(), "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'checkpointer' AND backend_start > '" +
+                     killed_at + "'::timestamptz");
+      if (restarted[0][0].as<int>() == 1) break;
     } catch (const std::exception& error) {
       ASSERT_LT(Clock::now(), recovered_by) << "the server did not come back: " << error.what();
-      std::this_thread::sleep_for(50ms);
     }
+    ASSERT_LT(Clock::now(), recovered_by) << "the server did not restart its processes";
+    std::this_thread::sleep_for(50ms);
   }
   EXPECT_TRUE(table_exists("before_crash"));
   EXPECT_FALSE(table_exists("crash_victim"));
