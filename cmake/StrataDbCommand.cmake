@@ -12,7 +12,8 @@
 #   database, whose data lives in DEV_DIR (the build tree's STRATA_DEV_DIR).
 # db-generate takes its slug from $NAME, else DEFAULT_NAME (cache variable STRATA_MIGRATION_NAME).
 # db-rollback takes $TO (a version) or $STEPS (default 1). $YES=1 adds --yes (protected
-# environments).
+# environments). db-migrate with $SEED=1 then runs `strata seed` (the schema folder's seed/*.sql)
+# on the same database: sample data for a development database, on request.
 cmake_minimum_required(VERSION 3.25)
 
 foreach(required ACTION STRATA MIGRATIONS DEV_DIR)
@@ -105,5 +106,16 @@ if(NOT result EQUAL 0)
     message(FATAL_ERROR "db-status: the database is not current (exit ${result})")
   else()
     message(FATAL_ERROR "db-${ACTION}: strata ${ACTION} failed (exit ${result})")
+  endif()
+endif()
+
+if(ACTION STREQUAL "migrate" AND "$ENV{SEED}" STREQUAL "1")
+  set(seed_arguments seed ${project_arguments} ${target_arguments} ${yes_arguments})
+  if(SCHEMA AND EXISTS "${SCHEMA}/seed")
+    list(APPEND seed_arguments --seed-dir "${SCHEMA}/seed")
+  endif()
+  execute_process(COMMAND "${STRATA}" ${seed_arguments} RESULT_VARIABLE result)
+  if(NOT result EQUAL 0)
+    message(FATAL_ERROR "db-migrate: migrations applied, but strata seed failed (exit ${result})")
   endif()
 endif()
