@@ -152,6 +152,52 @@ TEST(Strategies, BothMakeWorkingClones) {
   EXPECT_THROW(parse_clone_strategy("copy"), std::invalid_argument);
 }
 
+TEST(Seed, EveryDatabaseStartsWithTheSeedAndTheSeedIsPartOfTheKey) {
+  const auto migrations = fresh_migrations();
+  std::vector<sql::SourceFile> seed = {{"01_notes.sql", "INSERT INTO notes VALUES (1), (2);\n"},
+                                       {"02_more.sql", "INSERT INTO notes VALUES (3);\n"}};
+  auto pool_options = options(0, false);
+  pool_options.seed = seed;
+  TemplatePool seeded(cluster_server(strata::testing::shared_cluster()), migrations, pool_options);
+  auto database = seeded.acquire();
+  EXPECT_EQ(strata::testing::exec(database.connection_string(), "SELECT count(*) FROM notes").at(0).at(0).as<int>(), 3);
+
+  TemplatePool plain(cluster_server(strata::testing::shared_cluster()), migrations, options(0, false));
+  EXPECT_NE(plain.key(), seeded.key());
+  auto empty = plain.acquire();
+  EXPECT_EQ(strata::testing::exec(empty.connection_string(), "SELECT count(*) FROM notes").at(0).at(0).as<int>(), 0);
+
+  seed[1].text = "INSERT INTO notes VALUES (4);\n";  // a changed seed file is a different template
+  EXPECT_NE(TemplatePool::key_of(migrations, seed), seeded.key());
+
+  // A failing seed names its file:line:col and leaves no template behind.
+  auto failing = options(0, false);
+  failing.seed = {{"bad.sql", "INSERT INTO notes VALUES (5);\nINSERT INTO missing VALUES (1);\n"}};
+  try {
+    TemplatePool broken(cluster_server(strata::testing::shared_cluster()), migrations, failing);
+    ADD_FAILURE() << "a failing seed built a template";
+  } catch (const std::exception& error) {
+    EXPECT_NE(std::string(error.what()).find("bad.sql:2:1"), std::string::npos) << error.what();
+  }
+  EXPECT_EQ(count("SELECT count(*) FROM pg_database WHERE datname = '" +
+                  template_database_name(TemplatePool::key_of(migrations, failing.seed)) + "'"),
+            0);
+}
+
+TEST(Seed, ReadsTheSqlFilesOfADirectoryInNameOrder) {
+  const std::filesystem::path dir = "/tmp/tdb-seed-" + std::to_string(::getpid());
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "02_b.sql") << "SELECT 2;";
+  std::ofstream(dir / "01_a.sql") << "SELECT 1;";
+  std::ofstream(dir / "notes.txt") << "not seed";
+  const auto files = read_seed_files(dir);
+  std::filesystem::remove_all(dir);
+  ASSERT_EQ(files.size(), 2u);
+  EXPECT_EQ(files[0].path.filename(), "01_a.sql");
+  EXPECT_EQ(files[1].text, "SELECT 2;");
+  EXPECT_TRUE(read_seed_files(dir).empty());
+}
+
 TEST(Integrity, AnEditedMigrationIsRefused) {
   const std::string dir = "/tmp/tdb-sum-" + std::to_string(::getpid());
   std::filesystem::create_directories(dir);

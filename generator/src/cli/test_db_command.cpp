@@ -14,6 +14,7 @@ namespace fs = std::filesystem;
 
 struct TestDbArguments {
   std::string migrations;
+  std::string seed_dir;
   std::string format = "url";
   int idle_timeout = 3600;
   int wait = 60;
@@ -57,6 +58,10 @@ void start(const TestDbArguments& arguments) {
     return;
   }
   pool_options.background = false;
+  if (!arguments.seed_dir.empty()) {
+    if (!fs::is_directory(arguments.seed_dir)) throw std::runtime_error(arguments.seed_dir + ": no such seed directory");
+    pool_options.seed = testdb::read_seed_files(arguments.seed_dir);
+  }
   const auto pool = testdb::TemplatePool::from_directory(server, arguments.migrations, pool_options);
   print(server->url(pool->acquire_detached()), arguments.format);
 }
@@ -117,6 +122,8 @@ void register_test_db_command(CLI::App& app, const GlobalOptions&, CommandRunner
   start_command->add_option("--migrations", arguments->migrations,
                             "Migrations directory: print the URL of a new database with all of them applied "
                             "(cloned from a template built once per set of migrations)");
+  start_command->add_option("--seed-dir", arguments->seed_dir,
+                            "Seed files (*.sql, name order) applied to the template after the migrations");
   start_command->add_option("--format", arguments->format, "url, or env (DATABASE_URL=...)")
       ->check(CLI::IsMember({"url", "env"}))
       ->capture_default_str();

@@ -27,6 +27,7 @@
 #include "strata/cluster.h"
 #include "strata/migrations.h"
 #include "strata/runner.h"
+#include "strata/sql_source.h"
 
 namespace strata::testdb {
 
@@ -107,9 +108,16 @@ struct PoolOptions {
   int keep_templates = 5;
   // How the template is migrated (timeouts, events...).
   runner::RunOptions run;
+  // Seed data (e.g. schema/seed/*.sql, see read_seed_files): applied to the template after the
+  // migrations, each file in its own transaction, so every test database starts with it. The
+  // files' contents are part of the template's key.
+  std::vector<sql::SourceFile> seed;
   // Applies the environment overrides named above.
   PoolOptions with_environment() const;
 };
+
+// The *.sql files of a seed directory in name order (none when it does not exist).
+std::vector<sql::SourceFile> read_seed_files(const std::filesystem::path& directory);
 
 struct PoolStats {
   bool built_template = false;  // this pool built the template (else it was there already)
@@ -167,7 +175,8 @@ class TemplatePool {
   // by drop_detached_databases() (strata test-db stop) or, on a url server, after the TTL.
   std::string acquire_detached();
 
-  static std::string key_of(const std::vector<migrations::Migration>& migrations);  // sha256 hex
+  static std::string key_of(const std::vector<migrations::Migration>& migrations,
+                            const std::vector<sql::SourceFile>& seed = {});  // sha256 hex
   const std::string& key() const;
   const std::string& template_name() const;
   CloneStrategy strategy() const;  // the one in use (never automatic)

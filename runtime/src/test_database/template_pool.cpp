@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
+#include <iterator>
 #include <random>
 
 #include "names.h"
@@ -70,6 +72,25 @@ void prune_templates(PgSession& session, const std::string& current, int keep) {
   }
 }
 
+// Seed files run like `strata seed` runs them: each in its own transaction, statement by
+// statement, so a failure names its file:line:col.
+void apply_seed(const std::string& connection_string, const std::vector<sql::SourceFile>& seed) {
+  if (seed.empty()) return;
+  PgSession session(connection_string);
+  for (const auto& file : seed) {
+    const auto statements = sql::split_statements(file);
+    session.exec("BEGIN");
+    for (const auto& statement : statements) {
+      try {
+        session.exec(statement.sql);
+      } catch (const PgError& error) {
+        throw std::runtime_error("seed " + statement.location.to_string() + ": " + error.what());
+      }
+    }
+    session.exec("COMMIT");
+  }
+}
+
 // Under the build lock: a complete template appears under its final name or not at all.
 void build_template(PoolState& state, PgSession& session) {
   const auto start = Clock::now();
@@ -78,6 +99,7 @@ void build_template(PoolState& state, PgSession& session) {
   session.exec("CREATE DATABASE " + quote_identifier(building) + " TEMPLATE template0");
   try {
     runner::migrate(state.server->connection_string(building), state.migrations, state.options.run);
+    apply_seed(state.server->connection_string(building), state.options.seed);
     // The runner has closed its sessions; RENAME waits (up to 5 s) for their backends to exit.
     session.exec("ALTER DATABASE " + quote_identifier(building) + " RENAME TO " +
                  quote_identifier(state.template_name));
@@ -350,7 +372,7 @@ TemplatePool::TemplatePool(std::shared_ptr<Server> server, std::vector<migration
   state.server = std::move(server);
   state.migrations = std::move(migrations);
   state.options = std::move(options);
-  state.key = key_of(state.migrations);
+  state.key = key_of(state.migrations, state.options.seed);
   state.template_name = template_database_name(state.key);
   bool fsync = true;
   state.with_admin([&](PgSession& session) {
@@ -422,8 +444,27 @@ TestDatabase TemplatePool::acquire() {
 
 std::string TemplatePool::acquire_detached() { return take_database(*state_, 's'); }
 
-std::string TemplatePool::key_of(const std::vector<migrations::Migration>& migrations) {
-  return migrations::sha256_hex(migrations::integrity_file_text(migrations));
+std::string TemplatePool::key_of(const std::vector<migrations::Migration>& migrations,
+                                 const std::vector<sql::SourceFile>& seed) {
+  std::string identity = migrations::integrity_file_text(migrations);
+  for (const auto& file : seed) identity += "seed " + file.path.filename().string() + " " + migrations::sha256_hex(file.text) + "\n";
+  return migrations::sha256_hex(identity);
+}
+
+std::vector<sql::SourceFile> read_seed_files(const std::filesystem::path& directory) {
+  std::vector<std::filesystem::path> paths;
+  if (std::filesystem::is_directory(directory)) {
+    for (const auto& entry : std::filesystem::directory_iterator(directory)) {
+      if (entry.is_regular_file() && entry.path().extension() == ".sql") paths.push_back(entry.path());
+    }
+  }
+  std::sort(paths.begin(), paths.end());
+  std::vector<sql::SourceFile> files;
+  for (const auto& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    files.push_back({path, std::string(std::istreambuf_iterator<char>(in), {})});
+  }
+  return files;
 }
 
 const std::string& TemplatePool::key() const { return state_->key; }
