@@ -384,8 +384,7 @@ std::string migrations_header(const Options& options) {
 }
 
 std::string migration_file(const migrations::MigrationFile& file) {
-  return "{" + literal(file.path.filename().string()) + ", " + raw_literal(file.sql) + ", " +
-         (file.pragmas.no_transaction ? "true" : "false") + ", " + (file.pragmas.destructive ? "true" : "false") + "}";
+  return "{" + literal(file.path.filename().string()) + ", " + raw_literal(file.sql) + "}";
 }
 
 std::string migrations_code(const Options& options) {
@@ -393,9 +392,10 @@ std::string migrations_code(const Options& options) {
   std::ostringstream out;
   out << kBanner << "#include \"" << header << "\"\n\n#include <pqxx/connection_base>\n\n"
       << "#include \"strata/schema_version.h\"\n\nnamespace " << options.cpp_namespace << " {\nnamespace {\n\n"
-      << "struct File {\n  const char* name;\n  const char* sql;\n  bool no_transaction;\n  bool destructive;\n};\n\n"
+      << "struct File {\n  const char* name;\n  const char* sql;\n};\n\n"
+      << "// Pragmas are read from the text at start-up, exactly as from a migrations directory.\n"
       << "::strata::migrations::MigrationFile file(const File& file) {\n"
-      << "  return {file.name, file.sql, {file.no_transaction, file.destructive}};\n}\n\n"
+      << "  return {file.name, file.sql, ::strata::migrations::parse_pragmas(file.sql)};\n}\n\n"
       << "std::vector<::strata::schema_version::BuiltMigration> built() {\n  return {\n";
   for (const auto& migration : options.migrations) {
     out << "      {" << literal(migration.version) << ", " << literal(migration.name()) << "},\n";
