@@ -252,7 +252,7 @@ function(strata_add_db_targets schema_target)
   endif()
   foreach(action generate check migrate status rollback docs)
     set(all "")
-    if(action STREQUAL "check" AND STRATA_DB_CHECK)
+    if(action STREQUAL "check" AND STRATA_DB_CHECK AND schema)  # nothing to check without a declared schema
       set(all ALL)
     endif()
     add_custom_target(${arg_PREFIX}db-${action} ${all}
