@@ -190,12 +190,12 @@ TEST(Seed, ReadsTheSqlFilesOfADirectoryInNameOrder) {
   std::ofstream(dir / "02_b.sql") << "SELECT 2;";
   std::ofstream(dir / "01_a.sql") << "SELECT 1;";
   std::ofstream(dir / "notes.txt") << "not seed";
-  const auto files = read_seed_files(dir);
+  const auto files = sql::read_sql_files(dir);
   std::filesystem::remove_all(dir);
   ASSERT_EQ(files.size(), 2u);
   EXPECT_EQ(files[0].path.filename(), "01_a.sql");
   EXPECT_EQ(files[1].text, "SELECT 2;");
-  EXPECT_TRUE(read_seed_files(dir).empty());
+  EXPECT_TRUE(sql::read_sql_files(dir).empty());
 }
 
 TEST(Integrity, AnEditedMigrationIsRefused) {

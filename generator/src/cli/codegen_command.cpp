@@ -8,6 +8,7 @@
 #include "strata/codegen.h"
 #include "strata/generate.h"
 #include "strata/migrations.h"
+#include "strata/stopwatch.h"
 
 namespace strata::cli {
 namespace {
@@ -19,10 +20,6 @@ struct CodegenArguments {
   std::string types;
   int shards = 4;
 };
-
-double ms_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-}
 
 void run_codegen(const CodegenArguments& arguments, const GlobalOptions& globals) {
   const auto start = std::chrono::steady_clock::now();

@@ -18,6 +18,7 @@
 #include "strata/backup.h"
 #include "strata/cluster.h"
 #include "strata/connection.h"
+#include "strata/stopwatch.h"
 
 extern char** environ;
 
@@ -27,10 +28,6 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-double ms_since(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 // A child with stdin/stdout as given (-1: /dev/null) and stderr into `log`.
 pid_t spawn(const fs::path& program, const std::vector<std::string>& args, int in, int out, const fs::path& log,

@@ -1,13 +1,11 @@
 // strata seed: idempotent sample-data files applied in name order, each in its own transaction.
-#include <algorithm>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <pqxx/pqxx>
 
 #include "commands.h"
 #include "runner_support.h"
+#include "strata/sql_source.h"
 
 namespace strata::cli {
 namespace {
@@ -27,31 +25,19 @@ fs::path seed_directory(const SeedArguments& arguments, const std::optional<proj
   return fs::path("schema") / "seed";
 }
 
-std::vector<fs::path> seed_files(const fs::path& directory) {
+// The seed files, in name order; a directory that is not there is an error (nothing to seed is
+// worth saying, a mistyped --seed-dir more so).
+std::vector<sql::SourceFile> seed_files(const fs::path& directory) {
   std::error_code error;
   if (!fs::is_directory(directory, error)) throw std::runtime_error("no seed directory " + directory.string());
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(directory)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".sql") files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + file.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return sql::read_sql_files(directory);
 }
 
 // Runs one file in a transaction; returns the error text ("" when it worked).
-std::string apply_file(pqxx::connection& connection, const fs::path& file) {
-  const auto sql = read_text(file);
+std::string apply_file(pqxx::connection& connection, const sql::SourceFile& file) {
   try {
     pqxx::work work(connection, "strata_seed");
-    work.exec(sql);
+    work.exec(file.text);
     work.commit();
     return "";
   } catch (const pqxx::sql_error& error) {
@@ -87,11 +73,11 @@ void run_seed(const SeedArguments& arguments) {
   for (const auto& file : files) {
     const auto error = apply_file(connection, file);
     if (!error.empty()) {
-      std::cerr << "error: seed file " << file.filename().string() << " failed (rolled back; the files before it "
+      std::cerr << "error: seed file " << file.path.filename().string() << " failed (rolled back; the files before it "
                 << "stay applied): " << error;
       throw ExitStatus(1);
     }
-    std::cout << "seeded " << file.filename().string() << "\n";
+    std::cout << "seeded " << file.path.filename().string() << "\n";
   }
   if (!arguments.check_idempotent) {
     std::cout << "seeded " << context.target.description << " from " << files.size() << " file"
@@ -105,12 +91,12 @@ void run_seed(const SeedArguments& arguments) {
     const auto before = runner::count_rows(context.target.connection);
     const auto error = apply_file(connection, file);
     if (!error.empty()) {
-      problems.push_back(file.filename().string() + ": fails on a second run: " + error);
+      problems.push_back(file.path.filename().string() + ": fails on a second run: " + error);
       continue;
     }
     const auto changed = changed_counts(before, runner::count_rows(context.target.connection));
     if (!changed.empty()) {
-      std::string text = file.filename().string() + ": changes row counts on a second run:";
+      std::string text = file.path.filename().string() + ": changes row counts on a second run:";
       for (const auto& line : changed) text += "\n    " + line;
       problems.push_back(text);
     }

@@ -60,7 +60,7 @@ void start(const TestDbArguments& arguments) {
   pool_options.background = false;
   if (!arguments.seed_dir.empty()) {
     if (!fs::is_directory(arguments.seed_dir)) throw std::runtime_error(arguments.seed_dir + ": no such seed directory");
-    pool_options.seed = testdb::read_seed_files(arguments.seed_dir);
+    pool_options.seed = sql::read_sql_files(arguments.seed_dir);
   }
   const auto pool = testdb::TemplatePool::from_directory(server, arguments.migrations, pool_options);
   print(server->url(pool->acquire_detached()), arguments.format);

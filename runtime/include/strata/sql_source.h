@@ -40,6 +40,10 @@ struct SourceFile {
 // any other psql meta-command is a SqlError at its line.
 std::vector<Statement> split_statements(const SourceFile& file);
 
+// The *.sql files of a directory in name order (seed data and the like); none when the directory
+// does not exist.
+std::vector<SourceFile> read_sql_files(const std::filesystem::path& directory);
+
 // Maps a byte offset in `text` to line and character column.
 SourceLocation locate(const std::filesystem::path& file, const std::string& text, std::size_t offset);
 

@@ -108,16 +108,13 @@ struct PoolOptions {
   int keep_templates = 5;
   // How the template is migrated (timeouts, events...).
   runner::RunOptions run;
-  // Seed data (e.g. schema/seed/*.sql, see read_seed_files): applied to the template after the
+  // Seed data (e.g. schema/seed/*.sql, see sql::read_sql_files): applied to the template after the
   // migrations, each file in its own transaction, so every test database starts with it. The
   // files' contents are part of the template's key.
   std::vector<sql::SourceFile> seed;
   // Applies the environment overrides named above.
   PoolOptions with_environment() const;
 };
-
-// The *.sql files of a seed directory in name order (none when it does not exist).
-std::vector<sql::SourceFile> read_seed_files(const std::filesystem::path& directory);
 
 struct PoolStats {
   bool built_template = false;  // this pool built the template (else it was there already)

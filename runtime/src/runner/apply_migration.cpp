@@ -6,6 +6,7 @@
 
 #include "pg.h"
 #include "sessions.h"
+#include "strata/stopwatch.h"
 
 namespace strata::runner {
 namespace {
@@ -15,10 +16,6 @@ using Kind = script::RoundTrip::Kind;
 
 constexpr const char* kLockNotAvailable = "55P03";
 constexpr const char* kActiveSqlTransaction = "25001";
-
-double ms_since(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 const sql::Statement& statement_of(const plan::Step& step, const script::RoundTrip& round_trip) {
   return step.statements.at(static_cast<std::size_t>(round_trip.statement));

@@ -11,29 +11,16 @@
 #include "row_counts.h"
 #include "script.h"
 #include "sessions.h"
+#include "strata/stopwatch.h"
 
 namespace strata::runner {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double ms_since(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
 history::Row row_for(const plan::Step& step, const RunOptions& options, const std::string& applied_by) {
   return history::Row{step.migration->version, step.migration->name(), checksum(*step.migration), applied_by,
                       options.strata_version};
-}
-
-RunReport already_current(RunReport report, const RunOptions& options, const std::string& message,
-                          Clock::time_point started) {
-  report.already_current = true;
-  Event event = sessions::event(Event::Kind::AlreadyCurrent);
-  event.message = message;
-  sessions::emit(options, event);
-  report.total_ms = ms_since(started);
-  return report;
 }
 
 std::string dry_run_sql(const std::vector<plan::Step>& steps, bool create_history, const RunOptions& options,
@@ -72,7 +59,7 @@ RunReport migrate(const std::string& connection, const std::vector<migrations::M
   auto steps = plan::pending(migrations, snapshot.entries, options.to_version);
   const std::string applied_by =
       options.applied_by.empty() ? history::default_applied_by(snapshot.current_user) : options.applied_by;
-  if (steps.empty()) return already_current(std::move(report), options, "nothing to apply", started);
+  if (steps.empty()) return sessions::nothing_to_do(std::move(report), options, "nothing to apply", started);
   const script::Settings settings{options.timeouts, script::search_path_for(snapshot.current_user, snapshot.search_path)};
 
   if (options.dry_run) {
@@ -91,7 +78,7 @@ RunReport migrate(const std::string& connection, const std::vector<migrations::M
   plan::check_history(migrations, snapshot.entries, options.integrity_problems);
   steps = plan::pending(migrations, snapshot.entries, options.to_version);
   if (steps.empty()) {
-    return already_current(std::move(report), options, "another migration run applied everything pending", started);
+    return sessions::nothing_to_do(std::move(report), options, "another migration run applied everything pending", started);
   }
   announce_out_of_order(steps, options);
 

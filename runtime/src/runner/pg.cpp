@@ -1,84 +1,11 @@
 #include "pg.h"
 
-#include <cctype>
 
 #include "strata/connection.h"
 #include "strata/runner.h"
 
 namespace strata::runner::pg {
 namespace {
-
-std::string percent_decode(const std::string& text) {
-  std::string decoded;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
-      decoded += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
-      i += 2;
-    } else {
-      decoded += text[i];
-    }
-  }
-  return decoded;
-}
-
-// Every spelling of the secrets in `connection`, found without libpq (which cannot parse a
-// malformed string, exactly when its message quotes it back): the URL's userinfo password and
-// password=/sslpassword= values, raw and percent-decoded, and libpq's parse when it succeeds.
-std::vector<std::string> secrets_of(const std::string& connection) {
-  std::vector<std::string> secrets;
-  const auto add = [&secrets](const std::string& secret) {
-    if (secret.empty() || secret == "''") return;
-    secrets.push_back(secret);
-    if (const auto decoded = percent_decode(secret); decoded != secret) secrets.push_back(decoded);
-  };
-  if (char* error = nullptr; PQconninfoOption* options = PQconninfoParse(connection.c_str(), &error)) {
-    for (const PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
-      const std::string keyword = option->keyword;
-      if ((keyword == "password" || keyword == "sslpassword") && option->val != nullptr) add(option->val);
-    }
-    PQconninfoFree(options);
-  } else if (error != nullptr) {
-    PQfreemem(error);
-  }
-  const bool url = connection.rfind("postgresql://", 0) == 0 || connection.rfind("postgres://", 0) == 0;
-  if (url) {
-    const std::size_t start = connection.find("://") + 3;
-    const std::size_t end = std::min(connection.find_first_of("/?", start), connection.size());
-    const std::size_t at = connection.rfind('@', end);
-    if (at != std::string::npos && at >= start) {
-      const std::size_t colon = connection.find(':', start);
-      if (colon < at) add(connection.substr(colon + 1, at - colon - 1));
-    }
-  }
-  // password=... in a query string or a keyword/value string (bare or quoted values).
-  for (const std::string key : {"sslpassword", "password"}) {
-    for (std::size_t at = connection.find(key); at != std::string::npos; at = connection.find(key, at + 1)) {
-      std::size_t i = at + key.size();
-      while (i < connection.size() && connection[i] == ' ') ++i;
-      if (i >= connection.size() || connection[i] != '=') continue;
-      ++i;
-      while (i < connection.size() && connection[i] == ' ') ++i;
-      std::size_t end = i;
-      if (i < connection.size() && connection[i] == '\'') {
-        for (end = i + 1; end < connection.size() && connection[end] != '\''; ++end) {
-          if (connection[end] == '\\') ++end;
-        }
-        add(connection.substr(i + 1, std::min(end, connection.size()) - i - 1));
-      } else {
-        while (end < connection.size() && connection[end] != '&' && !std::isspace(static_cast<unsigned char>(connection[end]))) ++end;
-        add(connection.substr(i, end - i));
-      }
-    }
-  }
-  return secrets;
-}
-
-void replace_all(std::string& text, const std::string& from, const std::string& to) {
-  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
-    text.replace(at, from.size(), to);
-  }
-}
 
 // libpq's multi-line messages ("...failed: ...\n\tIs the server running...") as one line.
 std::string one_line(std::string message) {
@@ -97,24 +24,7 @@ std::string one_line(std::string message) {
 std::string describe_target(const std::string& connection) { return runtime::redact_password(connection); }
 
 std::string scrub_secrets(const std::string& message, const std::string& connection) {
-  std::string scrubbed = message;
-  for (const auto& secret : secrets_of(connection)) {
-    // A quoted token containing the secret (libpq quotes the part of a URL it cannot parse)
-    // goes entirely; longer secrets also wherever they appear. A secret of 1-3 characters is
-    // not replaced everywhere: it would mangle every word that contains it.
-    for (std::size_t open = scrubbed.find('"'); open != std::string::npos;) {
-      const std::size_t close = scrubbed.find('"', open + 1);
-      if (close == std::string::npos) break;
-      if (scrubbed.substr(open + 1, close - open - 1).find(secret) != std::string::npos) {
-        scrubbed.replace(open + 1, close - open - 1, "****");
-        open = scrubbed.find('"', open + 6);
-      } else {
-        open = scrubbed.find('"', close + 1);
-      }
-    }
-    if (secret.size() >= 4) replace_all(scrubbed, secret, "****");
-  }
-  return scrubbed;
+  return runtime::mask_secrets(message, runtime::connection_secrets(connection));
 }
 
 Connection connect(const std::string& connection, const char* application_name) {

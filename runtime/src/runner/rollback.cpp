@@ -13,6 +13,7 @@
 #include "row_counts.h"
 #include "script.h"
 #include "sessions.h"
+#include "strata/stopwatch.h"
 
 namespace strata::runner {
 namespace {
@@ -69,10 +70,6 @@ std::vector<plan::Step> revert_steps(const std::vector<migrations::Migration>& m
   return steps;
 }
 
-double ms_since(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
 }  // namespace
 
 RunReport rollback(const std::string& connection, const std::vector<migrations::Migration>& migrations,
@@ -87,15 +84,7 @@ RunReport rollback(const std::string& connection, const std::vector<migrations::
   auto snapshot = history::read(conn.get());
   plan::check_history(migrations, snapshot.entries, options.integrity_problems);
   auto steps = revert_steps(migrations, snapshot.entries, rollback_options);
-  const auto nothing = [&](const std::string& message) {
-    report.already_current = true;
-    Event event = sessions::event(Event::Kind::AlreadyCurrent);
-    event.message = message;
-    sessions::emit(options, event);
-    report.total_ms = ms_since(started);
-    return report;
-  };
-  if (steps.empty()) return nothing("nothing to roll back");
+  if (steps.empty()) return sessions::nothing_to_do(std::move(report), options, "nothing to roll back", started);
   const script::Settings settings{options.timeouts, script::search_path_for(snapshot.current_user, snapshot.search_path)};
 
   if (options.dry_run) {
@@ -111,7 +100,7 @@ RunReport rollback(const std::string& connection, const std::vector<migrations::
   snapshot = history::read(conn.get());
   plan::check_history(migrations, snapshot.entries, options.integrity_problems);
   steps = revert_steps(migrations, snapshot.entries, rollback_options);
-  if (steps.empty()) return nothing("another run rolled everything back already");
+  if (steps.empty()) return sessions::nothing_to_do(std::move(report), options, "another run rolled everything back already", started);
 
   std::vector<rows::Table> rows_before;
   if (options.check_row_counts) rows_before = rows::count(conn.get(), options.timeouts);

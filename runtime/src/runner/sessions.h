@@ -4,9 +4,11 @@
 
 #include <libpq-fe.h>
 
+#include <chrono>
 #include <string>
 
 #include "strata/runner.h"
+#include "strata/stopwatch.h"
 
 namespace strata::runner::sessions {
 
@@ -28,6 +30,17 @@ inline Event event(Event::Kind kind, std::string migration = {}) {
 
 inline void emit(const RunOptions& options, Event event) {
   if (options.on_event) options.on_event(event);
+}
+
+// A run (migrate or rollback) that has nothing to do: its report and its AlreadyCurrent event.
+inline RunReport nothing_to_do(RunReport report, const RunOptions& options, const std::string& message,
+                               std::chrono::steady_clock::time_point started) {
+  report.already_current = true;
+  Event event = sessions::event(Event::Kind::AlreadyCurrent);
+  event.message = message;
+  emit(options, event);
+  report.total_ms = ms_since(started);
+  return report;
 }
 
 }  // namespace strata::runner::sessions

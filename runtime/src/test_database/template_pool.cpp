@@ -4,12 +4,11 @@
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
-#include <fstream>
-#include <iterator>
 #include <random>
 
 #include "names.h"
 #include "pool_state.h"
+#include "strata/stopwatch.h"
 
 namespace strata::testdb {
 
@@ -21,10 +20,6 @@ using detail::quote_literal;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-double ms_since(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 std::string environment_variable(const char* name) {
   const char* value = std::getenv(name);
@@ -449,22 +444,6 @@ std::string TemplatePool::key_of(const std::vector<migrations::Migration>& migra
   std::string identity = migrations::integrity_file_text(migrations);
   for (const auto& file : seed) identity += "seed " + file.path.filename().string() + " " + migrations::sha256_hex(file.text) + "\n";
   return migrations::sha256_hex(identity);
-}
-
-std::vector<sql::SourceFile> read_seed_files(const std::filesystem::path& directory) {
-  std::vector<std::filesystem::path> paths;
-  if (std::filesystem::is_directory(directory)) {
-    for (const auto& entry : std::filesystem::directory_iterator(directory)) {
-      if (entry.is_regular_file() && entry.path().extension() == ".sql") paths.push_back(entry.path());
-    }
-  }
-  std::sort(paths.begin(), paths.end());
-  std::vector<sql::SourceFile> files;
-  for (const auto& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    files.push_back({path, std::string(std::istreambuf_iterator<char>(in), {})});
-  }
-  return files;
 }
 
 const std::string& TemplatePool::key() const { return state_->key; }
