@@ -8,6 +8,7 @@
 
 #include "connection_parameters.h"
 #include "private_directory.h"
+#include "strata/stable_hash.h"
 
 namespace strata::runtime {
 

@@ -13,6 +13,7 @@
 #include "pg_binaries_search.h"
 #include "postgres_server.h"
 #include "private_directory.h"
+#include "strata/stable_hash.h"
 #include "server_account.h"
 
 namespace strata::runtime {

@@ -15,15 +15,6 @@ namespace strata::runtime {
 
 namespace fs = std::filesystem;
 
-std::string stable_hash(const std::string& text) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
-  static const char* hex = "0123456789abcdef";
-  std::string digits;
-  for (int shift = 60; shift >= 0; shift -= 4) digits += hex[(hash >> shift) & 15];
-  return digits;
-}
-
 void ensure_private_directory(const fs::path& dir, uid_t owner, gid_t group) {
   const fs::path staging = dir.string() + ".new-" + std::to_string(::getpid()) + "-" +
                            std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));

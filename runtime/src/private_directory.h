@@ -15,8 +15,4 @@ namespace strata::runtime {
 // a concurrent caller never sees it half set up (still owned by root). Throws otherwise.
 void ensure_private_directory(const std::filesystem::path& dir, uid_t owner, gid_t group);
 
-// FNV-1a of `text` as 16 hex digits: stable across builds and platforms, unlike std::hash. Used
-// to give a long path a short, fixed directory name under /tmp (unix socket paths are short).
-std::string stable_hash(const std::string& text);
-
 }  // namespace strata::runtime

@@ -9,6 +9,8 @@
 
 #include <pqxx/pqxx>
 
+#include "strata/accessors/statement_mode.h"
+#include "strata/accessors/support.h"
 #include "strata/accessors/text.h"
 #include "strata/schema_version.h"
 #include "strata_test/db/schema.h"
@@ -376,6 +378,55 @@ TEST_F(Accessors, IdentityGeneratedUniqueKeysUpdateRemove) {
   EXPECT_TRUE(accounts::remove(tx, bob.id));
   EXPECT_FALSE(accounts::remove(tx, bob.id));
   EXPECT_EQ(accounts::find(tx, bob.id), std::nullopt);
+}
+
+// The accessors prepare each statement once per connection (named after its text); the plans
+// follow schema changes the statement survives (PostgreSQL replans), and the unprepared mode,
+// for poolers without prepared statements, leaves none behind.
+TEST_F(Accessors, StatementsArePreparedOncePerConnectionUnlessTurnedOff) {
+  const auto prepared_count = [&] {
+    return pqxx::nontransaction(connection()).exec1("SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'strata\\_%'")[0].as<int>();
+  };
+  ASSERT_EQ(strata::accessors::statement_mode(), strata::accessors::StatementMode::prepared);
+  ASSERT_EQ(prepared_count(), 0);
+  std::int64_t id = 0;
+  {
+    pqxx::work tx(connection());
+    id = accounts::insert(tx, {.email = "ada@example.com", .name = "Ada", .tenant = 1, .handle = "ada"}).id;
+    for (int i = 0; i < 3; ++i) EXPECT_TRUE(accounts::find(tx, id));
+    tx.commit();
+  }
+  EXPECT_EQ(prepared_count(), 2);  // the insert and find, each once
+  // Named after the statement's text.
+  const auto find_statement = pqxx::nontransaction(connection()).exec1(
+      "SELECT name, statement FROM pg_prepared_statements WHERE statement LIKE 'SELECT%'");
+  EXPECT_EQ(find_statement[0].as<std::string>(), strata::accessors::prepared_statement_name(find_statement[1].as<std::string>()));
+
+  // A column added and an index dropped under the prepared statement: PostgreSQL replans it.
+  pqxx::nontransaction(connection()).exec("ALTER TABLE public.accounts ADD COLUMN extra int");
+  {
+    pqxx::work tx(connection());
+    EXPECT_EQ(accounts::find(tx, id)->name, "Ada");
+  }
+  // A statement prepared in a transaction that rolls back stays prepared (not transactional).
+  {
+    pqxx::work tx(connection());
+    EXPECT_EQ(accounts::find_by_email(tx, "ada@example.com")->id, id);
+  }
+  EXPECT_EQ(prepared_count(), 3);
+  {
+    pqxx::work tx(connection());
+    EXPECT_EQ(accounts::find_by_email(tx, "ada@example.com")->id, id);
+  }
+
+  strata::accessors::set_statement_mode(strata::accessors::StatementMode::unprepared);
+  {
+    pqxx::work tx(connection());
+    EXPECT_EQ(accounts::find_by_tenant_and_handle(tx, 1, "ada")->id, id);
+    EXPECT_EQ(accounts::list_all(tx).size(), 1u);
+  }
+  strata::accessors::set_statement_mode(strata::accessors::StatementMode::prepared);
+  EXPECT_EQ(prepared_count(), 3);
 }
 
 TEST_F(Accessors, CompositeKeysAndForeignKeyLists) {

@@ -44,6 +44,12 @@ std::string literal(const std::string& text) {
   return out + "\"";
 }
 
+// The first line of a function that runs `sql`: the statement with its prepared-statement name,
+// made once (a function-local static), so a call neither copies the text nor hashes it.
+std::string statement(const std::string& sql) {
+  return "  static const ::strata::accessors::Statement statement(" + literal(sql) + ");\n";
+}
+
 // A literal for a long text (a migration): a raw string literal with a delimiter the text does
 // not contain, or an escaped one when the text has control characters other than newline and tab
 // (a compiler may turn the \r of a CRLF into nothing in a raw literal, and the migration's
@@ -245,12 +251,15 @@ std::string relation_code(const Relation& relation) {
          "  std::vector<Row> rows;\n  rows.reserve(result.size());\n"
          "  for (const auto& fields : result) rows.push_back(read_row(fields));\n  return rows;\n}\n\n";
 
-  std::size_t max_insert_columns = 0;
+  const auto max_insert_columns = static_cast<std::size_t>(
+      std::count_if(relation.columns.begin(), relation.columns.end(), [](const auto& column) { return column.writable; }));
   if (!relation.view) {
     out << "void collect(const Insert& values, std::vector<std::string>& columns, ::strata::accessors::Params& params) {\n";
+    if (max_insert_columns > 0) {
+      out << "  columns.reserve(" << max_insert_columns << ");\n  params.reserve(" << max_insert_columns << ");\n";
+    }
     for (const auto& column : relation.columns) {
       if (!column.writable) continue;
-      ++max_insert_columns;
       const std::string value = "values." + column.field;
       const std::string name = literal(model::quote_ident(column.sql_name));
       if (column.has_default) {
@@ -268,9 +277,9 @@ std::string relation_code(const Relation& relation) {
 
   if (!relation.view) {
     out << "Row insert(pqxx::transaction_base& tx, const Insert& values) {\n"
+           "  static ::strata::accessors::InsertStatements statements(kRelation, kSelectList);\n"
            "  std::vector<std::string> columns;\n  ::strata::accessors::Params params;\n  collect(values, columns, params);\n"
-           "  const auto result = ::strata::accessors::exec(tx, ::strata::accessors::insert_statement(kRelation, columns, "
-           "kSelectList), params);\n"
+           "  const auto result = ::strata::accessors::exec(tx, statements.get(columns), params);\n"
            "  return read_row(result.at(0));\n}\n\n";
     out << "void insert_many(pqxx::transaction_base& tx, const std::vector<Insert>& rows) {\n"
         << "  ::strata::accessors::BulkInsert<" << std::max<std::size_t>(max_insert_columns, 1) << "> bulk(tx, kRelation);\n"
@@ -281,8 +290,8 @@ std::string relation_code(const Relation& relation) {
     if (relation.primary_key) {
       const auto& key = *relation.primary_key;
       out << "std::optional<Row> find(pqxx::transaction_base& tx, " << key_parameters(relation, key, false) << ") {\n"
-          << "  const auto result = ::strata::accessors::exec(tx, " << literal(select + where_key(relation, key, 1)) << ", "
-          << key_params(relation, key) << ");\n"
+          << statement(select + where_key(relation, key, 1))
+          << "  const auto result = ::strata::accessors::exec(tx, statement, " << key_params(relation, key) << ");\n"
           << "  if (result.empty()) return std::nullopt;\n  return read_row(result[0]);\n}\n\n";
       if (has_update(relation)) {
         std::vector<std::string> sets, params;
@@ -295,33 +304,32 @@ std::string relation_code(const Relation& relation) {
         for (const auto index : key.columns) params.push_back(parameter(relation.columns[index], "row." + relation.columns[index].field, false));
         // A nullable primary key column cannot exist, so the key members are never std::optional.
         out << "std::optional<Row> update(pqxx::transaction_base& tx, const Row& row) {\n"
-            << "  const auto result = ::strata::accessors::exec(tx, "
-            << literal("UPDATE " + relation.sql_name + " SET " + join(sets, ", ") + where_key(relation, key, sets.size() + 1) +
-                       " RETURNING " + select_list(relation))
-            << ", ::strata::accessors::Params{" << join(params, ", ") << "});\n"
+            << statement("UPDATE " + relation.sql_name + " SET " + join(sets, ", ") + where_key(relation, key, sets.size() + 1) +
+                         " RETURNING " + select_list(relation))
+            << "  const auto result = ::strata::accessors::exec(tx, statement, ::strata::accessors::Params{" << join(params, ", ")
+            << "});\n"
             << "  if (result.empty()) return std::nullopt;\n  return read_row(result[0]);\n}\n\n";
       }
       out << "bool remove(pqxx::transaction_base& tx, " << key_parameters(relation, key, false) << ") {\n"
-          << "  const auto result = ::strata::accessors::exec(tx, "
-          << literal("DELETE FROM " + relation.sql_name + where_key(relation, key, 1)) << ", " << key_params(relation, key)
+          << statement("DELETE FROM " + relation.sql_name + where_key(relation, key, 1))
+          << "  const auto result = ::strata::accessors::exec(tx, statement, " << key_params(relation, key)
           << ");\n  return result.affected_rows() > 0;\n}\n\n";
     }
     for (const auto& key : relation.unique_keys) {
       out << "std::optional<Row> " << key.function << "(pqxx::transaction_base& tx, " << key_parameters(relation, key, false)
-          << ") {\n  const auto result = ::strata::accessors::exec(tx, " << literal(select + where_key(relation, key, 1))
-          << ", " << key_params(relation, key) << ");\n"
+          << ") {\n" << statement(select + where_key(relation, key, 1))
+          << "  const auto result = ::strata::accessors::exec(tx, statement, " << key_params(relation, key) << ");\n"
           << "  if (result.empty()) return std::nullopt;\n  return read_row(result[0]);\n}\n\n";
     }
     for (const auto& key : relation.foreign_keys) {
       out << "std::vector<Row> " << key.function << "(pqxx::transaction_base& tx, " << key_parameters(relation, key, false)
-          << ") {\n  return read_rows(::strata::accessors::exec(tx, "
-          << literal(select + where_key(relation, key, 1) + order_by(relation)) << ", " << key_params(relation, key)
-          << "));\n}\n\n";
+          << ") {\n" << statement(select + where_key(relation, key, 1) + order_by(relation))
+          << "  return read_rows(::strata::accessors::exec(tx, statement, " << key_params(relation, key) << "));\n}\n\n";
     }
   }
   out << "std::vector<Row> list_all(pqxx::transaction_base& tx) {\n"
-      << "  return read_rows(::strata::accessors::exec(tx, " << literal(select + order_by(relation))
-      << ", ::strata::accessors::Params{}));\n}\n\n";
+      << statement(select + order_by(relation))
+      << "  return read_rows(::strata::accessors::exec(tx, statement, ::strata::accessors::Params{}));\n}\n\n";
   out << "}  // namespace " << relation.qualified() << "\n";
   return out.str();
 }

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "strata/codegen.h"
+#include "strata/stable_hash.h"
 
 namespace strata::codegen {
 namespace {
@@ -90,12 +91,7 @@ std::vector<std::string> assign_names(const std::vector<std::string>& sql_names,
 
 int shard_of(const std::string& key, int shards) {
   if (shards < 1) throw CodegenError("the number of shards must be at least 1");
-  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a, 64 bit
-  for (const unsigned char c : key) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return static_cast<int>(hash % static_cast<std::uint64_t>(shards));
+  return static_cast<int>(fnv1a_64(key) % static_cast<std::uint64_t>(shards));
 }
 
 std::string shard_file(int shard) {

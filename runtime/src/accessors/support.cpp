@@ -1,13 +1,34 @@
 #include "strata/accessors/support.h"
 
+#include <atomic>
+
+#include "strata/accessors/statement_mode.h"
+#include "strata/stable_hash.h"
+
 
 namespace strata::accessors {
 
-pqxx::result exec(pqxx::transaction_base& tx, const std::string& sql, const Params& params) {
+namespace {
+std::atomic<StatementMode> current_statement_mode{StatementMode::prepared};
+}  // namespace
+
+void set_statement_mode(StatementMode mode) { current_statement_mode.store(mode, std::memory_order_relaxed); }
+StatementMode statement_mode() { return current_statement_mode.load(std::memory_order_relaxed); }
+
+std::string prepared_statement_name(std::string_view sql) { return "strata_" + stable_hash(sql); }
+
+pqxx::result exec(pqxx::transaction_base& tx, const Statement& statement, const Params& params) {
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& param : params) values.push_back(param ? param->c_str() : nullptr);
-  return tx.exec_params(sql, pqxx::prepare::make_dynamic_params(values));
+  if (statement_mode() == StatementMode::unprepared) {
+    return tx.exec_params(statement.sql, pqxx::prepare::make_dynamic_params(values));
+  }
+  // libpqxx records the definition (a no-op when this name already has it) and sends the Parse
+  // on the first execution on this connection, again after a reconnect. Prepared statements are
+  // not transactional: one prepared in a transaction that rolls back stays prepared.
+  tx.conn().prepare(statement.name, statement.sql);
+  return tx.exec_prepared(statement.name, pqxx::prepare::make_dynamic_params(values));
 }
 
 std::string insert_statement(const std::string& table, const std::vector<std::string>& columns,
@@ -25,6 +46,15 @@ std::string insert_statement(const std::string& table, const std::vector<std::st
   }
   if (!returning.empty()) sql += " RETURNING " + returning;
   return sql;
+}
+
+const Statement& InsertStatements::get(const std::vector<std::string>& columns) {
+  const std::lock_guard lock(mutex_);
+  auto it = by_columns_.find(columns);
+  if (it == by_columns_.end()) {
+    it = by_columns_.emplace(columns, Statement(insert_statement(table_, columns, returning_))).first;
+  }
+  return it->second;
 }
 
 void unexpected_null(const char* relation, const char* column) {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <array>
+#include <map>
+#include <mutex>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -21,8 +23,24 @@ namespace strata::accessors {
 // Statement parameters in text format; std::nullopt is NULL.
 using Params = std::vector<std::optional<std::string>>;
 
-// Runs `sql` with `params` as $1, $2, ... (text format, types inferred by PostgreSQL).
-pqxx::result exec(pqxx::transaction_base& tx, const std::string& sql, const Params& params);
+// The name a statement is prepared under: "strata_" + stable_hash(sql), the same in every process.
+std::string prepared_statement_name(std::string_view sql);
+
+// A statement's text and its prepared-statement name, computed once (the generated functions
+// keep theirs in a function-local static).
+struct Statement {
+  explicit Statement(std::string text) : sql(std::move(text)), name(prepared_statement_name(sql)) {}
+  std::string sql;
+  std::string name;
+};
+
+// Runs the statement with `params` as $1, $2, ... (text format, types inferred by PostgreSQL), as
+// a prepared statement of the transaction's connection unless statement_mode() says otherwise
+// (strata/accessors/statement_mode.h).
+pqxx::result exec(pqxx::transaction_base& tx, const Statement& statement, const Params& params);
+inline pqxx::result exec(pqxx::transaction_base& tx, std::string sql, const Params& params) {
+  return exec(tx, Statement(std::move(sql)), params);
+}
 
 // A NOT NULL column (or a key) that came back NULL: the database does not match the code.
 [[noreturn]] void unexpected_null(const char* relation, const char* column);
@@ -83,6 +101,21 @@ void write_copy_row_of_size(pqxx::stream_to& stream, const Params& row, std::ind
 // INSERT INTO table (columns) VALUES ($1, ...) RETURNING returning; DEFAULT VALUES without columns.
 std::string insert_statement(const std::string& table, const std::vector<std::string>& columns,
                              const std::string& returning);
+
+// The INSERT statements of one table, one per set of given columns (the columns with defaults
+// an Insert leaves out vary), each made once: a generated insert() neither builds nor hashes its
+// text on every call. Thread-safe.
+class InsertStatements {
+ public:
+  InsertStatements(std::string table, std::string returning)
+      : table_(std::move(table)), returning_(std::move(returning)) {}
+  const Statement& get(const std::vector<std::string>& columns);
+
+ private:
+  std::string table_, returning_;
+  std::mutex mutex_;
+  std::map<std::vector<std::string>, Statement> by_columns_;  // node-based: references stay valid
+};
 
 // Bulk insert with COPY ... FROM STDIN (pqxx::stream_to): rows that give the same columns go
 // through one COPY; a row with a different column set (other defaults left out) starts the next.
