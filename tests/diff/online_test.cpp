@@ -92,5 +92,62 @@ TEST(Online, DeclaredNotValidAndNewTablesAreLeftAlone) {
   EXPECT_EQ(render_sql(diff(db({}), db({users, users_id, users_email, valid}), online())).find("VALIDATE"), std::string::npos);
 }
 
+TEST(Online, NewUniqueConstraintOnExistingTableUsesAConcurrentIndex) {
+  const auto unique = depends(constraint(users, "users_email_key", "u", "UNIQUE (email)"), {users_email.key});
+  const Plan plan = diff(db({users, users_id, users_email}), db({users, users_id, users_email, unique}), online());
+  EXPECT_EQ(render_sql(plan),
+            "CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON public.users (email);\n"
+            "ALTER TABLE public.users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;\n");
+  ASSERT_EQ(plan.changes.size(), 1u);
+  EXPECT_TRUE(plan.changes[0].after_transaction);
+
+  // Not the plain form, deferrable, or on a new table: left as it is.
+  for (const auto& other : {constraint(users, "users_email_key", "u", "UNIQUE (email) INCLUDE (id)"),
+                            constraint(users, "users_email_key", "u", "UNIQUE NULLS NOT DISTINCT (email)"),
+                            constraint(users, "users_email_key", "u", "UNIQUE (email) DEFERRABLE", {{"deferrable", true}})}) {
+    const Plan plain = diff(db({users, users_id, users_email}), db({users, users_id, users_email, depends(other, {users_email.key})}),
+                            online());
+    ASSERT_EQ(plain.changes.size(), 1u);
+    EXPECT_FALSE(plain.changes[0].after_transaction) << plain.changes[0].statements[0];
+  }
+  const Plan fresh = diff(db({}), db({users, users_id, users_email, unique}), online());
+  EXPECT_EQ(render_sql(fresh).find("CONCURRENTLY"), std::string::npos);
+}
+
+TEST(Online, UniqueConstraintANewForeignKeyNeedsStaysInTheTransaction) {
+  const auto unique = depends(constraint(users, "users_email_key", "u", "UNIQUE (email)"), {users_email.key});
+  const auto orders = table("public", "orders");
+  const auto orders_email = column(orders, "email", "text", 1);
+  const auto fk = depends(constraint(orders, "orders_email_fk", "f", "FOREIGN KEY (email) REFERENCES public.users(email)"),
+                          {orders_email.key, unique.key});
+  const Plan plan = diff(db({users, users_id, users_email, orders, orders_email}),
+                         db({users, users_id, users_email, orders, orders_email, unique, fk}), online());
+  const std::string sql = render_sql(plan);
+  EXPECT_NE(sql.find("ALTER TABLE public.users ADD CONSTRAINT users_email_key UNIQUE (email);"), std::string::npos) << sql;
+  EXPECT_EQ(sql.find("CONCURRENTLY"), std::string::npos) << sql;
+}
+
+TEST(Online, ColumnMadeNotNullGoesThroughAValidatedCheck) {
+  const auto required = column(users, "email", "text", 2, {{"not_null", true}});
+  const Plan plan = diff(db({users, users_id, users_email}), db({users, users_id, required}), online());
+  EXPECT_EQ(render_sql(plan),
+            "ALTER TABLE public.users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID;\n"
+            "ALTER TABLE public.users VALIDATE CONSTRAINT users_email_not_null;\n"
+            "ALTER TABLE public.users ALTER COLUMN email SET NOT NULL;\n"
+            "ALTER TABLE public.users DROP CONSTRAINT users_email_not_null;\n");
+  ASSERT_EQ(plan.changes.size(), 2u);
+  EXPECT_FALSE(plan.changes[0].after_transaction);
+  EXPECT_TRUE(plan.changes[1].after_transaction);
+  for (const auto& warning : plan.warnings) EXPECT_EQ(warning.find("SET NOT NULL"), std::string::npos) << warning;
+
+  // Plain without the option, with its warning; plain when the check's name is taken.
+  const Plan plain = diff(db({users, users_id, users_email}), db({users, users_id, required}));
+  EXPECT_EQ(render_sql(plain), "ALTER TABLE public.users ALTER COLUMN email SET NOT NULL;\n");
+  EXPECT_FALSE(plain.warnings.empty());
+  const auto taken = constraint(users, "users_email_not_null", "c", "CHECK ((email <> ''::text))");
+  const Plan named = diff(db({users, users_id, users_email, taken}), db({users, users_id, required, taken}), online());
+  EXPECT_EQ(render_sql(named), "ALTER TABLE public.users ALTER COLUMN email SET NOT NULL;\n");
+}
+
 }  // namespace
 }  // namespace strata::diff::testing

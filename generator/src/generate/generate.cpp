@@ -64,6 +64,22 @@ void require_equal(const model::Catalog& expected, const model::Catalog& actual,
   throw GenerateError("proof failed: " + what + "; nothing was written", differences);
 }
 
+// The online file runs outside a transaction, statement by statement. Where a statement of it
+// takes a lock that stops reads or writes (ADD CONSTRAINT ... USING INDEX, SET NOT NULL, DROP
+// CONSTRAINT; not CREATE INDEX CONCURRENTLY or VALIDATE CONSTRAINT), waiting for that lock must
+// not queue the application behind it under any runner: the file sets its own lock_timeout
+// (strata's runner retries a lock timeout; psql and other tools fail, and can be rerun).
+std::string online_lock_timeout(const diff::Plan& online) {
+  for (const auto& change : online.changes) {
+    for (const auto& statement : change.statements) {
+      if (statement.rfind("ALTER TABLE ", 0) == 0 && statement.find(" VALIDATE CONSTRAINT ") == std::string::npos) {
+        return "SET lock_timeout = '5s';\n";
+      }
+    }
+  }
+  return "";
+}
+
 // Applies `sql` in one transaction; when that transaction needs more locks than the server's
 // lock table holds (SQLSTATE 53200: a migration creating or dropping hundreds of tables), applies
 // it statement by statement instead and says so: the file is then written `no-transaction`.
@@ -222,7 +238,7 @@ Result generate(const Options& options, const runtime::Cluster& cluster) {
   const auto main_plan = only(plan, false);
   const auto after_plan = only(plan, true);
   const auto main_sql = diff::render_sql(main_plan);
-  const auto after_sql = after_plan.changes.empty() ? std::string() : diff::render_sql(after_plan);
+  const auto after_sql = after_plan.changes.empty() ? std::string() : online_lock_timeout(after_plan) + diff::render_sql(after_plan);
   result.timings.diff_ms += milliseconds_since(diff_start);
 
   // d. Proof on a copy of the replayed database: up must reach the declared schema, down must
