@@ -149,5 +149,22 @@ TEST(Online, ColumnMadeNotNullGoesThroughAValidatedCheck) {
   EXPECT_EQ(render_sql(named), "ALTER TABLE public.users ALTER COLUMN email SET NOT NULL;\n");
 }
 
+TEST(Warnings, RequiredColumnWithoutDefaultOnAnExistingTable) {
+  const auto level = column(users, "level", "integer", 3, {{"not_null", true}});
+  const auto has_warning = [](const Plan& plan) {
+    for (const auto& warning : plan.warnings) {
+      if (warning.find("public.users.level is added NOT NULL without a default") != std::string::npos) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(has_warning(diff(db({users, users_id, users_email}), db({users, users_id, users_email, level}))));
+  // With a default, nullable, or on a new table: nothing to say.
+  const auto level_default = default_value(users, "level", "0");
+  EXPECT_FALSE(has_warning(diff(db({users, users_id, users_email}), db({users, users_id, users_email, level, level_default}))));
+  EXPECT_FALSE(has_warning(diff(db({users, users_id, users_email}),
+                                db({users, users_id, users_email, column(users, "level", "integer", 3)}))));
+  EXPECT_FALSE(has_warning(diff(db({}), db({users, users_id, users_email, level}))));
+}
+
 }  // namespace
 }  // namespace strata::diff::testing

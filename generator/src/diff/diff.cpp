@@ -1,6 +1,7 @@
 // The pipeline: decide -> close over dependents -> order -> emit. docs/diff.md explains each step.
 #include "strata/diff.h"
 
+#include "attrs.h"
 #include "closure.h"
 #include "decide.h"
 #include "emit.h"
@@ -25,6 +26,33 @@ std::string to_string(Change::Action action) {
   return "unknown";
 }
 
+namespace {
+
+// A NOT NULL column without a default added to a table that exists: PostgreSQL has no value for
+// the rows already there, so the ADD COLUMN fails on any table that has rows. The proof of
+// `strata generate` replays the migrations into empty tables and cannot see it; say so.
+void warn_about_required_columns_without_default(Plan& plan, const PlanState& state, const RenderContext& context) {
+  for (const auto& change : plan.changes) {
+    if (change.kind != model::Kind::Column || change.action != Change::Action::Create) continue;
+    const model::Object& column = *state.at(change.key).to;
+    if (!attrs::flag(column.attrs, "not_null") || attrs::optional_text(column.attrs, "identity") ||
+        attrs::optional_text(column.attrs, "generated") || state.builds(column.parent)) {
+      continue;
+    }
+    const auto table = state.objects.find(column.parent);
+    if (table == state.objects.end() || !table->second.from) continue;
+    const model::Object* value = context.to.find_child(column.parent, model::Kind::Default, column.name);
+    if (value && context.inlined_defaults.count(value->key)) continue;
+    const std::string name = change.key.substr(change.key.find(':') + 1);
+    plan.warnings.push_back("column " + name + " is added NOT NULL without a default: the ADD COLUMN fails if " +
+                            column.parent.substr(column.parent.find(':') + 1) +
+                            " has rows. Give it a DEFAULT, or add it nullable, fill it (a `strata new` data "
+                            "migration), then declare it NOT NULL");
+  }
+}
+
+}  // namespace
+
 Plan diff(const model::Catalog& from, const model::Catalog& to, const Options& options) {
   // Declared renames run first; the rest of the plan compares A as it is after them.
   RenamedCatalog renamed = apply_renames(from, to, options.renames);
@@ -42,6 +70,7 @@ Plan diff(const model::Catalog& from, const model::Catalog& to, const Options& o
   plan.changes.insert(plan.changes.begin(), renamed.renames.begin(), renamed.renames.end());
   plan.hints = rename_hints(source, to);
   apply_online_options(plan, state, options);
+  warn_about_required_columns_without_default(plan, state, context);
   return plan;
 }
 
