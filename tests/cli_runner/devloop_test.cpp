@@ -180,7 +180,9 @@ TEST_F(Seed, NonIdempotentFilesAreNamed) {
   EXPECT_EQ(run.exit_code, 1) << run.all();
   EXPECT_TRUE(contains(run.err, "02_counts.sql: changes row counts on a second run")) << run.all();
   EXPECT_TRUE(contains(run.err, "public.tasks: 6 -> 8 rows")) << run.all();
-  EXPECT_TRUE(contains(run.err, "03_fails.sql: fails on a second run: SQLSTATE 23505")) << run.all();
+  EXPECT_TRUE(contains(run.err, "03_fails.sql: fails on a second run: ")) << run.all();
+  EXPECT_TRUE(contains(run.err, "03_fails.sql:1:1: duplicate key value violates unique constraint")) << run.all();
+  EXPECT_TRUE(contains(run.err, "(SQLSTATE 23505)")) << run.all();
   EXPECT_FALSE(contains(run.err, "01_sample.sql")) << run.all();
 }
 
@@ -191,9 +193,20 @@ TEST_F(Seed, AFailingFileIsRolledBackAndReported) {
   const auto run = project.strata({"seed", "--url", url});
   EXPECT_EQ(run.exit_code, 1) << run.all();
   EXPECT_TRUE(contains(run.err, "02_broken.sql failed")) << run.all();
-  EXPECT_TRUE(contains(run.err, "SQLSTATE 23503")) << run.all();
+  EXPECT_TRUE(contains(run.err, "02_broken.sql:2:1: ")) << run.all();  // the failing statement's place
+  EXPECT_TRUE(contains(run.err, "(SQLSTATE 23503)")) << run.all();
+  EXPECT_TRUE(contains(run.err, "statement: INSERT INTO projects (owner_id, name) VALUES (-1, 'orphan')")) << run.all();
   EXPECT_EQ(scalar(url, "SELECT count(*) FROM accounts WHERE email = 'b@example.com'"), 0);
   EXPECT_EQ(scalar(url, "SELECT count(*) FROM accounts"), 3);  // 01_sample.sql stays
+}
+
+TEST_F(Seed, AFileThatControlsTransactionsIsRefusedBeforeItRuns) {
+  project.write("schema/seed/02_own_transaction.sql",
+                "BEGIN;\nINSERT INTO accounts (email, display_name) VALUES ('t@example.com', 'T');\nCOMMIT;\n");
+  const auto run = project.strata({"seed", "--url", url});
+  EXPECT_EQ(run.exit_code, 1) << run.all();
+  EXPECT_TRUE(contains(run.err, "02_own_transaction.sql:1:1: a seed file runs in a transaction of its own")) << run.all();
+  EXPECT_EQ(scalar(url, "SELECT count(*) FROM accounts WHERE email = 't@example.com'"), 0);
 }
 
 // The ```mermaid blocks of a document.

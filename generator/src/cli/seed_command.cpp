@@ -1,10 +1,9 @@
 // strata seed: idempotent sample-data files applied in name order, each in its own transaction.
 #include <iostream>
 
-#include <pqxx/pqxx>
-
 #include "commands.h"
 #include "runner_support.h"
+#include "strata/seed.h"
 #include "strata/sql_source.h"
 
 namespace strata::cli {
@@ -33,15 +32,17 @@ std::vector<sql::SourceFile> seed_files(const fs::path& directory) {
   return sql::read_sql_files(directory);
 }
 
-// Runs one file in a transaction; returns the error text ("" when it worked).
-std::string apply_file(pqxx::connection& connection, const sql::SourceFile& file) {
+// Runs one file (strata/seed.h); returns the error ("" when it worked): file:line:col of the
+// failing statement, the server's message and SQLSTATE, and the statement.
+std::string apply_file(const std::string& connection, const sql::SourceFile& file) {
   try {
-    pqxx::work work(connection, "strata_seed");
-    work.exec(file.text);
-    work.commit();
+    seed::apply_file(connection, file);
     return "";
-  } catch (const pqxx::sql_error& error) {
-    return "SQLSTATE " + error.sqlstate() + ": " + error.what();
+  } catch (const sql::SqlError& error) {
+    std::string text = error.what();
+    if (!error.statement().empty()) text += "\n  statement: " + error.statement();
+    if (!error.detail().empty()) text += "\n  " + error.detail();
+    return text;
   }
 }
 
@@ -69,12 +70,11 @@ void run_seed(const SeedArguments& arguments) {
   }
   confirm_if_protected(context.target, arguments.yes, "load " + std::to_string(files.size()) + " seed files");
 
-  pqxx::connection connection(context.target.connection);
   for (const auto& file : files) {
-    const auto error = apply_file(connection, file);
+    const auto error = apply_file(context.target.connection, file);
     if (!error.empty()) {
       std::cerr << "error: seed file " << file.path.filename().string() << " failed (rolled back; the files before it "
-                << "stay applied): " << error;
+                << "stay applied):\n  " << error << "\n";
       throw ExitStatus(1);
     }
     std::cout << "seeded " << file.path.filename().string() << "\n";
@@ -89,7 +89,7 @@ void run_seed(const SeedArguments& arguments) {
   std::vector<std::string> problems;
   for (const auto& file : files) {
     const auto before = runner::count_rows(context.target.connection);
-    const auto error = apply_file(connection, file);
+    const auto error = apply_file(context.target.connection, file);
     if (!error.empty()) {
       problems.push_back(file.path.filename().string() + ": fails on a second run: " + error);
       continue;

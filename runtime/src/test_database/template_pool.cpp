@@ -8,6 +8,7 @@
 
 #include "names.h"
 #include "pool_state.h"
+#include "strata/seed.h"
 #include "strata/stopwatch.h"
 
 namespace strata::testdb {
@@ -67,22 +68,15 @@ void prune_templates(PgSession& session, const std::string& current, int keep) {
   }
 }
 
-// Seed files run like `strata seed` runs them: each in its own transaction, statement by
-// statement, so a failure names its file:line:col.
+// Seed files run as `strata seed` runs them (strata/seed.h): each in its own transaction, a
+// failure at its file:line:col.
 void apply_seed(const std::string& connection_string, const std::vector<sql::SourceFile>& seed) {
-  if (seed.empty()) return;
-  PgSession session(connection_string);
   for (const auto& file : seed) {
-    const auto statements = sql::split_statements(file);
-    session.exec("BEGIN");
-    for (const auto& statement : statements) {
-      try {
-        session.exec(statement.sql);
-      } catch (const PgError& error) {
-        throw std::runtime_error("seed " + statement.location.to_string() + ": " + error.what());
-      }
+    try {
+      seed::apply_file(connection_string, file);
+    } catch (const sql::SqlError& error) {
+      throw std::runtime_error("seed " + std::string(error.what()));
     }
-    session.exec("COMMIT");
   }
 }
 
