@@ -15,6 +15,7 @@
 #include <boost/process.hpp>
 #include <nlohmann/json.hpp>
 
+#include "strata/child_environment.h"
 #include "generated_schema.h"
 #include "strata/cluster.h"
 
@@ -32,7 +33,8 @@ struct Command {
   std::string err;
 };
 
-Command run(const std::string& program, const std::vector<std::string>& args, bp::environment env = boost::this_process::environment()) {
+Command run(const std::string& program, const std::vector<std::string>& args,
+            const strata::runtime::ChildEnvironment& env = strata::runtime::ChildEnvironment::inherited()) {
   bp::ipstream err;
   const auto start = Clock::now();
   bp::child child(program, bp::args(args), bp::std_out > bp::null, bp::std_err > err, env);
@@ -62,8 +64,8 @@ void report(const std::string& label, const strata::runtime::Cluster& cluster, c
             const fs::path& cache_dir, int repetitions) {
   std::vector<double> floors, warm, cold_private;
   nlohmann::json warm_split;
-  auto env = boost::this_process::environment();
-  env["STRATA_CACHE_DIR"] = cache_dir.string();
+  auto env = strata::runtime::ChildEnvironment::inherited();
+  env.set("STRATA_CACHE_DIR", cache_dir.string());
   const auto strata_args = [&](bool cached) {
     std::vector<std::string> args;
     if (!cached) args.push_back("--no-cluster-cache");

@@ -6,21 +6,16 @@ namespace strata::runtime {
 
 namespace bp = boost::process;
 
-bp::environment server_environment() {
-  bp::environment clean;
-  for (const auto& variable : boost::this_process::environment()) {
-    const std::string name = variable.get_name();
-    if (name.rfind("PG", 0) != 0) clean[name] = variable.to_string();
-  }
-  clean["TZ"] = "UTC";
-  clean["LC_ALL"] = "C";
-  return clean;
+ChildEnvironment server_environment() {
+  auto environment = ChildEnvironment::inherited();
+  environment.remove_prefixed("PG").set("TZ", "UTC").set("LC_ALL", "C");
+  return environment;
 }
 
 CommandResult run_command(const std::filesystem::path& program, const std::vector<std::string>& args,
                           const ChildSetup& setup, const std::filesystem::path& working_dir) {
   bp::ipstream output;
-  bp::child child(program.string(), bp::args(args), bp::env = server_environment(),
+  bp::child child(program.string(), bp::args(args), server_environment(),
                   (bp::std_out & bp::std_err) > output, bp::std_in < bp::null,
                   bp::start_dir = (working_dir.empty() ? "." : working_dir.string()), setup);
   CommandResult result;
@@ -32,10 +27,10 @@ CommandResult run_command(const std::filesystem::path& program, const std::vecto
 
 CommandResult run_client_command(const std::filesystem::path& program, const std::vector<std::string>& args,
                                  const std::vector<std::pair<std::string, std::string>>& extra) {
-  bp::environment environment = boost::this_process::environment();
-  for (const auto& [name, value] : extra) environment[name] = value;
+  auto environment = ChildEnvironment::inherited();
+  for (const auto& [name, value] : extra) environment.set(name, value);
   bp::ipstream output;
-  bp::child child(program.string(), bp::args(args), bp::env = environment, (bp::std_out & bp::std_err) > output,
+  bp::child child(program.string(), bp::args(args), environment, (bp::std_out & bp::std_err) > output,
                   bp::std_in < bp::null);
   CommandResult result;
   result.output.assign(std::istreambuf_iterator<char>(output), std::istreambuf_iterator<char>());

@@ -8,13 +8,14 @@
 #include <vector>
 
 #include "child_setup.h"
+#include "strata/child_environment.h"
 
 namespace strata::runtime {
 
 // Our environment without the caller's libpq/server variables (PGDATA, PGPORT, PGHOST, PGTZ,
 // PGOPTIONS...: every PG* name), with TZ=UTC and LC_ALL=C, so that what initdb writes and how
 // the server behaves do not depend on who runs strata.
-boost::process::environment server_environment();
+ChildEnvironment server_environment();
 
 struct CommandResult {
   int exit_code = -1;

@@ -32,7 +32,7 @@ pid_t spawn_postgres(const PgBinaries& binaries, const ServerLayout& layout,
   ChildSetup setup;
   setup.new_session = true;
   setup.run_as = account;
-  bp::child server(binaries.tool("postgres").string(), bp::args(args), bp::env = server_environment(),
+  bp::child server(binaries.tool("postgres").string(), bp::args(args), server_environment(),
                    (bp::std_out & bp::std_err) > layout.log_file.string(), bp::std_in < bp::null,
                    bp::start_dir = layout.socket_dir.string(), setup);
   const pid_t pid = server.id();

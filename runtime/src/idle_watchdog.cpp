@@ -57,7 +57,7 @@ void ensure_idle_watchdog(const CacheLayout& layout, std::chrono::seconds idle_t
                      bp::args({"-c", kScript, "strata-idle-watchdog", layout.state_dir.string(),
                                layout.server.data_dir.string(), std::to_string(*server_pid),
                                std::to_string(idle_timeout.count())}),
-                     bp::env = server_environment(), bp::std_out > bp::null, bp::std_err > bp::null,
+                     server_environment(), bp::std_out > bp::null, bp::std_err > bp::null,
                      bp::std_in < bp::null, setup);
   launcher.wait();
   if (launcher.exit_code() != 0)

@@ -39,7 +39,7 @@ OrphanWatchdog::OrphanWatchdog(const std::filesystem::path& cluster_dir) {
   setup.stdin_fd = fds[0];
   try {
     bp::child watchdog("/bin/sh", bp::args({"-c", kScript, "strata-watchdog", cluster_dir.string()}),
-                       bp::env = server_environment(), bp::std_out > bp::null, bp::std_err > bp::null, setup);
+                       server_environment(), bp::std_out > bp::null, bp::std_err > bp::null, setup);
     pid_ = watchdog.id();
     watchdog.detach();  // we reap it ourselves, in the destructor
   } catch (...) {

@@ -8,6 +8,7 @@
 
 #include <boost/process.hpp>
 
+#include "strata/child_environment.h"
 #include "strata/migrations.h"
 
 namespace strata::testing {
@@ -31,21 +32,15 @@ const char* const kTestVariables[] = {"DEV_DATABASE_URL", "TEST_DATABASE_URL", "
 }  // namespace
 
 Run run_strata(const std::vector<std::string>& arguments, const fs::path& directory, const Variables& variables) {
-  bp::environment environment = boost::this_process::environment();
-  for (const auto& [name, value] : variables) {
-    if (value) {
-      environment[name] = *value;
-    } else if (environment.find(name) != environment.end()) {
-      environment.erase(name);
-    }
-  }
+  auto environment = strata::runtime::ChildEnvironment::inherited();
+  for (const auto& [name, value] : variables) environment.set(name, value);
   std::vector<std::string> args = {"--no-cluster-cache"};
   args.insert(args.end(), arguments.begin(), arguments.end());
   char pattern[] = "/tmp/strata-cli-run-XXXXXX";
   const int fd = ::mkstemp(pattern);
   ::close(fd);
   const fs::path out_file = pattern, err_file = std::string(pattern) + ".err";
-  bp::child child(STRATA_CLI_PATH, bp::args(args), bp::env = environment, bp::start_dir = directory.string(),
+  bp::child child(STRATA_CLI_PATH, bp::args(args), environment, bp::start_dir = directory.string(),
                   bp::std_in < bp::null, bp::std_out > out_file.string(), bp::std_err > err_file.string());
   child.wait();
   Run run;

@@ -12,6 +12,7 @@
 
 #include <boost/process.hpp>
 
+#include "strata/child_environment.h"
 #include "strata/codegen.h"
 #include "strata/migrations.h"
 
@@ -50,8 +51,8 @@ class IncrementalBuild : public ::testing::Test {
 
   Outcome run(const std::vector<std::string>& arguments) {
     bp::ipstream out;
-    auto environment = boost::this_process::environment();
-    environment["STRATA_CODEGEN_LOG"] = (root_ / "codegen.log").string();
+    auto environment = strata::runtime::ChildEnvironment::inherited();
+    environment.set("STRATA_CODEGEN_LOG", (root_ / "codegen.log").string());
     bp::child child(bp::search_path(arguments[0]), bp::args(std::vector<std::string>(arguments.begin() + 1, arguments.end())),
                     (bp::std_out & bp::std_err) > out, environment);
     Outcome result;

@@ -154,17 +154,19 @@ TEST_F(Generated, EverydayChangesHaveNoFindings) {
   EXPECT_NE(written_since(before).find("TYPE character varying(200)"), std::string::npos) << written_since(before);
 
   // a new enum value, a new table referencing an existing one, an index drop
-  declare("CREATE TYPE status AS ENUM ('open', 'blocked', 'done');\n" + wide_users + tasks(with_check) +
-          "CREATE TABLE comments (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, task bigint NOT NULL REFERENCES "
-          "tasks, body text NOT NULL);\nCREATE INDEX comments_by_task ON comments (task);\n");
+  // (tasks with these columns, beside the other tables as they now are)
+  const auto with_comments = [&](const std::string& task_columns) {
+    return "CREATE TYPE status AS ENUM ('open', 'blocked', 'done');\n" + wide_users + tasks(task_columns) +
+           "CREATE TABLE comments (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, task bigint NOT NULL REFERENCES "
+           "tasks, body text NOT NULL);\nCREATE INDEX comments_by_task ON comments (task);\n";
+  };
+  declare(with_comments(with_check));
   generate();
   expect_no_findings("enum value, new table, dropped index");
 
   // a UNIQUE constraint on an existing column: the index built concurrently, then USING INDEX
   const std::string unique_title = with_check + ",\n  CONSTRAINT tasks_title_key UNIQUE (title)";
-  declare("CREATE TYPE status AS ENUM ('open', 'blocked', 'done');\n" + wide_users + tasks(unique_title) +
-          "CREATE TABLE comments (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, task bigint NOT NULL REFERENCES "
-          "tasks, body text NOT NULL);\nCREATE INDEX comments_by_task ON comments (task);\n");
+  declare(with_comments(unique_title));
   before = migration_count();
   generate();
   expect_no_findings("add a unique constraint");
@@ -173,9 +175,7 @@ TEST_F(Generated, EverydayChangesHaveNoFindings) {
   // a nullable column made NOT NULL: CHECK NOT VALID, VALIDATE, SET NOT NULL, DROP CONSTRAINT
   std::string required_note = unique_title;
   required_note.replace(required_note.find("note text DEFAULT"), 17, "note text NOT NULL DEFAULT");
-  declare("CREATE TYPE status AS ENUM ('open', 'blocked', 'done');\n" + wide_users + tasks(required_note) +
-          "CREATE TABLE comments (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, task bigint NOT NULL REFERENCES "
-          "tasks, body text NOT NULL);\nCREATE INDEX comments_by_task ON comments (task);\n");
+  declare(with_comments(required_note));
   before = migration_count();
   generate();
   expect_no_findings("make a column NOT NULL");
