@@ -30,7 +30,7 @@ int isolate(strata::testdb::TemplatePool& pool, const std::string& marker) {
   }
   std::this_thread::sleep_for(300ms);  // the other processes write meanwhile
   pqxx::nontransaction read(connection);
-  const auto markers = read.exec1("SELECT string_agg(marker, ',' ORDER BY id) FROM notes")[0].c_str();
+  const std::string markers = read.exec1("SELECT string_agg(marker, ',' ORDER BY id) FROM notes")[0].c_str();
   const auto history = read.exec1("SELECT count(*) FROM strata.migrations")[0].as<int>();
   std::cout << "markers " << markers << "\nhistory " << history << std::endl;
   return markers == marker ? 0 : 1;
