@@ -222,6 +222,28 @@ TEST_F(Project, DropColumnIsRefusedUntilAllowed) {
   EXPECT_TRUE(strata::migrations::parse_pragmas(read_text(up)).destructive) << read_text(up);
 }
 
+// What the proof on empty tables cannot see, generate says at once: its warning, and the lint
+// findings CI will report on the file it wrote.
+TEST_F(Project, ARequiredColumnWithoutDefaultIsWrittenWithAWarningAndItsLintFinding) {
+  declare(kUsers);
+  generate_ok("create_users");
+  declare("CREATE TABLE users (\n  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n  mail text NOT NULL,\n"
+          "  level integer NOT NULL\n);\n");
+  const auto run = generate();
+  ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_NE(run.err.find("warning: column public.users.level is added NOT NULL without a default"), std::string::npos)
+      << run.err;
+  EXPECT_NE(run.err.find("error [not-null-without-default]"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("_add_users_level.sql:3:"), std::string::npos) << run.err;  // the statement, in the written file
+
+  // An everyday change: no lint output at all.
+  declare("CREATE TABLE users (\n  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n  mail text NOT NULL,\n"
+          "  level integer NOT NULL,\n  note text\n);\n");
+  const auto clean = generate();
+  ASSERT_EQ(clean.exit_code, 0) << clean.out << clean.err;
+  EXPECT_EQ(clean.err.find("strata lint"), std::string::npos) << clean.err;
+}
+
 TEST_F(Project, RenamedColumnKeepsItsRows) {
   declare(kUsers);
   generate_ok("create_users");

@@ -2,6 +2,8 @@
 
 #include "commands.h"
 #include "strata/generate.h"
+#include "strata/lint.h"
+#include "strata/migrations.h"
 
 namespace strata::cli {
 namespace {
@@ -14,6 +16,22 @@ struct GenerateArguments {
   bool no_online = false;
   bool check = false;
 };
+
+// What `strata lint` (in CI: .github/workflows/ci.yml) will say of the files just written, said
+// now: the proof runs on empty tables and cannot see, e.g., a NOT NULL column without a default
+// failing on rows, or a rewrite under an exclusive lock. Nothing is refused for it.
+void lint_written(const std::vector<std::filesystem::path>& written) {
+  lint::Options options;
+  for (const auto& path : written) {
+    if (path.filename().string().find(".down.") == std::string::npos) options.only.push_back(path);
+  }
+  if (options.only.empty()) return;
+  const auto report = lint::lint(migrations::read_directory(written.front().parent_path()), options);
+  if (report.findings.empty()) return;
+  std::cerr << "strata lint of what was written (CI fails on its errors until they are fixed in the schema, or approved "
+               "with `-- strata:approved <reason>` in the migration):\n"
+            << lint::format_text(report);
+}
 
 void run_generate(const GenerateArguments& arguments, const GlobalOptions& globals) {
   generate::Options options;
@@ -41,6 +59,7 @@ void run_generate(const GenerateArguments& arguments, const GlobalOptions& globa
         std::cout << "  " << change.summary << (change.destructive ? "  [destructive]" : "")
                   << (change.after_transaction ? "  [outside transaction]" : "") << "\n";
       }
+      lint_written(result.written);
       break;
   }
   if (globals.timings) std::cerr << "timings: " << result.timings.to_json().dump() << "\n";
