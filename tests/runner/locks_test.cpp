@@ -127,6 +127,53 @@ TEST_F(Locks, BlockerThatCommitsDuringTheRetriesLetsTheRunSucceed) {
   EXPECT_TRUE(status(url(), files()).current());
 }
 
+// A deadlock between a migration and the application: PostgreSQL cancels one of them. When it
+// is the migration (whose session checks first: the other waits with a long deadlock_timeout),
+// the runner retries it like a lock timeout, and the second attempt goes through.
+TEST_F(Locks, DeadlockVictimIsRetried) {
+  add(1, "create_tables", "CREATE TABLE a (id int);\nCREATE TABLE b (id int);\n");
+  migrate(url(), files(), quick());
+  add(2, "lock_a_then_b",
+      "LOCK TABLE a IN ACCESS EXCLUSIVE MODE;\nSELECT pg_sleep(0.3);\nLOCK TABLE b IN ACCESS EXCLUSIVE MODE;\n"
+      "ALTER TABLE b ADD COLUMN x int;\n");
+  std::promise<void> holds_b;
+  std::thread application([&] {
+    OtherSession session(url(), "deadlock_peer");
+    session.run("BEGIN");
+    session.run("SET LOCAL deadlock_timeout = '20s'");  // the migration's session detects the cycle
+    session.run("LOCK TABLE b IN ACCESS EXCLUSIVE MODE");
+    holds_b.set_value();
+    // Once the migration holds a: ask for a too (waits; the migration then waits for b).
+    while (scalar("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'a' "
+                  "AND l.mode = 'AccessExclusiveLock' AND l.granted") != "1") {
+      std::this_thread::sleep_for(5ms);
+    }
+    session.run("LOCK TABLE a IN ACCESS EXCLUSIVE MODE");  // granted when the migration is cancelled
+    session.run("COMMIT");
+  });
+  holds_b.get_future().wait();
+  EventLog log;
+  auto options = quick();
+  options.timeouts.lock_timeout = 10s;  // longer than the server's deadlock_timeout (1 s)
+  options.timeouts.retry_backoff = 50ms;
+  options.on_event = log.recorder();
+  std::optional<RunReport> report;
+  try {
+    report = migrate(url(), files(), options);
+  } catch (const std::exception& error) {
+    ADD_FAILURE() << error.what();
+  }
+  application.join();
+  ASSERT_TRUE(report);
+  ASSERT_EQ(report->applied.size(), 1u);
+  EXPECT_EQ(report->applied[0].lock_retries, 1);
+  const auto retries = log.of(Event::Kind::LockRetry);
+  ASSERT_EQ(retries.size(), 1u);
+  EXPECT_NE(retries[0].message.find("deadlock"), std::string::npos) << retries[0].message;
+  EXPECT_NE(retries[0].message.find(":3:1"), std::string::npos) << retries[0].message;  // LOCK TABLE b
+  EXPECT_TRUE(column_exists("b", "x"));
+}
+
 TEST_F(Locks, WaitForTheSessionLockIsBoundedAndNamesTheHolder) {
   add(1, "a", "CREATE TABLE a (id int);\n");
   OtherSession holder(url(), "other_runner");

@@ -15,6 +15,7 @@ using Clock = std::chrono::steady_clock;
 using Kind = script::RoundTrip::Kind;
 
 constexpr const char* kLockNotAvailable = "55P03";
+constexpr const char* kDeadlockDetected = "40P01";
 constexpr const char* kActiveSqlTransaction = "25001";
 
 const sql::Statement& statement_of(const plan::Step& step, const script::RoundTrip& round_trip) {
@@ -78,11 +79,10 @@ class Executor {
       for (int attempt = 0;; ++attempt) {
         result = send(round_trip);
         if (pg::succeeded(result.get())) break;
-        if (round_trip.kind == Kind::FileStatement && pg::sqlstate(result.get()) == kLockNotAvailable &&
-            !pg::connection_lost(context_.conn)) {
+        const auto blocked = round_trip.kind == Kind::FileStatement ? blocked_by_lock(round_trip, result.get()) : std::nullopt;
+        if (blocked && !pg::connection_lost(context_.conn)) {
           try {
-            lock_timed_out(attempt, Blocked{where(step_, round_trip), pg::describe_error(context_.conn, result.get()),
-                                            context_.watch ? context_.watch->last_blockers() : ""});
+            lock_timed_out(attempt, *blocked);
           } catch (const LockTimeoutError&) {
             pg::Result ignored(PQexec(context_.conn, reset_.c_str()));
             throw;
@@ -115,7 +115,18 @@ class Executor {
     std::string where;
     std::string error;
     std::string blockers;
+    bool deadlock = false;  // chosen as the victim of a deadlock (else: lock_timeout)
   };
+
+  // A statement that failed for want of a lock: lock_timeout, or PostgreSQL broke a deadlock by
+  // cancelling it. Either way it (and, in a transaction, the migration) rolled back whole, and
+  // trying again is safe.
+  std::optional<Blocked> blocked_by_lock(const script::RoundTrip& round_trip, const PGresult* result) const {
+    const std::string state = pg::sqlstate(result);
+    if (state != kLockNotAvailable && state != kDeadlockDetected) return std::nullopt;
+    return Blocked{where(step_, round_trip), pg::describe_error(context_.conn, result),
+                   context_.watch ? context_.watch->last_blockers() : "", state == kDeadlockDetected};
+  }
 
   pg::Result send(const script::RoundTrip& round_trip) {
     const std::string text = round_trip.text();
@@ -137,22 +148,21 @@ class Executor {
     return result;
   }
 
-  // nullopt: done or skipped. A lock timeout: rolled back, to be retried.
+  // nullopt: done or skipped. A lock timeout or a deadlock: rolled back, to be retried.
   std::optional<Blocked> attempt_transaction(const script::Script& script) {
     for (const auto& round_trip : script) {
       pg::Result result = send(round_trip);
       if (!pg::succeeded(result.get())) {
         if (pg::connection_lost(context_.conn)) connection_lost(round_trip, result.get());
-        const bool lock_timeout = pg::sqlstate(result.get()) == kLockNotAvailable && round_trip.kind != Kind::Finish;
-        Blocked blocked{where(step_, round_trip), pg::describe_error(context_.conn, result.get()),
-                        context_.watch ? context_.watch->last_blockers() : ""};
+        const auto blocked = blocked_by_lock(round_trip, result.get());
+        const std::string error = pg::describe_error(context_.conn, result.get());
         pg::rollback_quietly(context_.conn);
-        if (lock_timeout) return blocked;
+        if (blocked && round_trip.kind != Kind::Finish) return blocked;
         if (round_trip.kind == Kind::FileStatement) throw statement_error(step_, round_trip, result.get(), "");
-        throw RunnerError(blocked.where + ": " + step_.migration->name() + ": " +
+        throw RunnerError(where(step_, round_trip) + ": " + step_.migration->name() + ": " +
                               (round_trip.kind == Kind::Finish ? "recording it in the history failed: "
                                                                : "starting its transaction failed: ") +
-                              blocked.error,
+                              error,
                           {round_trip.text()});
       }
       if (round_trip.kind == Kind::Prelude && pg::value(result.get(), 0, 0) != round_trip.proceed_if) {
@@ -177,15 +187,18 @@ class Executor {
       ++outcome_.lock_retries;
       Event event = sessions::event(Event::Kind::LockRetry, step_.migration->name());
       event.attempt = attempt + 1;
-      event.message = blocked.where + ": lock timeout (" + std::to_string(timeouts.lock_timeout.count()) + " ms), " +
-                      blocker + "; retry " + std::to_string(attempt + 1) + " of " + std::to_string(timeouts.lock_retries);
+      event.message = blocked.where + ": " +
+                      (blocked.deadlock ? std::string("deadlock: PostgreSQL cancelled this statement to break it")
+                                        : "lock timeout (" + std::to_string(timeouts.lock_timeout.count()) + " ms)") +
+                      ", " + blocker + "; retry " + std::to_string(attempt + 1) + " of " + std::to_string(timeouts.lock_retries);
       sessions::emit(*context_.options, event);
       std::this_thread::sleep_for(timeouts.retry_backoff * (1LL << std::min(attempt, 20)));
       return;
     }
-    throw LockTimeoutError(blocked.where + ": " + step_.migration->name() + " could not get a lock within " +
-                               std::to_string(timeouts.lock_timeout.count()) + " ms in " + std::to_string(attempt + 1) +
-                               " attempts; " + blocker,
+    throw LockTimeoutError(blocked.where + ": " + step_.migration->name() +
+                               (blocked.deadlock ? std::string(" was cancelled to break a deadlock")
+                                                 : " could not get a lock within " + std::to_string(timeouts.lock_timeout.count()) + " ms") +
+                               " in " + std::to_string(attempt + 1) + " attempts; " + blocker,
                            blocked.blockers, {blocked.error});
   }
 
