@@ -5,7 +5,6 @@
 #include "strata/accessors/statement_mode.h"
 #include "strata/stable_hash.h"
 
-
 namespace strata::accessors {
 
 namespace {
