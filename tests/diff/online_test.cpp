@@ -166,5 +166,19 @@ TEST(Warnings, RequiredColumnWithoutDefaultOnAnExistingTable) {
   EXPECT_FALSE(has_warning(diff(db({}), db({users, users_id, users_email, level}))));
 }
 
+TEST(Warnings, IdentityOrGeneratedColumnAddedToAnExistingTableRewritesIt) {
+  const auto rewrites = [](const Plan& plan) {
+    for (const auto& warning : plan.warnings) {
+      if (warning.find("rewrites public.users") != std::string::npos) return true;
+    }
+    return false;
+  };
+  const auto serial = column(users, "n", "bigint", 3, {{"not_null", true}, {"identity", "always"}});
+  const auto lowered = column(users, "mail_lower", "text", 3, {{"generated", "lower(email)"}});
+  EXPECT_TRUE(rewrites(diff(db({users, users_id, users_email}), db({users, users_id, users_email, serial}))));
+  EXPECT_TRUE(rewrites(diff(db({users, users_id, users_email}), db({users, users_id, users_email, lowered}))));
+  EXPECT_FALSE(rewrites(diff(db({}), db({users, users_id, users_email, serial}))));
+}
+
 }  // namespace
 }  // namespace strata::diff::testing

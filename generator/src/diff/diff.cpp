@@ -28,25 +28,32 @@ std::string to_string(Change::Action action) {
 
 namespace {
 
-// A NOT NULL column without a default added to a table that exists: PostgreSQL has no value for
-// the rows already there, so the ADD COLUMN fails on any table that has rows. The proof of
-// `strata generate` replays the migrations into empty tables and cannot see it; say so.
-void warn_about_required_columns_without_default(Plan& plan, const PlanState& state, const RenderContext& context) {
+// Columns added to a table that exists, where the rows already there matter, which the proof of
+// `strata generate` (empty tables) cannot see: a NOT NULL column without a default fails on any
+// row; an identity or stored generated column rewrites the table.
+void warn_about_columns_added_to_live_tables(Plan& plan, const PlanState& state, const RenderContext& context) {
   for (const auto& change : plan.changes) {
     if (change.kind != model::Kind::Column || change.action != Change::Action::Create) continue;
     const model::Object& column = *state.at(change.key).to;
-    if (!attrs::flag(column.attrs, "not_null") || attrs::optional_text(column.attrs, "identity") ||
-        attrs::optional_text(column.attrs, "generated") || state.builds(column.parent)) {
+    const auto table = state.objects.find(column.parent);
+    if (state.builds(column.parent) || table == state.objects.end() || !table->second.from) continue;
+    if (state.at(change.key).from) continue;  // recreated: the recreate explains itself
+    const std::string name = change.key.substr(change.key.find(':') + 1);
+    const std::string table_name = column.parent.substr(column.parent.find(':') + 1);
+    if (attrs::optional_text(column.attrs, "identity") || attrs::optional_text(column.attrs, "generated")) {
+      // Every existing row gets its value written: a rewrite under ACCESS EXCLUSIVE.
+      plan.warnings.push_back("column " + name + " is added as " +
+                              (attrs::optional_text(column.attrs, "identity") ? "an identity" : "a stored generated") +
+                              " column: it rewrites " + table_name +
+                              " (and its indexes) under an exclusive lock; on a large table, add a plain column, fill it "
+                              "in batches, then attach the sequence or expression");
       continue;
     }
-    const auto table = state.objects.find(column.parent);
-    if (table == state.objects.end() || !table->second.from) continue;
+    if (!attrs::flag(column.attrs, "not_null")) continue;
     const model::Object* value = context.to.find_child(column.parent, model::Kind::Default, column.name);
     if (value && context.inlined_defaults.count(value->key)) continue;
-    const std::string name = change.key.substr(change.key.find(':') + 1);
     plan.warnings.push_back("column " + name + " is added NOT NULL without a default: the ADD COLUMN fails if " +
-                            column.parent.substr(column.parent.find(':') + 1) +
-                            " has rows. Give it a DEFAULT, or add it nullable, fill it (a `strata new` data "
+                            table_name + " has rows. Give it a DEFAULT, or add it nullable, fill it (a `strata new` data "
                             "migration), then declare it NOT NULL");
   }
 }
@@ -70,7 +77,7 @@ Plan diff(const model::Catalog& from, const model::Catalog& to, const Options& o
   plan.changes.insert(plan.changes.begin(), renamed.renames.begin(), renamed.renames.end());
   plan.hints = rename_hints(source, to);
   apply_online_options(plan, state, options);
-  warn_about_required_columns_without_default(plan, state, context);
+  warn_about_columns_added_to_live_tables(plan, state, context);
   return plan;
 }
 
