@@ -244,6 +244,44 @@ TEST_F(Project, ARequiredColumnWithoutDefaultIsWrittenWithAWarningAndItsLintFind
   EXPECT_EQ(clean.err.find("strata lint"), std::string::npos) << clean.err;
 }
 
+// The online forms of NOT NULL and UNIQUE, applied by the runner to a table with rows: they go
+// through when the data allows, and when it does not, the online part stops at the statement
+// that found it (the main part stays applied, the rest of the online file is not run).
+TEST_F(Project, OnlineNotNullAndUniqueOnATableWithRows) {
+  declare("CREATE TABLE users (id bigint PRIMARY KEY, mail text, nick text);\n");
+  generate_ok("create_users");
+  strata::testing::ScratchDb database("online_rows");
+  const std::string url = shared_cluster().url(database.name());
+  ASSERT_EQ(strata({"migrate", "--url", url, "--migrations", migrations().string()}).exit_code, 0);
+  const auto query = [&](const std::string& sql) {
+    pqxx::connection connection(database.connection_string());
+    pqxx::nontransaction work(connection);
+    const auto result = work.exec(sql);
+    return result.empty() ? std::string() : std::string(result[0][0].c_str());
+  };
+  query("INSERT INTO users VALUES (1, 'a@example.com', 'a'), (2, 'b@example.com', 'b')");
+
+  declare("CREATE TABLE users (id bigint PRIMARY KEY, mail text NOT NULL UNIQUE, nick text);\n");
+  generate_ok("");
+  const auto applied = strata({"migrate", "--url", url, "--migrations", migrations().string()});
+  ASSERT_EQ(applied.exit_code, 0) << applied.out << applied.err;
+  EXPECT_EQ(query("SELECT attnotnull FROM pg_attribute WHERE attrelid = 'users'::regclass AND attname = 'mail'"), "t");
+  EXPECT_EQ(query("SELECT count(*) FROM pg_constraint WHERE conrelid = 'users'::regclass AND contype = 'c'"), "0");
+  EXPECT_EQ(query("SELECT count(*) FROM pg_constraint WHERE conrelid = 'users'::regclass AND contype = 'u'"), "1");
+  EXPECT_EQ(query("SELECT count(*) FROM users"), "2");
+
+  // A NULL in the column: VALIDATE fails, naming the check; the column stays nullable.
+  query("INSERT INTO users VALUES (3, 'c@example.com', NULL)");
+  declare("CREATE TABLE users (id bigint PRIMARY KEY, mail text NOT NULL UNIQUE, nick text NOT NULL);\n");
+  generate_ok("");
+  const auto refused = strata({"migrate", "--url", url, "--migrations", migrations().string()});
+  EXPECT_EQ(refused.exit_code, 1) << refused.out << refused.err;
+  EXPECT_NE(refused.err.find("users_nick_not_null"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("23514"), std::string::npos) << refused.err;  // check_violation
+  EXPECT_EQ(query("SELECT attnotnull FROM pg_attribute WHERE attrelid = 'users'::regclass AND attname = 'nick'"), "f");
+  EXPECT_EQ(query("SELECT count(*) FROM users"), "3");
+}
+
 TEST_F(Project, RenamedColumnKeepsItsRows) {
   declare(kUsers);
   generate_ok("create_users");
