@@ -27,22 +27,17 @@
 #include <vector>
 
 #include "bench/db/schema.h"
+#include "generated_schema.h"
 #include "strata/accessors/statement_mode.h"
 #include "strata/test_database.h"
 
 namespace {
 
 using namespace strata;
-using Clock = std::chrono::steady_clock;
+using bench_schema::Clock;
+using bench_schema::median;
 
-double us_since(Clock::time_point start) {
-  return std::chrono::duration<double, std::micro>(Clock::now() - start).count();
-}
-
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  return values[values.size() / 2];
-}
+double us_since(Clock::time_point start) { return bench_schema::ms_since(start) * 1000; }
 
 // --- what a developer writes by hand --------------------------------------------------------
 

@@ -27,15 +27,16 @@
 
 #include <boost/process.hpp>
 
+#include "generated_schema.h"
 #include "strata/migrations.h"
 
 namespace {
 
 namespace bp = boost::process;
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
+using bench_schema::Clock;
 
-double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+double seconds_since(Clock::time_point start) { return bench_schema::ms_since(start) / 1000; }
 
 void write(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());

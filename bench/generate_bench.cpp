@@ -34,7 +34,7 @@ struct Command {
   std::string err;
 };
 
-Command strata(const std::vector<std::string>& args) {
+Command run_strata(const std::vector<std::string>& args) {
   bp::ipstream out, err;
   const auto start = Clock::now();
   bp::child child(STRATA_CLI_PATH, bp::args(args), bp::std_out > out, bp::std_err > err);
@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
 
   // The history: one migration creating version 1.
   std::ofstream(schema / "schema.sql") << bench_schema::generated_schema(1000, false);
-  const auto first = strata(base_args({"--name", "initial"}));
+  const auto first = run_strata(base_args({"--name", "initial"}));
   if (first.exit_code != 0) {
     std::cerr << "initial generate failed: " << first.err;
     fs::remove_all(work);
@@ -83,7 +83,7 @@ int main(int argc, char** argv) {
   for (int i = 0; i < repetitions; ++i) {
     fs::remove_all(migrations);
     fs::copy(pristine, migrations);
-    const auto run = strata(base_args({"--allow-destructive"}));
+    const auto run = run_strata(base_args({"--allow-destructive"}));
     if (run.exit_code != 0) {
       std::cerr << "generate failed: " << run.err;
       fs::remove_all(work);

@@ -9,13 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "strata/stopwatch.h"
+
 namespace bench_schema {
 
 using Clock = std::chrono::steady_clock;
 
-inline double ms_since(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
+using strata::ms_since;  // strata/stopwatch.h
 
 inline double median(std::vector<double> values) {
   std::sort(values.begin(), values.end());

@@ -10,30 +10,21 @@ Tasks::Tasks(const std::string& connection) : connection_(connection) {
 
 app::db::accounts::Row Tasks::add_account(const std::string& email, const std::string& display_name) {
   pqxx::work tx(connection_);
-  app::db::accounts::Insert values;
-  values.email = email;
-  values.display_name = display_name;
-  auto row = app::db::accounts::insert(tx, values);
+  auto row = app::db::accounts::insert(tx, {.email = email, .display_name = display_name});
   tx.commit();
   return row;
 }
 
 app::db::projects::Row Tasks::add_project(std::int64_t owner_id, const std::string& name) {
   pqxx::work tx(connection_);
-  app::db::projects::Insert values;
-  values.owner_id = owner_id;
-  values.name = name;
-  auto row = app::db::projects::insert(tx, values);
+  auto row = app::db::projects::insert(tx, {.owner_id = owner_id, .name = name});
   tx.commit();
   return row;
 }
 
 app::db::tasks::Row Tasks::add_task(std::int64_t project_id, const std::string& title) {
   pqxx::work tx(connection_);
-  app::db::tasks::Insert values;
-  values.project_id = project_id;
-  values.title = title;
-  auto row = app::db::tasks::insert(tx, values);
+  auto row = app::db::tasks::insert(tx, {.project_id = project_id, .title = title});
   tx.commit();
   return row;
 }

@@ -29,11 +29,4 @@ ChildEnvironment& ChildEnvironment::remove_prefixed(std::string_view prefix) {
   return *this;
 }
 
-std::optional<std::string> ChildEnvironment::get(std::string_view name) const {
-  for (const auto& entry : entries_) {
-    if (name_of(entry) == name) return entry.substr(name.size() + 1);
-  }
-  return std::nullopt;
-}
-
 }  // namespace strata::runtime

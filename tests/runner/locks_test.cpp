@@ -144,11 +144,16 @@ TEST_F(Locks, DeadlockVictimIsRetried) {
     session.run("LOCK TABLE b IN ACCESS EXCLUSIVE MODE");
     holds_b.set_value();
     // Once the migration holds a: ask for a too (waits; the migration then waits for b).
-    while (scalar("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'a' "
-                  "AND l.mode = 'AccessExclusiveLock' AND l.granted") != "1") {
-      std::this_thread::sleep_for(5ms);
+    // Bounded: a migration that fails before it locks a must end the test, not hang it.
+    const auto give_up = std::chrono::steady_clock::now() + 20s;
+    bool migration_holds_a = false;
+    while (!migration_holds_a && std::chrono::steady_clock::now() < give_up) {
+      migration_holds_a = scalar("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE "
+                                 "c.relname = 'a' AND l.mode = 'AccessExclusiveLock' AND l.granted") == "1";
+      if (!migration_holds_a) std::this_thread::sleep_for(5ms);
     }
-    session.run("LOCK TABLE a IN ACCESS EXCLUSIVE MODE");  // granted when the migration is cancelled
+    EXPECT_TRUE(migration_holds_a) << "the migration never locked table a";
+    if (migration_holds_a) session.run("LOCK TABLE a IN ACCESS EXCLUSIVE MODE");  // granted once it is cancelled
     session.run("COMMIT");
   });
   holds_b.get_future().wait();

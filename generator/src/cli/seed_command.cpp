@@ -39,10 +39,7 @@ std::string apply_file(const std::string& connection, const sql::SourceFile& fil
     seed::apply_file(connection, file);
     return "";
   } catch (const sql::SqlError& error) {
-    std::string text = error.what();
-    if (!error.statement().empty()) text += "\n  statement: " + error.statement();
-    if (!error.detail().empty()) text += "\n  " + error.detail();
-    return text;
+    return sql::describe(error);
   }
 }
 

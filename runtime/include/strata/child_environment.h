@@ -25,20 +25,19 @@ class ChildEnvironment : public boost::process::extend::handler {
   ChildEnvironment& set(std::string_view name, std::optional<std::string_view> value);
   // Removes every variable whose name starts with `prefix`.
   ChildEnvironment& remove_prefixed(std::string_view prefix);
-  std::optional<std::string> get(std::string_view name) const;
   const std::vector<std::string>& entries() const { return entries_; }  // "NAME=value"
 
   // In the parent, before fork: execve gets these entries.
   template <class Executor>
   void on_setup(Executor& exec) const {
     pointers_.clear();
-    for (auto& entry : entries_) pointers_.push_back(entry.data());
+    for (const auto& entry : entries_) pointers_.push_back(const_cast<char*>(entry.c_str()));  // execve does not write
     pointers_.push_back(nullptr);
     exec.env = pointers_.data();
   }
 
  private:
-  mutable std::vector<std::string> entries_;
+  std::vector<std::string> entries_;
   mutable std::vector<char*> pointers_;
 };
 

@@ -85,6 +85,10 @@ class SqlError : public std::runtime_error {
 
 // The error PostgreSQL reported for `statement` of `file` (a failed PGresult): SQLSTATE, message,
 // detail/hint/context, at the file:line:col of PostgreSQL's error position when it gave one.
+// what(), then the statement and PostgreSQL's detail, hint and context, each on an indented line
+// of its own: the whole cause, for messages that wrap the error (a seed file that failed).
+std::string describe(const SqlError& error);
+
 SqlError error_from_result(const SourceFile& file, const Statement& statement, const pg_result* result);
 
 }  // namespace strata::sql

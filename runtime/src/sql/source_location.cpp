@@ -25,6 +25,20 @@ SourceLocation locate(const std::filesystem::path& file, const std::string& text
   return IncrementalLocator(file, text).at(offset);
 }
 
+std::string describe(const SqlError& error) {
+  std::string text = error.what();
+  if (!error.statement().empty()) text += "\n  statement: " + error.statement();
+  if (!error.detail().empty()) {
+    std::string detail = error.detail();
+    while (!detail.empty() && detail.back() == '\n') detail.pop_back();
+    for (std::size_t at = detail.find('\n'); at != std::string::npos; at = detail.find('\n', at + 3)) {
+      detail.replace(at, 1, "\n  ");
+    }
+    text += "\n  " + detail;
+  }
+  return text;
+}
+
 SqlError::SqlError(SourceLocation location, std::string message, std::string sqlstate,
                          std::string statement, std::string detail)
     : std::runtime_error(location.to_string() + ": " + message +

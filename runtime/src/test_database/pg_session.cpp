@@ -57,10 +57,5 @@ std::string quote_identifier(const std::string& name) {
   return quoted + "\"";
 }
 
-std::string quote_literal(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) quoted += c == '\'' ? std::string("''") : std::string(1, c);
-  return quoted + "'";
-}
 
 }  // namespace strata::testdb::detail

@@ -46,6 +46,5 @@ class PgSession {
 };
 
 std::string quote_identifier(const std::string& name);
-std::string quote_literal(const std::string& text);
 
 }  // namespace strata::testdb::detail

@@ -2,6 +2,7 @@
 // is gone.
 #include <set>
 
+#include "../runner/pg.h"
 #include "names.h"
 #include "pg_session.h"
 #include "../process_status.h"
@@ -65,7 +66,7 @@ std::vector<std::string> drop_detached_databases(const Server& server) {
   PgSession session(server.connection_string(server.admin_database()));
   std::vector<std::string> names;
   for (const auto& row : session.query("SELECT datname FROM pg_database WHERE datname LIKE " +
-                                       detail::quote_literal(detail::clone_pattern('s')))) {
+                                       runner::pg::literal(detail::clone_pattern('s')))) {
     if (detail::parse_clone_name(row[0])) names.push_back(row[0]);
   }
   return drop_all(session, names);

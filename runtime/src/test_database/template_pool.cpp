@@ -6,6 +6,7 @@
 #include <ctime>
 #include <random>
 
+#include "../runner/pg.h"
 #include "names.h"
 #include "pool_state.h"
 #include "strata/seed.h"
@@ -17,7 +18,6 @@ namespace fs = std::filesystem;
 using detail::PgError;
 using detail::PgSession;
 using detail::quote_identifier;
-using detail::quote_literal;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -44,7 +44,7 @@ std::string iso_now() {
 }
 
 bool template_exists(PgSession& session, const std::string& name) {
-  return session.value("SELECT datistemplate FROM pg_database WHERE datname = " + quote_literal(name)) == "t";
+  return session.value("SELECT datistemplate FROM pg_database WHERE datname = " + runner::pg::literal(name)) == "t";
 }
 
 // Drops templates of other migration sets beyond the newest `keep` (and their ready clones).
@@ -60,7 +60,7 @@ void prune_templates(PgSession& session, const std::string& current, int keep) {
       session.exec("ALTER DATABASE " + quote_identifier(row[0]) + " IS_TEMPLATE false");
       session.exec("DROP DATABASE IF EXISTS " + quote_identifier(row[0]) + " WITH (FORCE)");
       for (const auto& clone : session.query("SELECT datname FROM pg_database WHERE datname LIKE " +
-                                             quote_literal(detail::clone_pattern('r', *key)))) {
+                                             runner::pg::literal(detail::clone_pattern('r', *key)))) {
         session.exec("DROP DATABASE IF EXISTS " + quote_identifier(clone[0]) + " WITH (FORCE)");
       }
     } catch (const PgError&) {
@@ -75,7 +75,7 @@ void apply_seed(const std::string& connection_string, const std::vector<sql::Sou
     try {
       seed::apply_file(connection_string, file);
     } catch (const sql::SqlError& error) {
-      throw std::runtime_error("seed " + std::string(error.what()));
+      throw std::runtime_error("seed " + sql::describe(error));
     }
   }
 }
@@ -104,7 +104,7 @@ void build_template(PoolState& state, PgSession& session) {
                " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
   const double ms = ms_since(start);
   session.exec("COMMENT ON DATABASE " + quote_identifier(state.template_name) + " IS " +
-               quote_literal("strata test template " + state.key + ": " + std::to_string(state.migrations.size()) +
+               runner::pg::literal("strata test template " + state.key + ": " + std::to_string(state.migrations.size()) +
                              " migrations, built by pid " + std::to_string(::getpid()) + " at " + iso_now() +
                              " in " + std::to_string(static_cast<long>(ms)) + " ms"));
   prune_templates(session, state.template_name, state.options.keep_templates);
@@ -142,7 +142,7 @@ bool claim_ready_clone(PoolState& state, PgSession& session, const std::string& 
   static thread_local std::mt19937 random{std::random_device{}()};
   for (int round = 0; round < 3; ++round) {
     auto ready = session.query("SELECT datname FROM pg_database WHERE datname LIKE " +
-                               quote_literal(detail::clone_pattern('r', state.key)));
+                               runner::pg::literal(detail::clone_pattern('r', state.key)));
     if (ready.empty()) return false;
     std::shuffle(ready.begin(), ready.end(), random);  // concurrent claimers try different ones first
     for (const auto& row : ready) {
@@ -227,7 +227,7 @@ void fill_and_drop(const std::shared_ptr<PoolState>& state) {
       }
       if (state->options.ready > 0 && session->value("SELECT pg_try_advisory_lock" + fill_lock) == "t") {
         const int ready = std::stoi(session->value("SELECT count(*) FROM pg_database WHERE datname LIKE " +
-                                                   quote_literal(detail::clone_pattern('r', state->key))));
+                                                   runner::pg::literal(detail::clone_pattern('r', state->key))));
         if (ready < state->options.ready) {
           {
             const std::lock_guard lock(state->mutex);
@@ -366,7 +366,7 @@ TemplatePool::TemplatePool(std::shared_ptr<Server> server, std::vector<migration
   bool fsync = true;
   state.with_admin([&](PgSession& session) {
     ensure_template(state, session);
-    state.template_bytes = std::stoll(session.value("SELECT pg_database_size(" + quote_literal(state.template_name) + ")"));
+    state.template_bytes = std::stoll(session.value("SELECT pg_database_size(" + runner::pg::literal(state.template_name) + ")"));
     fsync = session.value("SHOW fsync") != "off";
   });
   state.strategy = state.options.strategy;
