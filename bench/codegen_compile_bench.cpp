@@ -28,7 +28,7 @@
 #include <boost/process.hpp>
 
 #include "generated_schema.h"
-#include "strata/migrations.h"
+#include "strata/migration_integrity.h"
 
 namespace {
 

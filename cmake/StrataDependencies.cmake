@@ -8,8 +8,4 @@ find_package(Boost 1.74 REQUIRED COMPONENTS filesystem)
 find_package(Threads REQUIRED)
 find_package(OpenSSL REQUIRED)  # SHA-256 for migration checksums
 
-find_path(PG_QUERY_INCLUDE_DIR pg_query.h REQUIRED)
-find_library(PG_QUERY_LIBRARY NAMES pg_query REQUIRED)
-add_library(strata_pg_query INTERFACE)
-target_include_directories(strata_pg_query INTERFACE ${PG_QUERY_INCLUDE_DIR})
-target_link_libraries(strata_pg_query INTERFACE ${PG_QUERY_LIBRARY})
+include(StrataPgQuery)  # strata::pg_query

@@ -1,25 +1,30 @@
-# `cmake --install <build> --prefix <dir>` installs the runtime library and its headers, the
-# `strata` executable and a CMake package: find_package(strata) gives strata::runtime,
-# strata::strata and strata_add_schema() / strata_add_db_targets() (docs/cmake.md).
+# `cmake --install <build> --prefix <dir>` installs the libraries and their headers, the `strata`
+# executable and a CMake package (docs/cmake.md):
+#   find_package(strata)                      strata::client, strata::strata, strata_add_schema()
+#   find_package(strata COMPONENTS runtime)   also strata::runtime (clusters, runner, test databases)
+# The client needs libpqxx and libpq only; the runtime's dependencies (Boost, OpenSSL, libpg_query)
+# are looked for only when it is asked for.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
 set(STRATA_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/strata" CACHE STRING "Where strataConfig.cmake is installed")
 
-set_target_properties(strata_runtime PROPERTIES EXPORT_NAME runtime)
-set(strata_install_targets strata_runtime strata_pg_query)
+function(strata_install_export target export_name set_name)
+  set_target_properties(${target} PROPERTIES EXPORT_NAME ${export_name})
+  install(TARGETS ${target} EXPORT ${set_name}
+    RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+    LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+    ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+  install(EXPORT ${set_name} NAMESPACE strata:: DESTINATION ${STRATA_INSTALL_CMAKEDIR})
+endfunction()
+
+strata_install_export(strata_client client strataClientTargets)
+strata_install_export(strata_runtime runtime strataRuntimeTargets)
 if(TARGET strata)
-  set_target_properties(strata PROPERTIES EXPORT_NAME strata)
-  list(APPEND strata_install_targets strata)
+  strata_install_export(strata strata strataExecutableTargets)
 endif()
-# strata_pg_query is the runtime's private link dependency (a static library needs it exported).
-set_target_properties(strata_pg_query PROPERTIES EXPORT_NAME pg_query)
-install(TARGETS ${strata_install_targets} EXPORT strataTargets
-  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
-  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
-  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/runtime/client/include/strata DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/runtime/include/strata DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-install(EXPORT strataTargets NAMESPACE strata:: DESTINATION ${STRATA_INSTALL_CMAKEDIR})
 
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/strataConfig.cmake.in
   ${PROJECT_BINARY_DIR}/strataConfig.cmake
@@ -31,4 +36,5 @@ install(FILES
   ${PROJECT_BINARY_DIR}/strataConfigVersion.cmake
   ${PROJECT_SOURCE_DIR}/cmake/StrataSchema.cmake
   ${PROJECT_SOURCE_DIR}/cmake/StrataDbCommand.cmake
+  ${PROJECT_SOURCE_DIR}/cmake/StrataPgQuery.cmake
   DESTINATION ${STRATA_INSTALL_CMAKEDIR})

@@ -17,8 +17,8 @@
 #                     [DB_TARGETS [PREFIX <p>]])# also strata_add_db_targets(<target> PREFIX <p>)
 #
 # Creates the library <target> (the generated shards and migrations.cpp; include directory
-# <OUTPUT_DIR>/include, so `#include "app/db/users.h"`), linking strata::runtime. Needs a target
-# strata::runtime (this project defines it; consumers import it).
+# <OUTPUT_DIR>/include, so `#include "app/db/users.h"`), linking strata::client only (libpqxx and
+# libpq). Needs a target strata::client (this project defines it; consumers import it).
 #
 # How it stays incremental:
 # - The generator runs in one custom command whose OUTPUT is a stamp file and whose BYPRODUCTS
@@ -97,8 +97,8 @@ function(strata_add_schema target)
   else()
     set(out "${CMAKE_CURRENT_BINARY_DIR}/${target}_strata")
   endif()
-  if(NOT TARGET strata::runtime)
-    message(FATAL_ERROR "strata_add_schema(${target}): needs the target strata::runtime")
+  if(NOT TARGET strata::client)
+    message(FATAL_ERROR "strata_add_schema(${target}): needs the target strata::client (find_package(strata))")
   endif()
 
   _strata_executable("${arg_STRATA}" strata_command strata_dependency)
@@ -177,7 +177,7 @@ function(strata_add_schema target)
   add_library(${target} ${sources})
   add_dependencies(${target} ${target}_codegen)
   target_include_directories(${target} PUBLIC "$<BUILD_INTERFACE:${out}/include>")
-  target_link_libraries(${target} PUBLIC strata::runtime)
+  target_link_libraries(${target} PUBLIC strata::client)  # libpqxx and libpq: nothing of strata's tools
   if(TARGET PkgConfig::PQXX)
     target_link_libraries(${target} PUBLIC PkgConfig::PQXX)
   endif()

@@ -603,7 +603,7 @@ TEST_F(Accessors, RequireCurrent) {
     require_current(database_.connection_string());
     FAIL() << "expected SchemaBehindError";
   } catch (const strata::schema_version::SchemaBehindError& error) {
-    EXPECT_EQ(error.missing, (std::vector<std::string>{"20240101000000_initial", "20240102000000_add_orders"}));
+    EXPECT_EQ(error.details(), (std::vector<std::string>{"20240101000000_initial", "20240102000000_add_orders"}));
   }
 
   // Behind by one: the error names it and says what to run.
@@ -613,7 +613,7 @@ TEST_F(Accessors, RequireCurrent) {
     FAIL() << "expected SchemaBehindError";
   } catch (const strata::schema_version::SchemaBehindError& error) {
     const std::string message = error.what();
-    EXPECT_EQ(error.missing, (std::vector<std::string>{"20240102000000_add_orders"}));
+    EXPECT_EQ(error.details(), (std::vector<std::string>{"20240102000000_add_orders"}));
     EXPECT_NE(message.find("20240102000000_add_orders"), std::string::npos) << message;
     EXPECT_NE(message.find("strata migrate"), std::string::npos) << message;
     EXPECT_NE(message.find("1 of 2 migrations"), std::string::npos) << message;

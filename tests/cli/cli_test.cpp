@@ -102,8 +102,8 @@ TEST(Cli, EveryCommandHasHelp) {
   }
 }
 
-TEST(Cli, UnknownCommandExitsOne) {
-  EXPECT_EQ(strata({"frobnicate"}).exit_code, 1);
+TEST(Cli, UnknownCommandIsAUsageError) {
+  EXPECT_EQ(strata({"frobnicate"}).exit_code, 2);
 }
 
 TEST(Cli, DiffAgainstALiveDatabase) {

@@ -9,7 +9,7 @@
 #include <boost/process.hpp>
 
 #include "strata/child_environment.h"
-#include "strata/migrations.h"
+#include "strata/migration_integrity.h"
 
 namespace strata::testing {
 

@@ -8,7 +8,7 @@
 #include <boost/process.hpp>
 
 #include "strata/codegen.h"
-#include "strata/migrations.h"
+#include "strata/migration_integrity.h"
 
 namespace {
 

@@ -79,7 +79,7 @@ TEST(TypeMapping, UnmappedTypeIsAnErrorNamingTheColumnAndType) {
     header_for("inet");
     FAIL() << "expected a CodegenError";
   } catch (const CodegenError& error) {
-    const std::string message = error.what();
+    const std::string message = strata::describe(error);
     EXPECT_NE(message.find("column public.t.v"), std::string::npos) << message;
     EXPECT_NE(message.find("inet"), std::string::npos) << message;
     EXPECT_NE(message.find("--types"), std::string::npos) << message;
@@ -95,10 +95,10 @@ TEST(TypeMapping, EveryUnmappedColumnIsReportedAtOnce) {
     generate(catalog, Options{});
     FAIL() << "expected a CodegenError";
   } catch (const CodegenError& error) {
-    ASSERT_EQ(error.details.size(), 3u) << error.what();
-    EXPECT_NE(error.details[0].find("column other.u.c"), std::string::npos) << error.details[0];
-    EXPECT_NE(error.details[1].find("column public.t.a: type inet"), std::string::npos) << error.details[1];
-    EXPECT_NE(error.details[2].find("column public.t.b: type point"), std::string::npos) << error.details[2];
+    ASSERT_EQ(error.details().size(), 3u) << error.what();
+    EXPECT_NE(error.details()[0].find("column other.u.c"), std::string::npos) << error.details()[0];
+    EXPECT_NE(error.details()[1].find("column public.t.a: type inet"), std::string::npos) << error.details()[1];
+    EXPECT_NE(error.details()[2].find("column public.t.b: type point"), std::string::npos) << error.details()[2];
   }
 }
 

@@ -45,6 +45,39 @@ else()
   list(APPEND configure_arguments "-DSTRATA_SOURCE_DIR=${STRATA_SOURCE_DIR}" "-DSTRATA_EXECUTABLE=${STRATA_EXECUTABLE}")
 endif()
 
+# An application that links only its generated accessors needs libpqxx and libpq, nothing of
+# strata's tools. The lean app is linked with --no-as-needed, so every library on its link line is
+# a NEEDED entry of the binary: they are libpqxx, libpq and the C++ runtime, never Boost, OpenSSL
+# or libpg_query. (`ldd` would also list what libpq itself loads, OpenSSL among it: the libraries
+# the app links are its NEEDED entries.)
+function(check_lean_app app)
+  execute_process(COMMAND readelf -d "${app}" RESULT_VARIABLE result OUTPUT_VARIABLE dynamic ERROR_VARIABLE dynamic)
+  string(REGEX MATCHALL "\\(NEEDED\\)[^\n]*" needed "${dynamic}")
+  if(NOT result EQUAL 0 OR NOT needed MATCHES "libpqxx" OR NOT needed MATCHES "libpq\\.so")
+    message(FATAL_ERROR "consumer ${MODE}: readelf -d ${app} failed or it does not need libpqxx/libpq:\n${dynamic}")
+  endif()
+  foreach(forbidden boost libssl libcrypto pg_query)
+    if(needed MATCHES "${forbidden}")
+      message(FATAL_ERROR "consumer ${MODE}: the lean app links ${forbidden}:\n${needed}")
+    endif()
+  endforeach()
+  message("consumer ${MODE}: the lean app needs only ${needed}")
+endfunction()
+
+if(MODE STREQUAL "find_package")
+  # find_package(strata) without components: configures with Boost, OpenSSL and libpg_query out
+  # of reach, and builds the lean app.
+  run("${CMAKE_COMMAND}" -S "${STRATA_SOURCE_DIR}/tests/consumers/${MODE}" -B "${WORK_DIR}/client" -G "${GENERATOR}"
+      ${configure_arguments} -DSTRATA_CONSUMER_CLIENT_ONLY=ON -DCMAKE_DISABLE_FIND_PACKAGE_Boost=ON
+      -DCMAKE_DISABLE_FIND_PACKAGE_OpenSSL=ON)
+  file(READ "${WORK_DIR}/client/CMakeCache.txt" client_cache)
+  if(client_cache MATCHES "STRATA_PG_QUERY_LIBRARY")
+    message(FATAL_ERROR "consumer ${MODE}: find_package(strata) looked for libpg_query without COMPONENTS runtime")
+  endif()
+  run("${CMAKE_COMMAND}" --build "${WORK_DIR}/client" -j 2 --target consumer_lean_app)
+  check_lean_app("${WORK_DIR}/client/consumer_lean_app")
+endif()
+
 run("${CMAKE_COMMAND}" -S "${STRATA_SOURCE_DIR}/tests/consumers/${MODE}" -B "${WORK_DIR}/build" -G "${GENERATOR}"
     ${configure_arguments})
 if(MODE STREQUAL "find_package")
@@ -54,10 +87,11 @@ if(MODE STREQUAL "find_package")
   endif()
 endif()
 run("${CMAKE_COMMAND}" --build "${WORK_DIR}/build" -j 2)
+check_lean_app("${WORK_DIR}/build/consumer_lean_app")
 run("${WORK_DIR}/build/consumer_app")
 message("${output}")
-if(NOT output MATCHES "consumer ok")
-  message(FATAL_ERROR "consumer ${MODE}: the app did not say `consumer ok`")
+if(NOT output MATCHES "consumer ok" OR NOT output MATCHES "lean ok")
+  message(FATAL_ERROR "consumer ${MODE}: the apps did not say `lean ok` and `consumer ok`")
 endif()
 
 # The db-* targets, through the build tool (a server left running must not hold its pipes):

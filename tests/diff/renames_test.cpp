@@ -33,7 +33,7 @@ TEST(Renames, ColumnRenameKeepsTheColumn) {
 TEST(Renames, ColumnRenameThenRetype) {
   const auto users_email = column(users, "email", "character varying(200)", 2);
   const Plan plan = diff(db({users, users_id, users_mail}), db({users, users_id, users_email}),
-                         Options{{{users_email.key, users_mail.key}}, false, false});
+                         Options{{{users_email.key, users_mail.key}}, false, false, false, {}});
   EXPECT_EQ(render_sql(plan),
             "ALTER TABLE public.users RENAME COLUMN mail TO email;\n"
             "ALTER TABLE public.users ALTER COLUMN email TYPE character varying(200) USING email::character varying(200);\n");
@@ -53,7 +53,7 @@ TEST(Renames, TableRenameCarriesItsChildren) {
       depends(constraint(accounts, "mail_check", "c", "CHECK ((mail <> 'x'::text))"), {accounts_mail.key});
   const Plan plan = diff(db({users, users_id, users_mail, users_pkey, idx, def, check}),
                          db({accounts, accounts_id, accounts_mail, accounts_users_pkey, idx_after, def_after, check_after}),
-                         Options{{{accounts.key, users.key}}, false, false});
+                         Options{{{accounts.key, users.key}}, false, false, false, {}});
   EXPECT_EQ(render_sql(plan), "ALTER TABLE public.users RENAME TO accounts;\n");
   ASSERT_EQ(plan.changes.size(), 1u);
   EXPECT_EQ(plan.changes[0].summary, "rename table public.users to public.accounts");
@@ -76,7 +76,7 @@ TEST(Renames, TableAndColumnRenameThenChildrenChangeInPlace) {
                                {accounts.key, accounts_email.key});
   const Plan plan = diff(db({users, users_id, users_mail, users_pkey, trig, seq, owner, v}),
                          db({accounts, accounts_id, accounts_email, accounts_users_pkey, trig_after, seq, owner_after, v_after}),
-                         Options{{{accounts.key, users.key}, {accounts_email.key, users_mail.key}}, false, false});
+                         Options{{{accounts.key, users.key}, {accounts_email.key, users_mail.key}}, false, false, false, {}});
   // The view's text after the renames is PostgreSQL's (it prints `email AS mail`), which the
   // name substitution cannot know: it is replaced in place, which is harmless.
   EXPECT_EQ(render_sql(plan),

@@ -14,7 +14,7 @@
 
 #include "strata/child_environment.h"
 #include "strata/codegen.h"
-#include "strata/migrations.h"
+#include "strata/migration_integrity.h"
 
 namespace {
 
@@ -119,10 +119,10 @@ TEST_F(IncrementalBuild, RebuildsOnlyWhatAChangeReaches) {
         "include(StrataSchema)\n"
         "find_package(PkgConfig REQUIRED)\npkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)\n"
         "find_package(nlohmann_json 3 REQUIRED)\n"
-        "# The runtime's headers are enough: nothing here is linked into a program.\n"
-        "add_library(strata::runtime INTERFACE IMPORTED)\n"
-        "target_include_directories(strata::runtime INTERFACE \"" STRATA_SOURCE_DIR "/runtime/include\")\n"
-        "target_link_libraries(strata::runtime INTERFACE PkgConfig::PQXX)\n"
+        "# The client's headers are enough: nothing here is linked into a program.\n"
+        "add_library(strata::client INTERFACE IMPORTED)\n"
+        "target_include_directories(strata::client INTERFACE \"" STRATA_SOURCE_DIR "/runtime/client/include\")\n"
+        "target_link_libraries(strata::client INTERFACE PkgConfig::PQXX)\n"
         "strata_add_schema(consumer_db MIGRATIONS migrations NAMESPACE consumer::db SHARDS " + std::to_string(kShards) +
         " STRATA \"" STRATA_CLI_PATH "\")\n"
         "add_library(consumer_code OBJECT uses_first.cpp uses_second.cpp)\n"

@@ -66,7 +66,7 @@ TEST(SchemaLoader, RuntimeErrorWithoutPositionPointsAtTheStatement) {
   const auto error = load_expecting_error({file("x.sql", "SELECT 1;\n  DO $$ BEGIN RAISE EXCEPTION 'boom'; END $$;")});
   EXPECT_EQ(error.location().to_string(), "x.sql:2:3");
   EXPECT_EQ(error.sqlstate(), "P0001");
-  EXPECT_NE(error.detail().find("context"), std::string::npos);
+  EXPECT_NE(strata::describe(error).find("context: "), std::string::npos) << strata::describe(error);
 }
 
 TEST(SchemaLoader, AcceptsPgDumpIdioms) {

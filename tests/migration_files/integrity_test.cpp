@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "strata/migrations.h"
+#include "strata/migration_integrity.h"
 
 namespace strata::migrations {
 namespace {

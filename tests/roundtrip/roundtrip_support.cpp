@@ -30,16 +30,7 @@ void create_database_with(const std::string& name, const std::vector<load::Sourc
 }
 
 model::Catalog introspect_database(const std::string& name) {
-  pqxx::connection conn(testing::shared_cluster().connection_string(name));
-  return introspect::introspect(conn).catalog;
-}
-
-nlohmann::json comparable(const model::Catalog& catalog) {
-  auto json = catalog.to_json();
-  for (auto& [key, entry] : json.items()) {
-    if (entry["kind"] == "column") entry["attrs"].erase("position");
-  }
-  return json;
+  return introspect::introspect(testing::shared_cluster().connection_string(name)).catalog;
 }
 
 std::string schema_dump(const std::string& database) {
@@ -100,17 +91,9 @@ void apply_sql(const std::string& database, const std::string& sql) {
 }
 
 std::string describe_differences(const model::Catalog& expected, const model::Catalog& actual) {
-  const auto want = comparable(expected);
-  const auto got = comparable(actual);
-  std::ostringstream out;
-  for (const auto& [key, entry] : want.items()) {
-    if (!got.contains(key)) out << "missing: " << key << "\n";
-    else if (got[key] != entry) out << "differs: " << key << "\n  want " << entry.dump() << "\n  got  " << got[key].dump() << "\n";
-  }
-  for (const auto& [key, entry] : got.items()) {
-    if (!want.contains(key)) out << "unexpected: " << key << "\n";
-  }
-  return out.str();
+  std::string text;
+  for (const auto& line : model::differences(expected, actual)) text += line + "\n";
+  return text;
 }
 
 TableFingerprint fingerprint(const std::string& database, const std::string& qualified_table,

@@ -19,8 +19,7 @@ std::string read_text(const std::filesystem::path& path);
 void create_database_with(const std::string& name, const std::vector<load::SourceFile>& files);
 model::Catalog introspect_database(const std::string& name);
 
-// The catalog as the diff compares it: column positions left out (strata never reorders).
-nlohmann::json comparable(const model::Catalog& catalog);
+using model::comparable;  // the catalog as the diff compares it: column positions left out
 
 // pg_dump --schema-only of a database, without owners and privileges (not modelled yet) and
 // without the lines that vary per run.

@@ -67,8 +67,8 @@ TEST_F(Locks, LockTimeoutIsRetriedThenFailsNamingTheBlocker) {
     FAIL() << "the migration must time out";
   } catch (const LockTimeoutError& error) {
     std::printf("%s\n", error.what());
-    EXPECT_NE(error.blocker.find("blocker_session"), std::string::npos) << error.blocker;
-    EXPECT_NE(error.blocker.find("LOCK TABLE t"), std::string::npos) << error.blocker;
+    EXPECT_NE(error.blocker().find("blocker_session"), std::string::npos) << error.blocker();
+    EXPECT_NE(error.blocker().find("LOCK TABLE t"), std::string::npos) << error.blocker();
     EXPECT_NE(std::string(error.what()).find("blocker_session"), std::string::npos) << error.what();
     EXPECT_NE(std::string(error.what()).find(blocked.string() + ":1:1"), std::string::npos) << error.what();
     EXPECT_NE(std::string(error.what()).find("3 attempts"), std::string::npos) << error.what();

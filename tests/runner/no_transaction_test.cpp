@@ -36,7 +36,7 @@ TEST_F(NoTransaction, FailedStatementLeavesProgressAndTheRerunResumesAfterIt) {
   } catch (const sql::SqlError& error) {
     EXPECT_EQ(error.sqlstate(), "42P01");
     EXPECT_EQ(error.location().to_string(), path.string() + ":3:13") << error.what();
-    EXPECT_NE(error.detail().find("1 of 3 statements done"), std::string::npos) << error.detail();
+    EXPECT_NE(describe(error).find("1 of 3 statements done"), std::string::npos) << describe(error);
   }
   EXPECT_EQ(scalar("SELECT statements_done FROM strata.migrations"), "1");
   EXPECT_TRUE(table_exists("nt1"));

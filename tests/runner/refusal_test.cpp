@@ -21,7 +21,7 @@ TEST_F(Refusal, EditedAppliedMigrationIsNamedAndNothingRuns) {
   } catch (const RunnerError& error) {
     EXPECT_NE(std::string(error.what()).find(edited.string()), std::string::npos) << error.what();
     EXPECT_NE(std::string(error.what()).find("edited"), std::string::npos) << error.what();
-    EXPECT_EQ(error.details.size(), 1u);
+    EXPECT_EQ(error.details().size(), 1u);
   }
   EXPECT_FALSE(table_exists("c"));
 }
@@ -50,7 +50,7 @@ TEST_F(Refusal, IntegrityProblemsAreListedAndNothingIsTouched) {
     FAIL() << "integrity problems must be refused";
   } catch (const RunnerError& error) {
     EXPECT_NE(std::string(error.what()).find("20260101000001_a.sql: edited"), std::string::npos) << error.what();
-    EXPECT_EQ(error.details, options.integrity_problems);
+    EXPECT_EQ(error.details(), options.integrity_problems);
   }
   EXPECT_FALSE(table_exists("a"));
   EXPECT_EQ(scalar("SELECT count(*) FROM pg_namespace WHERE nspname = 'strata'"), "0");
@@ -145,7 +145,7 @@ TEST_F(Refusal, StatementThatCannotRunInATransactionGetsAHint) {
     FAIL();
   } catch (const sql::SqlError& error) {
     EXPECT_EQ(error.sqlstate(), "25001");
-    EXPECT_NE(error.detail().find("strata:no-transaction"), std::string::npos) << error.detail();
+    EXPECT_NE(error.hint().find("strata:no-transaction"), std::string::npos) << describe(error);
   }
 }
 

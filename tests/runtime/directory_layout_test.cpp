@@ -6,8 +6,9 @@
 
 #include <fstream>
 
-#include "../../runtime/src/cache_layout.h"
-#include "../../runtime/src/ephemeral_directory.h"
+#include "clusters/cache_layout.h"
+#include "strata/error.h"
+#include "clusters/ephemeral_directory.h"
 #include "runtime_test_helpers.h"
 
 namespace strata::runtime {
@@ -40,7 +41,7 @@ TEST(EphemeralDirectory, TmpdirTheServerAccountCannotEnterFallsBackToTmp) {
   const ServerAccount someone_else{"someone-else", 54321, 54321};
   const test::ScopedEnvironment tmpdir({{"TMPDIR", private_dir.path().string()}});
   EXPECT_EQ(choose_temp_root("", someone_else, kPort), "/tmp");
-  EXPECT_THROW(choose_temp_root(private_dir.path(), someone_else, kPort), std::invalid_argument);
+  EXPECT_THROW(choose_temp_root(private_dir.path(), someone_else, kPort), strata::Error);
 }
 
 TEST(EphemeralDirectory, CreatesAPrivateDirectoryWithOwnerPid) {

@@ -1,4 +1,6 @@
 #include <gtest/gtest.h>
+
+#include "strata/error.h"
 #include <pwd.h>
 #include <sys/stat.h>
 
@@ -142,7 +144,7 @@ TEST(EphemeralCluster, RejectsATempRootTooLongForASocketPath) {
   ClusterOptions options;
   options.temp_root = "/tmp/" + std::string(100, 'x');
   std::filesystem::create_directories(options.temp_root);
-  EXPECT_THROW(EphemeralCluster::start(options), std::invalid_argument);
+  EXPECT_THROW(EphemeralCluster::start(options), strata::Error);
   std::filesystem::remove(options.temp_root);
 }
 

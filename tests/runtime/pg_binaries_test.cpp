@@ -3,7 +3,7 @@
 #include <cstdlib>
 
 // The search with injected inputs is internal to the runtime library.
-#include "../../runtime/src/pg_binaries_search.h"
+#include "clusters/pg_binaries_search.h"
 #include "runtime_test_helpers.h"
 
 namespace strata::runtime {

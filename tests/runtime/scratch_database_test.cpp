@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "strata/error.h"
+
 #include <pqxx/pqxx>
 
 #include "strata/cluster.h"
@@ -46,7 +48,7 @@ TEST(ScratchDatabase, CopiesTheTemplate) {
 }
 
 TEST(ScratchDatabase, RejectsNamesPostgresWouldTruncate) {
-  EXPECT_THROW(ScratchDatabase(shared_cluster(), std::string(60, 'p')), std::invalid_argument);
+  EXPECT_THROW(ScratchDatabase(shared_cluster(), std::string(60, 'p')), strata::Error);
 }
 
 TEST(ScratchDatabase, DestructorDoesNotThrowWhenAlreadyDropped) {

@@ -75,7 +75,7 @@ TEST(UrlBackend, EnvironmentSelectsIt) {
   EXPECT_EQ(server->admin_database(), "app");
   EXPECT_EQ(server->url("strata_t_x"), "postgresql://someone@db.example/strata_t_x?sslmode=require");
   EXPECT_NE(server->connection_string("strata_t_x").find("dbname=strata_t_x"), std::string::npos);
-  EXPECT_THROW(parse_backend_kind("podman"), std::invalid_argument);
+  EXPECT_THROW(parse_backend_kind("podman"), strata::Error);
 }
 
 // Clients of a url server may be on other hosts: a test database is swept by age, not by pid.
@@ -149,7 +149,7 @@ TEST(Strategies, BothMakeWorkingClones) {
     EXPECT_EQ(pool.stats().acquired_cold, 1);
   }
   EXPECT_EQ(parse_clone_strategy("file_copy"), CloneStrategy::file_copy);
-  EXPECT_THROW(parse_clone_strategy("copy"), std::invalid_argument);
+  EXPECT_THROW(parse_clone_strategy("copy"), strata::Error);
 }
 
 TEST(Seed, EveryDatabaseStartsWithTheSeedAndTheSeedIsPartOfTheKey) {

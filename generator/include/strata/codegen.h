@@ -13,13 +13,13 @@
 #include <filesystem>
 #include <map>
 #include <set>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "strata/error.h"
 #include "strata/migrations.h"
 #include "strata/model.h"
 
@@ -27,10 +27,9 @@ namespace strata::codegen {
 
 // Bad input (an unmapped type, a bad override file, a bad namespace): the build must fail.
 // what() is one line; `details` the lines that explain it.
-class CodegenError : public std::runtime_error {
+class CodegenError : public Error {
  public:
-  explicit CodegenError(const std::string& message, std::vector<std::string> details = {});
-  std::vector<std::string> details;
+  using Error::Error;
 };
 
 // --- the type override file (--types) ---

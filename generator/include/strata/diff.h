@@ -4,10 +4,11 @@
 #pragma once
 
 #include <map>
-#include <stdexcept>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "strata/error.h"
 #include "strata/model.h"
 
 namespace strata::diff {
@@ -23,6 +24,8 @@ struct Change {
   std::vector<std::string> statements;  // SQL, each without a trailing ';'
   bool destructive = false;             // loses data: drops a table/column/sequence, lossy retype
   std::string destructive_reason;       // why, when destructive ("drops column ... and its data")
+  bool approved = false;                // destructive, and approved (Options::allow_destructive,
+                                        // or the object or its table in approved_destructive)
   // Must run outside a transaction block (CREATE INDEX CONCURRENTLY) or should run after the
   // main transaction (VALIDATE CONSTRAINT of a constraint added NOT VALID): `strata generate`
   // writes these changes into a second, no-transaction migration.
@@ -38,7 +41,7 @@ struct Plan {
 
 // A difference the plan cannot express without losing data or without an order that exists,
 // e.g. removing an enum label a column still uses, or a dependency cycle.
-struct DiffError : std::runtime_error {
+struct DiffError : Error {
   DiffError(std::string object_key, const std::string& message, std::string dependent_key = "");
 
   std::string object_key;     // the object whose change cannot be expressed
@@ -56,6 +59,11 @@ struct Options {
   // transaction. `strata diff` keeps them off (plain SQL); `strata generate` turns them on.
   bool online_index_builds = false;
   bool not_valid_constraints = false;
+  // Destructive changes approved in advance: all of them, or those of these objects (keys in A)
+  // and of the objects that belong to them (`-- strata:allow-destructive` on a table approves
+  // dropping its columns, which are no longer declared).
+  bool allow_destructive = false;
+  std::set<std::string> approved_destructive;
 };
 
 Plan diff(const model::Catalog& from, const model::Catalog& to, const Options& options = {});
@@ -65,5 +73,13 @@ Plan diff(const model::Catalog& from, const model::Catalog& to, const Options& o
 std::string render_sql(const Plan& plan);
 
 std::string to_string(Change::Action action);
+
+// What a plan says beside its SQL, one line each, as commands print it on stderr: its warnings
+// ("warning: ..."), its destructive changes ("destructive: SUMMARY: WHY", "... (approved)" when
+// approved) and its hints ("hint: ...").
+std::vector<std::string> notes(const Plan& plan);
+
+// The destructive changes nothing approved, as "SUMMARY: WHY" lines (empty: nothing to refuse).
+std::vector<std::string> unapproved_destructive(const Plan& plan);
 
 }  // namespace strata::diff

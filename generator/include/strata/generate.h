@@ -2,9 +2,11 @@
 // proven on a throwaway PostgreSQL before anything is written (docs/migrations.md).
 //
 //   migrations/*.sql ──replay──▶ scratch db ──introspect──▶ current ─┐
-//   schema/*.sql ──────load──────────────────────────────▶ desired ─┼─diff──▶ up / down SQL
-//                                                                     └─proof: apply up (and down)
-//                                                                       on a copy of the replayed db
+//   schema/*.sql ──────load──────────────────────────────▶ desired ─┼─diff──▶ up / down files
+//                                                                     └─proof: the runner migrates
+//                                                                       a copy of the replayed db
+//                                                                       with the files (and rolls
+//                                                                       them back), as a deploy would
 #pragma once
 
 #include <chrono>
@@ -20,7 +22,7 @@
 #include "strata/cluster.h"
 #include "strata/diff.h"
 #include "strata/load.h"
-#include "strata/migrations.h"
+#include "strata/migration_integrity.h"
 #include "strata/model.h"
 
 namespace strata::generate {
@@ -60,17 +62,16 @@ struct Result {
   Status status = Status::UpToDate;
   std::vector<std::filesystem::path> written;  // up, down (and online up, down), in that order
   std::vector<WrittenChange> changes;
-  std::vector<std::string> warnings;
-  std::vector<std::string> hints;
+  diff::Plan plan;  // the whole plan (its notes: diff::notes)
+  std::vector<std::string> warnings;  // the declared schema's and the proof's (the plan's: diff::notes(plan))
   Timings timings;
 };
 
-// A refusal or a failed step: `what()` is one line, `details` are the lines that explain it
+// A refusal or a failed step: the message is one line; details are the lines that explain it
 // (files with integrity problems, destructive changes and why, objects the proof found different).
-class GenerateError : public std::runtime_error {
+class GenerateError : public Error {
  public:
-  GenerateError(const std::string& message, std::vector<std::string> details = {});
-  std::vector<std::string> details;
+  using Error::Error;
 };
 
 // Runs the whole flow on `cluster`. Throws GenerateError, load::SchemaError (a migration or a
@@ -80,17 +81,6 @@ Result generate(const Options& options, const runtime::Cluster& cluster);
 Result generate(const Options& options);
 
 // --- building blocks, also used by tests and benchmarks ---
-
-// Applies the migrations' up files in order to database `dbname` on `cluster`: each file in its
-// own transaction unless it says `-- strata:no-transaction`. Errors name file:line:col.
-void replay(const runtime::Cluster& cluster, const std::string& dbname,
-            const std::vector<migrations::Migration>& migrations);
-model::Catalog introspect_database(const runtime::Cluster& cluster, const std::string& dbname);
-
-// The catalog as JSON without what a migration cannot control (a column's attnum).
-nlohmann::json comparable(const model::Catalog& catalog);
-// "missing: KEY", "unexpected: KEY", "differs: KEY ..." lines; empty when equal.
-std::vector<std::string> catalog_differences(const model::Catalog& expected, const model::Catalog& actual);
 
 // A short [a-z0-9_] name for a plan: create_users, add_users_email, alter_tasks, changes.
 std::string slug_for(const diff::Plan& plan, const model::Catalog& current, const model::Catalog& desired);

@@ -27,8 +27,17 @@ struct Result {
   std::vector<Warning> warnings;
 };
 
-// Reads the catalog of the database `conn` is connected to. Read-only; the connection must not
-// be inside a transaction. Throws pqxx exceptions on database errors.
+// The one way strata turns a database into a model: the catalog of the database `conn` is
+// connected to, whatever built it (schema files on a scratch database, replayed migrations, a
+// live database), always without strata's own history schema (`strata`, the runner's, not the
+// application's). Read-only; the connection must not be inside a transaction. Throws
+// strata::Error naming the step that failed (SQLSTATE and query in its fields).
 Result introspect(pqxx::connection& conn);
+// The same on a new connection to `connection` (a postgresql:// URL or keyword/value string);
+// a failure to connect is a strata::Error naming the target without its password.
+Result introspect(const std::string& connection);
+
+// "object: message" lines, as commands print warnings.
+std::vector<std::string> warning_lines(const std::vector<Warning>& warnings);
 
 }  // namespace strata::introspect

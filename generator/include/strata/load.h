@@ -55,6 +55,16 @@ struct SchemaPragma {
   SourceLocation location;
 };
 
+// What the comments and CREATE statements of one file say: its pragmas, and where each object
+// it declares is (model key -> the CREATE statement's first token, or the column or named
+// constraint inside CREATE TABLE; functions as "function:SCHEMA.NAME", without argument types).
+// Unqualified names mean schema `public`. One parse of the file serves both.
+struct FileAnnotations {
+  std::vector<SchemaPragma> pragmas;
+  std::map<std::string, SourceLocation> declarations;
+};
+FileAnnotations annotate(const SourceFile& file);
+
 // Finds the pragmas of a file (libpg_query scanner for the comments, parser for the objects).
 // Unknown pragma names, a missing or extra value, a pragma not on its own line and pragmas that
 // annotate nothing are SchemaErrors at their location. Unqualified names mean schema `public`.
@@ -70,13 +80,19 @@ std::map<std::string, std::string> renames_from_pragmas(const std::vector<Schema
 struct LoadedSchema {
   model::Catalog catalog;
   std::vector<SchemaPragma> pragmas;  // from every file, in file order
+  std::map<std::string, SourceLocation> declarations;  // FileAnnotations::declarations of every file
   std::vector<std::string> warnings;
   LoadTimings timings;
+
+  // Where the object `key` was declared, or else the object it belongs to (a default, an
+  // implicit index or constraint: its table); nullptr when the files do not say.
+  const SourceLocation* declared_at(const std::string& key) const;
 };
 
 // Executes the statements of the files, in order, in a new scratch database on `cluster`,
 // introspects it, and drops it again (also when a statement fails: nothing is left behind).
-// Each file starts with a fresh session state (RESET ALL), as if run by its own psql.
+// Each file starts with a fresh session state (RESET ALL), as if run by its own psql. A schema
+// that creates schema `strata` (the migration history's) is refused at that statement.
 LoadedSchema load_schema(const runtime::Cluster& cluster, const std::vector<SourceFile>& files);
 
 // Executes statements on an open connection, reporting the first failure as a SchemaError.

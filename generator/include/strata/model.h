@@ -65,6 +65,12 @@ struct Catalog {
   static Catalog from_json(const nlohmann::json& json);
 };
 
+// Comparing catalogs as migrations can make them equal: the JSON of a catalog without what a
+// migration cannot control (a column's attnum, which drops and re-adds leave behind).
+nlohmann::json comparable(const Catalog& catalog);
+// "missing: KEY", "unexpected: KEY", "differs: KEY (want ..., got ...)" lines; empty when equal.
+std::vector<std::string> differences(const Catalog& expected, const Catalog& actual);
+
 // Quoting helpers shared by everything that renders SQL from the model.
 std::string quote_ident(const std::string& identifier);        // "Foo" / foo, as quote_ident()
 std::string qualified_name(const std::string& schema, const std::string& name);

@@ -1,50 +1,49 @@
 #include <iostream>
 
 #include "commands.h"
-#include "runner_support.h"
-#include "strata/generate.h"
+#include "report.h"
+#include "strata/promote/drift.h"
+#include "target_options.h"
 
 namespace strata::cli {
 namespace {
 
 struct BaselineArguments {
-  TargetArguments target;
+  promote::TargetOptions target;
   std::string version;
   bool yes = false;
 };
 
 void run_baseline(const BaselineArguments& arguments, const GlobalOptions& globals) {
-  const Context context = open_context(arguments.target);
+  const auto context = promote::open_context(arguments.target);
   if (!context.integrity_problems.empty()) {
     throw runner::RunnerError(context.migrations_dir.string() + "/strata.sum does not match the migrations",
                               context.integrity_problems);
   }
-  if (!find_migration(context, arguments.version)) {
-    throw std::runtime_error("--version " + arguments.version + ": no migration with that version in " +
-                             context.migrations_dir.string());
+  if (!context.find(arguments.version)) {
+    throw UsageError("--version " + arguments.version + ": no migration with that version in " +
+                     context.migrations_dir.string());
   }
-  std::vector<migrations::Migration> covered;
-  for (const auto& migration : context.migrations) {
-    if (migration.version <= arguments.version) covered.push_back(migration);
-  }
-
-  // What the migrations build, against what the database has (its strata schema aside).
-  const auto expected = replayed_catalog(covered, !globals.no_cluster_cache);
-  const auto actual = introspect_target(context.target.connection);
-  const auto differences = generate::catalog_differences(expected, actual);
+  source::Loader loader(cluster_choice(globals));
+  const auto differences = promote::baseline_differences(context, arguments.version, loader);
   if (!differences.empty()) {
     throw runner::RunnerError(context.target.description + " does not match what the migrations up to " +
-                                  arguments.version + " build (" + std::to_string(differences.size()) +
-                                  " difference" + (differences.size() == 1 ? "" : "s") + "); nothing was recorded",
-                              first_lines(differences));
+                                  arguments.version + " build (" + plural(differences.size(), "difference") +
+                                  "); nothing was recorded",
+                              promote::first_lines(differences));
   }
-  confirm_if_protected(context.target, arguments.yes,
-                       "record " + std::to_string(covered.size()) + " migrations as applied without running them");
-  const auto lines = runner::record_baseline(context.target.connection, context.migrations, arguments.version,
-                                             STRATA_VERSION);
-  for (const auto& line : lines) std::cout << line << "\n";
+  const auto covered = std::count_if(context.migrations.begin(), context.migrations.end(),
+                                     [&](const auto& migration) { return migration.version <= arguments.version; });
+  promote::confirm_if_protected(context.target, arguments.yes,
+                                "record " + plural(static_cast<std::size_t>(covered), "migration") +
+                                    " as applied without running them",
+                                terminal_ask());
+  for (const auto& line : runner::record_baseline(context.target.connection, context.migrations, arguments.version,
+                                                  STRATA_VERSION)) {
+    std::cout << line << "\n";
+  }
   std::cout << "baselined " << context.target.description << " at " << arguments.version << " ("
-            << covered.size() << " migration" << (covered.size() == 1 ? "" : "s") << " recorded, none run)\n";
+            << plural(static_cast<std::size_t>(covered), "migration") << " recorded, none run)\n";
 }
 
 }  // namespace

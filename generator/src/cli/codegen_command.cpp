@@ -4,11 +4,11 @@
 #include <iostream>
 
 #include "commands.h"
-#include "strata/cluster.h"
+#include "report.h"
 #include "strata/codegen.h"
-#include "strata/generate.h"
-#include "strata/migrations.h"
+#include "strata/replay.h"
 #include "strata/stopwatch.h"
+#include "target_options.h"
 
 namespace strata::cli {
 namespace {
@@ -30,29 +30,12 @@ void run_codegen(const CodegenArguments& arguments, const GlobalOptions& globals
   if (!std::filesystem::is_directory(arguments.migrations)) {
     throw codegen::CodegenError(arguments.migrations + ": no such migrations directory");
   }
-  options.migrations = migrations::read_directory(arguments.migrations);
   // The migrations are compiled into the program, which then applies them without a strata.sum
-  // to check: check it here, at build time.
-  if (const auto problems = migrations::verify_integrity(arguments.migrations, options.migrations); !problems.empty()) {
-    throw codegen::CodegenError(arguments.migrations + ": the migrations do not match " + migrations::kIntegrityFileName +
-                                    " (run `strata hash` after a deliberate edit)",
-                                problems);
-  }
-
-  // The catalog the migrations build, on a throwaway database.
-  std::unique_ptr<runtime::Cluster> cluster;
-  if (globals.no_cluster_cache) {
-    cluster = runtime::EphemeralCluster::start();
-  } else {
-    cluster = runtime::CachedCluster::acquire();
-  }
-  const auto cluster_ms = ms_since(start);
-  model::Catalog catalog;
-  {
-    runtime::ScratchDatabase database(*cluster, "strata_codegen");
-    generate::replay(*cluster, database.name(), options.migrations);
-    catalog = generate::introspect_database(*cluster, database.name());
-  }
+  // to check: it is checked here, at build time.
+  options.migrations = replay::read_verified(arguments.migrations);
+  source::Loader loader(cluster_choice(globals));
+  const auto catalog = replay::catalog(loader.cluster(), options.migrations);
+  const auto cluster_ms = loader.timings().cluster_ms;
   const auto replay_ms = ms_since(start) - cluster_ms;
 
   const auto files = codegen::generate(catalog, options);
@@ -62,10 +45,7 @@ void run_codegen(const CodegenArguments& arguments, const GlobalOptions& globals
   std::cout << "codegen: " << files.size() << " files for " << options.migrations.size() << " migrations ("
             << report.written.size() << " written, " << report.unchanged.size() << " unchanged, " << report.removed.size()
             << " removed)\n";
-  if (globals.timings) {
-    std::cerr << "timings: {\"cluster_ms\": " << cluster_ms << ", \"replay_ms\": " << replay_ms
-              << ", \"total_ms\": " << ms_since(start) << "}\n";
-  }
+  if (globals.timings) print_timings({{"cluster_ms", cluster_ms}, {"replay_ms", replay_ms}, {"total_ms", ms_since(start)}});
   // For build tests: how often the build ran the generator, and what it changed.
   if (const char* log = std::getenv("STRATA_CODEGEN_LOG"); log != nullptr && *log != '\0') {
     std::ofstream out(log, std::ios::app);
@@ -80,7 +60,8 @@ void register_codegen_command(CLI::App& app, const GlobalOptions& globals, Comma
   auto arguments = std::make_shared<CodegenArguments>();
   auto* command = app.add_subcommand("codegen", "Generate typed C++ accessors from what the migrations build");
   command->footer(
-      "Replays the migrations on a throwaway PostgreSQL, introspects the result and writes one header per\n"
+      "Replays the migrations on a throwaway PostgreSQL with the migration runner, introspects the\n"
+      "result and writes one header per\n"
       "table, view and enum under <out>/include/<namespace path>/, the umbrella schema.h, the\n"
       "implementation in <out>/src/shard_NN.cpp and the compiled-in migrations in <out>/src/migrations.cpp.\n"
       "Only files whose content changed are written. A column type without a C++ mapping is an error\n"

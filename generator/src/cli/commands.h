@@ -1,11 +1,14 @@
 // Each `strata` subcommand registers itself on the CLI11 app and returns the function that runs
-// it once the command line is parsed. Errors are exceptions; main turns them into exit code 1.
+// it once the command line is parsed. The commands parse arguments and print; the work is done by
+// the libraries. Errors are exceptions, printed by main alone (report.h).
 #pragma once
 
 #include <exception>
 #include <functional>
 
 #include <CLI/CLI.hpp>
+
+#include "strata/error.h"
 
 namespace strata::cli {
 
@@ -16,6 +19,11 @@ struct GlobalOptions {
 
 using CommandRunner = std::function<void()>;
 
+// Exit codes, for every command (README): 0 success, 1 a failure, a refusal, or a database that is
+// not current or has drifted, 2 a command line that is wrong.
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
 // Thrown by a command that has finished and printed everything, to exit with `code` (e.g.
 // `status` exits 1 when the database is not current); main prints nothing for it.
 class ExitStatus : public std::exception {
@@ -25,17 +33,20 @@ class ExitStatus : public std::exception {
   int code;
 };
 
+// The command line is wrong in a way CLI11 cannot see (conflicting options, a bad value): exit 2.
+class UsageError : public Error {
+ public:
+  using Error::Error;
+};
+
 void register_diff_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_inspect_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_generate_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_hash_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_new_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_lint_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
-
-// Exit code for a command line CLI11 refused: 2 for `strata lint` (its documented usage code), else 1.
-int usage_exit_code(int argc, char** argv);
 void register_codegen_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
-// The migration runner's commands (runner_support.h has what they share).
+// The migration runner's commands (target_options.h has what they share).
 void register_migrate_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_status_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_rollback_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);

@@ -1,20 +1,20 @@
 #include <iostream>
 
 #include "commands.h"
-#include "runner_support.h"
+#include "target_options.h"
 #include "strata/dev_database.h"
 
 namespace strata::cli {
 namespace {
 
-std::filesystem::path dev_directory(const TargetArguments& arguments) {
-  return runtime::dev_database_directory(project_root(find_project(arguments.project)));
+std::filesystem::path dev_directory(const promote::TargetOptions& arguments) {
+  return runtime::dev_database_directory(promote::project_root(promote::find_project(arguments.project)));
 }
 
 }  // namespace
 
 void register_dev_command(CLI::App& app, const GlobalOptions&, CommandRunner& runner) {
-  auto arguments = std::make_shared<TargetArguments>();
+  auto arguments = std::make_shared<promote::TargetOptions>();
   auto* command = app.add_subcommand("dev", "The embedded development database (the default target)");
   command->require_subcommand(1);
   command->footer(

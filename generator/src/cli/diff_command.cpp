@@ -1,11 +1,10 @@
 #include <iostream>
 
-#include <nlohmann/json.hpp>
-
 #include "commands.h"
-#include "schema_source.h"
-#include "strata/diff.h"
-#include "timing_report.h"
+#include "report.h"
+#include "strata/connection.h"
+#include "strata/stopwatch.h"
+#include "target_options.h"
 
 namespace strata::cli {
 namespace {
@@ -23,29 +22,36 @@ nlohmann::json plan_to_json(const diff::Plan& plan) {
                        {"action", diff::to_string(change.action)},
                        {"summary", change.summary},
                        {"destructive", change.destructive},
+                       {"approved", change.approved},
                        {"statements", change.statements}});
   }
-  return {{"changes", changes}, {"warnings", plan.warnings}, {"sql", diff::render_sql(plan)}};
+  return {{"changes", changes}, {"warnings", plan.warnings}, {"hints", plan.hints}, {"sql", diff::render_sql(plan)}};
 }
 
 void run_diff(const DiffArguments& arguments, const GlobalOptions& globals) {
-  SchemaSources sources(!globals.no_cluster_cache);
-  std::vector<std::string> warnings;
-  const auto [from, to] = sources.load_both(arguments.from, arguments.to, warnings);
-
+  for (const auto* text : {&arguments.from, &arguments.to}) {
+    if (source::is_database_url(*text)) runtime::remember_secrets(*text);
+  }
+  source::Loader loader(cluster_choice(globals));
+  const auto [from, to] = loader.load_both(source::Source::parse(arguments.from), source::Source::parse(arguments.to));
   const auto start = std::chrono::steady_clock::now();
-  const auto plan = diff::diff(from, to);
+  const auto plan = diff::diff(from.catalog, to.catalog, source::diff_options(to));
   const auto sql = diff::render_sql(plan);
-  const double diff_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  const double diff_ms = ms_since(start);
 
-  warnings.insert(warnings.end(), plan.warnings.begin(), plan.warnings.end());
-  for (const auto& warning : warnings) std::cerr << "warning: " << warning << "\n";
+  print_warnings(from.warnings);
+  print_warnings(to.warnings);
+  print_notes(diff::notes(plan));
   if (arguments.format == "json") {
     std::cout << plan_to_json(plan).dump(2) << "\n";
   } else {
     std::cout << sql;
   }
-  if (globals.timings) print_timings(sources.timings(), diff_ms);
+  if (globals.timings) {
+    auto timings = source_timings(loader.timings());
+    timings["diff_ms"] = diff_ms;
+    print_timings(timings);
+  }
 }
 
 }  // namespace
@@ -54,8 +60,10 @@ void register_diff_command(CLI::App& app, const GlobalOptions& globals, CommandR
   auto arguments = std::make_shared<DiffArguments>();
   auto* command = app.add_subcommand("diff", "Print the SQL that turns schema FROM into schema TO");
   command->footer(
-      "SRC is `empty`, a .sql file, a directory of .sql files (applied in name order), or a\n"
-      "postgresql:// URL of a live database. Prints nothing when there is no difference.");
+      "SRC is `empty`, a .sql file, a directory of .sql files (applied in name order), a\n"
+      "postgresql:// URL of a live database, or migrations:DIR (what a migrations directory builds).\n"
+      "The pragmas of TO's files are honoured (renamed-from, allow-destructive). Prints nothing when\n"
+      "there is no difference; warnings, destructive steps and hints go to stderr.");
   command->add_option("--from", arguments->from, "Schema the database has now")->required();
   command->add_option("--to", arguments->to, "Schema the database should have")->required();
   command->add_option("--format", arguments->format, "Output format")->check(CLI::IsMember({"sql", "json"}));

@@ -3,9 +3,11 @@
 #include <iostream>
 #include <sstream>
 
+#include "strata/connection.h"
+
 #include "commands.h"
-#include "runner_support.h"
-#include "schema_source.h"
+#include "report.h"
+#include "target_options.h"
 #include "strata/docs.h"
 
 namespace strata::cli {
@@ -37,17 +39,17 @@ std::vector<std::string> split_list(const std::string& text) {
 }
 
 void run_docs(const DocsArguments& arguments, const GlobalOptions& globals) {
-  if (!arguments.schema.empty() && !arguments.url.empty()) throw std::runtime_error("give --schema or --url, not both");
-  std::string source = arguments.url;
-  if (source.empty()) {
-    source = arguments.schema;
-    if (source.empty()) {
-      const auto project = find_project("");
-      source = project ? project->schema.string() : "schema";
-    }
+  if (!arguments.schema.empty() && !arguments.url.empty()) throw UsageError("give --schema or --url, not both");
+  auto schema = source::Source::database(arguments.url);
+  if (arguments.url.empty()) {
+    const auto project = arguments.schema.empty() ? promote::find_project("") : std::nullopt;
+    schema = source::Source::files(!arguments.schema.empty() ? std::filesystem::path(arguments.schema)
+                                   : project                 ? project->schema
+                                                             : "schema");
+  } else {
+    runtime::remember_secrets(arguments.url);
   }
-  SchemaSources sources(!globals.no_cluster_cache);
-  std::vector<std::string> warnings;
+  source::Loader loader(cluster_choice(globals));
   model::Catalog catalog;
   docs::Options options;
   options.group_by_schema = arguments.group_by_schema;
@@ -58,8 +60,11 @@ void run_docs(const DocsArguments& arguments, const GlobalOptions& globals) {
   if (!arguments.title.empty()) options.title = arguments.title;
 
   if (!arguments.changed_from.empty()) {
-    auto [from, to] = sources.load_both(arguments.changed_from, source, warnings);
-    catalog = std::move(to);
+    auto [from_loaded, to] = loader.load_both(source::Source::parse(arguments.changed_from), schema);
+    print_warnings(from_loaded.warnings);
+    print_warnings(to.warnings);
+    const auto& from = from_loaded.catalog;
+    catalog = std::move(to.catalog);
     const auto changed = docs::changed_tables(from, catalog);
     for (const auto& key : changed) {
       if (const auto* table = catalog.find(key)) options.only.push_back(table->schema + "." + table->name);
@@ -67,7 +72,6 @@ void run_docs(const DocsArguments& arguments, const GlobalOptions& globals) {
     if (arguments.neighbourhood < 0) options.neighbourhood = 1;
     if (arguments.title.empty()) options.title = "Schema changes";
     if (options.only.empty()) {
-      for (const auto& warning : warnings) std::cerr << "warning: " << warning << "\n";
       const std::string text = "# " + options.title + "\n\nNo table changed.\n";
       if (arguments.out.empty()) {
         std::cout << text;
@@ -77,9 +81,10 @@ void run_docs(const DocsArguments& arguments, const GlobalOptions& globals) {
       return;
     }
   } else {
-    catalog = sources.load(source, warnings);
+    auto loaded = loader.load(schema);
+    print_warnings(loaded.warnings);
+    catalog = std::move(loaded.catalog);
   }
-  for (const auto& warning : warnings) std::cerr << "warning: " << warning << "\n";
 
   const auto markdown = docs::render_markdown(catalog, options);
   if (arguments.out.empty()) {
@@ -90,7 +95,7 @@ void run_docs(const DocsArguments& arguments, const GlobalOptions& globals) {
   if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path());
   std::ofstream file(out, std::ios::binary);
   file << markdown;
-  if (!file) throw std::runtime_error("cannot write " + arguments.out);
+  if (!file) throw Error("cannot write " + arguments.out);
   std::cerr << "wrote " << arguments.out << "\n";
 }
 

@@ -1,9 +1,9 @@
 #include <iostream>
 
 #include "commands.h"
+#include "report.h"
 #include "strata/generate.h"
 #include "strata/lint.h"
-#include "strata/migrations.h"
 
 namespace strata::cli {
 namespace {
@@ -44,8 +44,8 @@ void run_generate(const GenerateArguments& arguments, const GlobalOptions& globa
   options.use_cached_cluster = !globals.no_cluster_cache;
 
   const auto result = generate::generate(options);
-  for (const auto& warning : result.warnings) std::cerr << "warning: " << warning << "\n";
-  for (const auto& hint : result.hints) std::cerr << "hint: " << hint << "\n";
+  print_warnings(result.warnings);
+  print_notes(diff::notes(result.plan));
   switch (result.status) {
     case generate::Result::Status::UpToDate:
       std::cout << "schema is up to date\n";
@@ -62,7 +62,7 @@ void run_generate(const GenerateArguments& arguments, const GlobalOptions& globa
       lint_written(result.written);
       break;
   }
-  if (globals.timings) std::cerr << "timings: " << result.timings.to_json().dump() << "\n";
+  if (globals.timings) print_timings(result.timings.to_json());
 }
 
 }  // namespace
@@ -71,9 +71,10 @@ void register_generate_command(CLI::App& app, const GlobalOptions& globals, Comm
   auto arguments = std::make_shared<GenerateArguments>();
   auto* command = app.add_subcommand("generate", "Write the next migration: declared schema vs. replayed migrations");
   command->footer(
-      "Replays the migrations on a throwaway PostgreSQL, diffs the result against the declared\n"
-      "schema, proves the up and down SQL on a copy, then writes <UTC version>_<slug>.sql and\n"
-      ".down.sql and updates strata.sum. Exit 0: written or up to date; 1: refused or failed.");
+      "Replays the migrations on a throwaway PostgreSQL with the migration runner, diffs the result\n"
+      "against the declared schema, proves the up and down files by migrating and rolling back a\n"
+      "copy with the runner, then writes <UTC version>_<slug>.sql and .down.sql and updates\n"
+      "strata.sum. Exit 0: written or up to date; 1: refused or failed; 2: a wrong command line.");
   command->add_option("--name", arguments->name, "Slug of the migration (default: derived from the changes)");
   command->add_option("--schema", arguments->schema, "Declared schema: a .sql file or a directory")->capture_default_str();
   command->add_option("--migrations", arguments->migrations, "Migrations directory (default: <schema>/migrations)");

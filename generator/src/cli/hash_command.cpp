@@ -1,7 +1,7 @@
 #include <iostream>
 
 #include "commands.h"
-#include "strata/migrations.h"
+#include "strata/migration_integrity.h"
 
 namespace strata::cli {
 

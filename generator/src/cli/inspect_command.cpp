@@ -1,10 +1,10 @@
 #include <iostream>
 
 #include "commands.h"
-#include "schema_source.h"
-#include "strata/diff.h"
-#include "strata/load.h"
-#include "timing_report.h"
+#include "report.h"
+#include "strata/connection.h"
+#include "strata/stopwatch.h"
+#include "target_options.h"
 
 namespace strata::cli {
 namespace {
@@ -15,24 +15,24 @@ struct InspectArguments {
 };
 
 void run_inspect(const InspectArguments& arguments, const GlobalOptions& globals) {
-  if (!is_database_url(arguments.url)) throw std::runtime_error("--url must be a postgresql:// URL");
-  SchemaSources sources(!globals.no_cluster_cache);
-  std::vector<std::string> warnings;
-  const auto live = sources.load(arguments.url, warnings);
-  for (const auto& warning : warnings) std::cerr << "warning: " << warning << "\n";
-
+  if (!source::is_database_url(arguments.url)) throw UsageError("--url must be a postgresql:// URL");
+  runtime::remember_secrets(arguments.url);
+  source::Loader loader(cluster_choice(globals));
+  const auto live = loader.load(source::Source::database(arguments.url));
+  print_warnings(live.warnings);
   if (arguments.format == "json") {
-    std::cout << live.to_json().dump(2) << "\n";
+    std::cout << live.catalog.to_json().dump(2) << "\n";
     return;
   }
   // The schema file is the change from a fresh database: loading it into one reproduces `live`.
   const auto start = std::chrono::steady_clock::now();
-  const auto plan = diff::diff(load::empty_database_catalog(), live);
-  for (const auto& warning : plan.warnings) std::cerr << "warning: " << warning << "\n";
+  const auto plan = diff::diff(load::empty_database_catalog(), live.catalog);
+  print_notes(diff::notes(plan));
   std::cout << diff::render_sql(plan);
   if (globals.timings) {
-    print_timings(sources.timings(),
-                  std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    auto timings = source_timings(loader.timings());
+    timings["diff_ms"] = ms_since(start);
+    print_timings(timings);
   }
 }
 
@@ -44,6 +44,7 @@ void register_inspect_command(CLI::App& app, const GlobalOptions& globals, Comma
   command->add_option("--url", arguments->url, "postgresql:// URL of the database")->required();
   command->add_option("--format", arguments->format, "sql: a loadable schema file; json: the catalog model")
       ->check(CLI::IsMember({"sql", "json"}));
+  command->footer("strata's own history schema (`strata`) is left out.");
   command->callback([arguments, &globals, &runner] {
     runner = [arguments, &globals] { run_inspect(*arguments, globals); };
   });

@@ -22,10 +22,7 @@ struct LintArguments {
   std::vector<std::string> files;
 };
 
-[[noreturn]] void usage_error(const std::string& message) {
-  std::cerr << "error: " << message << "\n";
-  throw ExitStatus(2);
-}
+[[noreturn]] void usage_error(const std::string& message) { throw UsageError(message); }
 
 std::set<std::string> rule_set(const std::vector<std::string>& values) {
   std::set<std::string> out;
@@ -104,7 +101,7 @@ void run(const LintArguments& arguments) {
   else if (arguments.format == "github") std::cout << lint::format_github(report);
   else std::cout << lint::format_text(report);
   std::cout.flush();
-  if (report.failed()) throw ExitStatus(1);
+  if (report.failed()) throw ExitStatus(kExitFailure);
 }
 
 }  // namespace
@@ -127,15 +124,6 @@ void register_lint_command(CLI::App& app, const GlobalOptions&, CommandRunner& r
   command->add_flag("--list-rules", arguments->list_rules, "Print the rules and exit");
   command->add_option("files", arguments->files, "Lint only these files (default: every up migration of the directory)");
   command->callback([arguments, &runner] { runner = [arguments] { run(*arguments); }; });
-}
-
-int usage_exit_code(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string argument = argv[i];
-    if (!argument.empty() && argument[0] == '-') continue;
-    return argument == "lint" ? 2 : 1;  // the first word is the subcommand
-  }
-  return 1;
 }
 
 }  // namespace strata::cli

@@ -1,22 +1,12 @@
-#include <iostream>
-
 #include "commands.h"
-#include "secrets.h"
-#include "strata/diff.h"
-#include "strata/load.h"
-#include "strata/runner.h"
-
-namespace {
-
-// Every error line goes through here: no password reaches the terminal, whatever composed it.
-void print_error(const std::string& text) { std::cerr << strata::cli::scrub_secrets(text); }
-
-}  // namespace
+#include "report.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"strata: the PostgreSQL schema as a build input"};
   app.set_version_flag("--version", STRATA_VERSION);
   app.require_subcommand(1);
+  app.footer("Exit codes: 0 success; 1 a failure, a refusal, a database not current (status) or drifted\n"
+             "(verify); 2 a wrong command line.");
 
   strata::cli::GlobalOptions globals;
   app.add_flag("--no-cluster-cache", globals.no_cluster_cache,
@@ -24,53 +14,33 @@ int main(int argc, char** argv) {
   app.add_flag("--timings", globals.timings, "Print where the time went on stderr");
 
   strata::cli::CommandRunner runner;
-  strata::cli::register_diff_command(app, globals, runner);
-  strata::cli::register_inspect_command(app, globals, runner);
-  strata::cli::register_generate_command(app, globals, runner);
-  strata::cli::register_hash_command(app, globals, runner);
-  strata::cli::register_new_command(app, globals, runner);
-  strata::cli::register_lint_command(app, globals, runner);
-  strata::cli::register_codegen_command(app, globals, runner);
-  strata::cli::register_migrate_command(app, globals, runner);
-  strata::cli::register_status_command(app, globals, runner);
-  strata::cli::register_rollback_command(app, globals, runner);
-  strata::cli::register_repair_command(app, globals, runner);
-  strata::cli::register_baseline_command(app, globals, runner);
-  strata::cli::register_verify_command(app, globals, runner);
-  strata::cli::register_restore_command(app, globals, runner);
-  strata::cli::register_dev_command(app, globals, runner);
-  strata::cli::register_test_db_command(app, globals, runner);
-  strata::cli::register_push_command(app, globals, runner);
-  strata::cli::register_seed_command(app, globals, runner);
-  strata::cli::register_docs_command(app, globals, runner);
-  strata::cli::register_rehearse_command(app, globals, runner);
+  for (const auto registration :
+       {strata::cli::register_diff_command, strata::cli::register_inspect_command, strata::cli::register_generate_command,
+        strata::cli::register_hash_command, strata::cli::register_new_command, strata::cli::register_lint_command,
+        strata::cli::register_codegen_command, strata::cli::register_migrate_command, strata::cli::register_status_command,
+        strata::cli::register_rollback_command, strata::cli::register_repair_command,
+        strata::cli::register_baseline_command, strata::cli::register_verify_command,
+        strata::cli::register_restore_command, strata::cli::register_dev_command, strata::cli::register_test_db_command,
+        strata::cli::register_push_command, strata::cli::register_seed_command, strata::cli::register_docs_command,
+        strata::cli::register_rehearse_command}) {
+    registration(app, globals, runner);
+  }
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    return app.exit(error) == 0 ? 0 : strata::cli::usage_exit_code(argc, argv);
+    return app.exit(error) == 0 ? 0 : strata::cli::kExitUsage;  // --help and --version exit 0
   }
-
   try {
     runner();
     return 0;
   } catch (const strata::cli::ExitStatus& status) {
     return status.code;
-  } catch (const strata::load::SchemaError& error) {
-    print_error("error: " + std::string(error.what()) + "\n");
-    if (!error.statement().empty()) print_error("statement: " + error.statement() + "\n");
-    if (!error.detail().empty()) print_error(error.detail());
-  } catch (const strata::runner::LockTimeoutError& error) {
-    print_error("error: " + std::string(error.what()) + "\n");
-    if (!error.blocker.empty()) print_error("  blocked by: " + error.blocker + "\n");
-    for (const auto& detail : error.details) print_error("  " + detail + "\n");
-  } catch (const strata::runner::RunnerError& error) {
-    print_error("error: " + std::string(error.what()) + "\n");
-    for (const auto& detail : error.details) print_error("  " + detail + "\n");
-  } catch (const strata::diff::DiffError& error) {
-    print_error("error: " + std::string(error.what()) + "\n");
+  } catch (const strata::cli::UsageError& error) {
+    strata::cli::print_error(error);
+    return strata::cli::kExitUsage;
   } catch (const std::exception& error) {
-    print_error("error: " + std::string(error.what()) + "\n");
+    strata::cli::print_error(error);
+    return strata::cli::kExitFailure;
   }
-  return 1;
 }

@@ -1,14 +1,14 @@
 #include <iostream>
 
 #include "commands.h"
-#include "runner_support.h"
-#include "secrets.h"
+#include "report.h"
+#include "target_options.h"
 
 namespace strata::cli {
 namespace {
 
 struct MigrateArguments {
-  TargetArguments target;
+  promote::TargetOptions target;
   TimeoutArguments timeouts;
   std::string to;
   bool dry_run = false;
@@ -17,12 +17,12 @@ struct MigrateArguments {
   std::string format = "text";
 };
 
-nlohmann::json summary_json(const runner::RunReport& report, const Context& context,
+nlohmann::json summary_json(const runner::RunReport& report, const promote::Context& context,
                             const std::optional<std::filesystem::path>& backup, bool dry_run) {
   nlohmann::json applied = nlohmann::json::array();
   for (const auto& migration : report.applied) {
     applied.push_back({{"version", migration.version},
-                       {"name", display_name(migration.version, migration.name)},
+                       {"name", migration.name},
                        {"execution_ms", migration.execution_ms},
                        {"lock_retries", migration.lock_retries},
                        {"out_of_order", migration.out_of_order},
@@ -40,99 +40,73 @@ nlohmann::json summary_json(const runner::RunReport& report, const Context& cont
   return summary;
 }
 
+void migrate(const MigrateArguments& arguments, bool json) {
+  const auto context = promote::open_context(arguments.target);
+  auto options = run_options(context, arguments.timeouts);
+  if (!arguments.to.empty()) {
+    if (!context.find(arguments.to)) {
+      throw UsageError("--to " + arguments.to + ": no migration with that version in " + context.migrations_dir.string());
+    }
+    options.to_version = arguments.to;
+  }
+  options.dry_run = arguments.dry_run;
+
+  // A protected environment or one that is backed up: find out what is pending first, so that
+  // nothing is asked, checked or dumped when there is nothing to do.
+  std::optional<std::filesystem::path> backup;
+  const auto& environment = context.target.environment;
+  if (environment && (environment->is_protected || environment->backs_up())) {
+    const auto status = runner::status(context.target.connection, context.migrations, context.integrity_problems);
+    const auto pending = promote::pending_files(context, status, options.to_version);
+    promote::check_promotion_order(context, pending);
+    if (!pending.empty() && !arguments.dry_run && status.integrity_problems.empty()) {
+      promote::confirm_if_protected(context.target, arguments.yes, "apply " + plural(pending.size(), "migration") + " to it",
+                                    terminal_ask());
+      backup = promote::backup_if_configured(context, arguments.no_backup);
+      if (backup && json) std::cout << nlohmann::json{{"event", "backup"}, {"path", backup->string()}}.dump() << "\n" << std::flush;
+      if (backup && !json) std::cout << "backup: " << backup->string() << "\n" << std::flush;
+    }
+  }
+
+  TextProgress progress("applying");
+  if (json) {
+    options.on_event = [](const runner::Event& event) { std::cout << event_to_json(event).dump() << "\n" << std::flush; };
+  } else {
+    options.on_event = [&progress](const runner::Event& event) { progress(event); };
+  }
+  runner::RunReport report;
+  try {
+    report = runner::migrate(context.target.connection, context.migrations, options);
+  } catch (...) {
+    progress.finish_line("failed");
+    throw;
+  }
+
+  if (json) {
+    std::cout << summary_json(report, context, backup, arguments.dry_run).dump() << "\n";
+  } else if (arguments.dry_run) {
+    std::cout << report.dry_run_sql;
+    if (!report.dry_run_sql.empty() && report.dry_run_sql.back() != '\n') std::cout << "\n";
+    std::cout << "-- dry run: nothing was changed on " << context.target.description << "\n";
+  } else if (report.applied.empty()) {
+    std::cout << context.target.description << " is up to date: nothing to apply\n";
+  } else {
+    std::cout << "applied " << plural(report.applied.size(), "migration") << " to " << context.target.description
+              << " in " << format_ms(report.total_ms) << "\n";
+  }
+}
+
 void run_migrate(const MigrateArguments& arguments) {
   const bool json = arguments.format == "json";
-  // In JSON mode a failure is also the last line of the stream, so a consumer sees how it ended.
-  const auto emit_error = [json](const std::string& message, const std::vector<std::string>& details,
-                                 nlohmann::json extra = nlohmann::json::object()) {
-    if (!json) return;
-    extra["event"] = "error";
-    extra["message"] = scrub_secrets(message);
-    std::vector<std::string> scrubbed;
-    for (const auto& detail : details) scrubbed.push_back(scrub_secrets(detail));
-    extra["details"] = scrubbed;
-    std::cout << extra.dump() << "\n";
-  };
   try {
-    const Context context = open_context(arguments.target);
-    auto options = run_options(context, arguments.timeouts);
-    if (!arguments.to.empty()) {
-      if (!find_migration(context, arguments.to)) {
-        throw std::runtime_error("--to " + arguments.to + ": no migration with that version in " +
-                                 context.migrations_dir.string());
-      }
-      options.to_version = arguments.to;
-    }
-    options.dry_run = arguments.dry_run;
-
-    // A protected environment or one that is backed up: find out what is pending first, so that
-    // nothing is asked, checked or dumped when there is nothing to do.
-    std::optional<std::filesystem::path> backup;
-    const auto& environment = context.target.environment;
-    if (environment && (environment->is_protected || environment->backs_up())) {
-      const auto status = runner::status(context.target.connection, context.migrations, context.integrity_problems);
-      std::vector<const migrations::Migration*> pending;
-      for (const auto* migration : status.pending()) {
-        if (options.to_version && migration->version > *options.to_version) continue;
-        if (const auto* file = find_migration(context, migration->version)) pending.push_back(file);
-      }
-      check_promotion_order(context, pending);
-      if (!pending.empty() && !arguments.dry_run && status.integrity_problems.empty()) {
-        confirm_if_protected(context.target, arguments.yes,
-                             "apply " + std::to_string(pending.size()) + " migration" +
-                                 (pending.size() == 1 ? "" : "s") + " to it");
-        backup = backup_if_configured(context, arguments.no_backup);
-        if (backup) {
-          if (json) {
-            std::cout << nlohmann::json{{"event", "backup"}, {"path", backup->string()}}.dump() << "\n" << std::flush;
-          } else {
-            std::cout << "backup: " << backup->string() << "\n" << std::flush;
-          }
-        }
-      }
-    }
-
-    TextProgress progress("applying");
-    if (json) {
-      options.on_event = [](const runner::Event& event) { std::cout << event_to_json(event).dump() << "\n" << std::flush; };
-    } else {
-      options.on_event = [&progress](const runner::Event& event) { progress(event); };
-    }
-    runner::RunReport report;
-    try {
-      report = runner::migrate(context.target.connection, context.migrations, options);
-    } catch (...) {
-      progress.finish_line("failed");
-      throw;
-    }
-
-    if (json) {
-      std::cout << summary_json(report, context, backup, arguments.dry_run).dump() << "\n";
-      return;
-    }
-    if (arguments.dry_run) {
-      std::cout << report.dry_run_sql;
-      if (!report.dry_run_sql.empty() && report.dry_run_sql.back() != '\n') std::cout << "\n";
-      std::cout << "-- dry run: nothing was changed on " << context.target.description << "\n";
-    } else if (report.applied.empty()) {
-      std::cout << context.target.description << " is up to date: nothing to apply\n";
-    } else {
-      std::cout << "applied " << report.applied.size() << " migration" << (report.applied.size() == 1 ? "" : "s")
-                << " to " << context.target.description << " in " << format_ms(report.total_ms) << "\n";
-    }
-  } catch (const sql::SqlError& error) {
-    emit_error(error.what(), {},
-               {{"file", error.location().file.string()},
-                {"line", error.location().line},
-                {"column", error.location().column},
-                {"sqlstate", error.sqlstate()},
-                {"statement", error.statement()}});
-    throw;
-  } catch (const runner::RunnerError& error) {
-    emit_error(error.what(), error.details);
-    throw;
+    migrate(arguments, json);
   } catch (const std::exception& error) {
-    emit_error(error.what(), {});
+    // In JSON mode a failure is also the last line of the stream, so a consumer sees how it ended.
+    if (json) {
+      auto event = error_json(error);
+      event["event"] = "error";
+      std::cout << event.dump() << "\n";
+    }
     throw;
   }
 }
@@ -159,7 +133,7 @@ void register_migrate_command(CLI::App& app, const GlobalOptions&, CommandRunner
       "--format json: one object per line, {\"event\": NAME, ...}: backup, waiting_for_lock,\n"
       "lock_acquired, already_current, out_of_order, resuming, migration_started, statement_done,\n"
       "lock_retry, migration_done; then {\"event\":\"summary\", \"applied\": [...], ...}, or\n"
-      "{\"event\":\"error\", \"message\", \"details\"} when it fails.\n"
+      "{\"event\":\"error\", \"message\", \"details\", ...} when it fails.\n"
       "Exit 0: applied or nothing to do; 1: refused or failed (completed migrations stay applied).\n" +
       std::string(kTargetHelp));
   command->callback([arguments, &runner] { runner = [arguments] { run_migrate(*arguments); }; });

@@ -1,18 +1,17 @@
 // strata push: the declared schema applied straight to a development database, no migration file.
 #include <iostream>
 
-#include <pqxx/pqxx>
-
 #include "commands.h"
-#include "runner_support.h"
-#include "schema_source.h"
-#include "strata/diff.h"
+#include "report.h"
+#include "strata/push.h"
+#include "target_options.h"
 
 namespace strata::cli {
 namespace {
 
 struct PushArguments {
-  TargetArguments target;
+  promote::TargetOptions target;
+  TimeoutArguments timeouts;
   std::string schema;
   bool dry_run = false;
   bool allow_destructive = false;
@@ -20,114 +19,53 @@ struct PushArguments {
   bool yes = false;
 };
 
-std::filesystem::path schema_path(const std::string& explicit_path, const std::optional<project::Project>& project) {
-  if (!explicit_path.empty()) return explicit_path;
-  if (project) return project->schema;
-  return "schema";
-}
-
-// Runs the statements, reporting the one that fails with its SQLSTATE. Returns false on failure.
-bool run_statements(pqxx::transaction_base& work, const std::vector<std::string>& statements) {
-  for (const auto& statement : statements) {
-    try {
-      work.exec(statement);
-    } catch (const pqxx::sql_error& error) {
-      std::cerr << "error: push failed (SQLSTATE " << error.sqlstate() << "): " << error.what()
-                << "statement: " << statement << ";\n";
-      return false;
-    }
-  }
-  return true;
-}
-
-void run_push(const PushArguments& arguments, const GlobalOptions& globals) {
-  const Context context = open_context(arguments.target);
-  const auto& target = context.target;
-
-  // Push is for development: production gets migrations.
-  if (target.environment && target.environment->is_protected && !arguments.force) {
-    throw std::runtime_error(target.environment->name +
-                             " is a protected environment: push is for development databases, protected "
-                             "environments get migrations (strata generate, strata migrate); --force overrides");
-  }
-  const auto history = runner::read_history(target.connection);
-  if (!history.empty() && !arguments.force) {
-    throw std::runtime_error(target.description + " has " + std::to_string(history.size()) +
-                             " applied strata migration" + (history.size() == 1 ? "" : "s") +
-                             ": it is managed by migrations, and a push would make it drift from them "
-                             "(strata generate writes the next migration); --force overrides");
-  }
-
-  SchemaSources sources(!globals.no_cluster_cache);
-  std::vector<std::string> warnings;
-  const auto declared = sources.load(schema_path(arguments.schema, context.project).string(), warnings);
-  const auto live = introspect_target(target.connection);
-  const auto plan = diff::diff(live, declared);
-  warnings.insert(warnings.end(), plan.warnings.begin(), plan.warnings.end());
-  for (const auto& warning : warnings) std::cerr << "warning: " << warning << "\n";
-
-  if (plan.changes.empty()) {
-    std::cout << "nothing to push: " << target.description << " matches the declared schema\n";
-    return;
-  }
-  std::size_t destructive = 0;
-  std::cout << "plan for " << target.description << " (" << plan.changes.size() << " change"
-            << (plan.changes.size() == 1 ? "" : "s") << "):\n";
+void print_plan(const diff::Plan& plan, const std::string& target) {
+  std::cout << "plan for " << target << " (" << plural(plan.changes.size(), "change") << "):\n";
   for (const auto& change : plan.changes) {
     std::cout << "  " << (change.destructive ? "! " : "  ") << change.summary;
-    if (change.destructive) {
-      ++destructive;
-      std::cout << "  [destructive: " << change.destructive_reason << "]";
-    }
+    if (change.destructive) std::cout << "  [destructive: " << change.destructive_reason << "]";
     if (change.after_transaction) std::cout << "  [after the transaction]";
     std::cout << "\n";
   }
-  for (const auto& hint : plan.hints) std::cout << "hint: " << hint << "\n";
   std::cout << "\n-- SQL:\n" << diff::render_sql(plan) << "\n";
+}
 
-  if (destructive > 0 && !arguments.allow_destructive) {
-    std::cerr << "error: " << destructive << " destructive change" << (destructive == 1 ? "" : "s")
-              << " (marked !): nothing was pushed; pass --allow-destructive to apply "
-              << (destructive == 1 ? "it" : "them") << "\n";
-    throw ExitStatus(1);
+void run_push(const PushArguments& arguments, const GlobalOptions& globals) {
+  const auto context = promote::open_context(arguments.target);
+  const std::filesystem::path schema = !arguments.schema.empty() ? std::filesystem::path(arguments.schema)
+                                       : context.project         ? context.project->schema
+                                                                 : "schema";
+  source::Loader loader(cluster_choice(globals));
+  const auto pushed = push::plan(context, loader, schema, arguments.force, arguments.allow_destructive);
+  const auto& plan = pushed.plan;
+  print_warnings(pushed.warnings);
+  print_notes(diff::notes(plan));
+  if (plan.changes.empty()) {
+    std::cout << "nothing to push: " << context.target.description << " matches the declared schema\n";
+    return;
+  }
+  print_plan(plan, context.target.description);
+  if (const auto refused = diff::unapproved_destructive(plan); !refused.empty()) {
+    throw Error(plural(refused.size(), "destructive change") + " (marked !): nothing was pushed",
+                ErrorInfo{.details = refused,
+                 .hint = "pass --allow-destructive, or mark the object with `-- strata:allow-destructive` in the schema"});
   }
   if (arguments.dry_run) {
     std::cout << "dry run: nothing was applied\n";
     return;
   }
-  if (target.environment && target.environment->is_protected) {
-    confirm_if_protected(target, arguments.yes, "push " + std::to_string(plan.changes.size()) + " schema changes");
+  promote::confirm_if_protected(context.target, arguments.yes, "push " + plural(plan.changes.size(), "schema change"),
+                                terminal_ask());
+  TextProgress progress("applying");
+  auto options = run_options(context, arguments.timeouts);
+  options.on_event = [&progress](const runner::Event& event) { progress(event); };
+  try {
+    push::apply(context, plan, options);
+  } catch (...) {
+    progress.finish_line("failed");
+    throw;
   }
-
-  pqxx::connection connection(target.connection);
-  {
-    pqxx::work work(connection, "strata_push");
-    work.exec("SET LOCAL check_function_bodies = false");
-    for (const auto& change : plan.changes) {
-      if (change.after_transaction) continue;
-      if (!run_statements(work, change.statements)) {
-        std::cerr << "nothing was pushed: the transaction was rolled back\n";
-        throw ExitStatus(1);
-      }
-    }
-    work.commit();
-  }
-  std::size_t applied = 0, after = 0;
-  for (const auto& change : plan.changes) {
-    if (!change.after_transaction) {
-      ++applied;
-      continue;
-    }
-    pqxx::nontransaction work(connection, "strata_push_after");
-    if (!run_statements(work, change.statements)) {
-      std::cerr << "the main transaction (" << applied << " changes) was committed; this step and the ones after "
-                << "it were not applied\n";
-      throw ExitStatus(1);
-    }
-    ++after;
-  }
-  std::cout << "pushed " << applied + after << " change" << (applied + after == 1 ? "" : "s") << " to "
-            << target.description << "\n";
+  std::cout << "pushed " << plural(plan.changes.size(), "change") << " to " << context.target.description << "\n";
 }
 
 }  // namespace
@@ -136,6 +74,7 @@ void register_push_command(CLI::App& app, const GlobalOptions& globals, CommandR
   auto arguments = std::make_shared<PushArguments>();
   auto* command = app.add_subcommand("push", "Apply the declared schema to a development database without a migration");
   add_target_options(command, arguments->target);
+  add_timeout_options(command, arguments->timeouts);
   command->add_option("--schema", arguments->schema, "Declared schema (default: strata.json's \"schema\", else schema/)");
   command->add_flag("--dry-run", arguments->dry_run, "Print the plan only");
   command->add_flag("--allow-destructive", arguments->allow_destructive,
@@ -144,9 +83,11 @@ void register_push_command(CLI::App& app, const GlobalOptions& globals, CommandR
                     "Push to a protected environment or to a database with applied strata migrations");
   command->add_flag("--yes", arguments->yes, "With --force on a protected environment: do not ask");
   command->footer(
-      "Diffs the live database (its `strata` schema aside) against the declared schema, prints the\n"
-      "plan and its SQL, and applies it in one transaction: on failure nothing changes. Refused on\n"
-      "protected environments and on databases with applied strata migrations unless --force.\n" +
+      "Diffs the live database (its `strata` schema aside) against the declared schema (its pragmas\n"
+      "honoured, as by strata diff and generate), prints the plan and its SQL, and applies it with the\n"
+      "migration runner in one transaction: on failure nothing changes (changes that cannot run in a\n"
+      "transaction follow it). Refused on protected environments and on databases with applied strata\n"
+      "migrations unless --force.\n" +
       std::string(kTargetHelp));
   command->callback([arguments, &globals, &runner] {
     runner = [arguments, &globals] { run_push(*arguments, globals); };

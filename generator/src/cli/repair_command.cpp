@@ -1,20 +1,20 @@
 #include <iostream>
 
 #include "commands.h"
-#include "runner_support.h"
+#include "target_options.h"
 
 namespace strata::cli {
 namespace {
 
 struct RepairArguments {
-  TargetArguments target;
+  promote::TargetOptions target;
   bool forget_missing = false;
   bool yes = false;
 };
 
 void run_repair(const RepairArguments& arguments) {
-  const Context context = open_context(arguments.target);
-  confirm_if_protected(context.target, arguments.yes, "rewrite its migration history");
+  const auto context = promote::open_context(arguments.target);
+  promote::confirm_if_protected(context.target, arguments.yes, "rewrite its migration history", terminal_ask());
   const auto changes = runner::repair(context.target.connection, context.migrations, arguments.forget_missing);
   if (changes.empty()) {
     std::cout << "nothing to repair on " << context.target.description << "\n";

@@ -1,24 +1,25 @@
 #include <iostream>
 
 #include "commands.h"
-#include "runner_support.h"
+#include "target_options.h"
 #include "strata/backup.h"
 
 namespace strata::cli {
 namespace {
 
 struct RestoreArguments {
-  TargetArguments target;
+  promote::TargetOptions target;
   std::string file;
   bool yes = false;
 };
 
 void run_restore(const RestoreArguments& arguments) {
   if (!std::filesystem::is_regular_file(arguments.file)) {
-    throw std::runtime_error(arguments.file + ": no such backup file");
+    throw Error(arguments.file + ": no such backup file");
   }
-  const Context context = open_context(arguments.target);
-  confirm_if_protected(context.target, arguments.yes, "replace its objects with those of " + arguments.file);
+  const auto context = promote::open_context(arguments.target);
+  promote::confirm_if_protected(context.target, arguments.yes, "replace its objects with those of " + arguments.file,
+                                terminal_ask());
   backup::restore(context.target.connection, arguments.file);
   std::cout << "restored " << arguments.file << " into " << context.target.description << "\n";
 }

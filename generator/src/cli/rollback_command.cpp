@@ -1,13 +1,14 @@
 #include <iostream>
 
 #include "commands.h"
-#include "runner_support.h"
+#include "report.h"
+#include "target_options.h"
 
 namespace strata::cli {
 namespace {
 
 struct RollbackArguments {
-  TargetArguments target;
+  promote::TargetOptions target;
   TimeoutArguments timeouts;
   std::string to;
   int steps = 0;
@@ -17,14 +18,13 @@ struct RollbackArguments {
 };
 
 void run_rollback(const RollbackArguments& arguments) {
-  const Context context = open_context(arguments.target);
+  const auto context = promote::open_context(arguments.target);
   runner::RollbackOptions options;
   options.run = run_options(context, arguments.timeouts);
   options.run.dry_run = arguments.dry_run;
   if (!arguments.to.empty()) {
-    if (!find_migration(context, arguments.to)) {
-      throw std::runtime_error("--to " + arguments.to + ": no migration with that version in " +
-                               context.migrations_dir.string());
+    if (!context.find(arguments.to)) {
+      throw UsageError("--to " + arguments.to + ": no migration with that version in " + context.migrations_dir.string());
     }
     options.to_version = arguments.to;
   } else {
@@ -45,8 +45,8 @@ void run_rollback(const RollbackArguments& arguments) {
     const std::string what = options.to_version ? "roll back every migration newer than " + *options.to_version
                                                 : "roll back the newest " + std::to_string(options.steps) + " migration" +
                                                       (options.steps == 1 ? "" : "s");
-    confirm_if_protected(context.target, arguments.yes, what);
-    if (const auto backup = backup_if_configured(context, arguments.no_backup)) {
+    promote::confirm_if_protected(context.target, arguments.yes, what, terminal_ask());
+    if (const auto backup = promote::backup_if_configured(context, arguments.no_backup)) {
       std::cout << "backup: " << backup->string() << "\n" << std::flush;
     }
   }
@@ -67,8 +67,7 @@ void run_rollback(const RollbackArguments& arguments) {
   } else if (report.applied.empty()) {
     std::cout << "nothing to roll back on " << context.target.description << "\n";
   } else {
-    std::cout << "rolled back " << report.applied.size() << " migration" << (report.applied.size() == 1 ? "" : "s")
-              << " on " << context.target.description << " in " << format_ms(report.total_ms) << "\n";
+    std::cout << "rolled back " << plural(report.applied.size(), "migration") << " on " << context.target.description << " in " << format_ms(report.total_ms) << "\n";
   }
 }
 

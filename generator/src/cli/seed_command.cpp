@@ -2,9 +2,9 @@
 #include <iostream>
 
 #include "commands.h"
-#include "runner_support.h"
+#include "report.h"
 #include "strata/seed.h"
-#include "strata/sql_source.h"
+#include "target_options.h"
 
 namespace strata::cli {
 namespace {
@@ -12,99 +12,44 @@ namespace {
 namespace fs = std::filesystem;
 
 struct SeedArguments {
-  TargetArguments target;
+  promote::TargetOptions target;
   std::string seed_dir;
   bool check_idempotent = false;
   bool yes = false;
 };
 
-fs::path seed_directory(const SeedArguments& arguments, const std::optional<project::Project>& project) {
-  if (!arguments.seed_dir.empty()) return arguments.seed_dir;
-  if (project) return project->schema / "seed";
-  return fs::path("schema") / "seed";
-}
-
-// The seed files, in name order; a directory that is not there is an error (nothing to seed is
-// worth saying, a mistyped --seed-dir more so).
-std::vector<sql::SourceFile> seed_files(const fs::path& directory) {
-  std::error_code error;
-  if (!fs::is_directory(directory, error)) throw std::runtime_error("no seed directory " + directory.string());
-  return sql::read_sql_files(directory);
-}
-
-// Runs one file (strata/seed.h); returns the error ("" when it worked): file:line:col of the
-// failing statement, the server's message and SQLSTATE, and the statement.
-std::string apply_file(const std::string& connection, const sql::SourceFile& file) {
-  try {
-    seed::apply_file(connection, file);
-    return "";
-  } catch (const sql::SqlError& error) {
-    return sql::describe(error);
-  }
-}
-
-// "public.a: 3 -> 6 rows" for every table whose count differs.
-std::vector<std::string> changed_counts(const runner::RowCounts& before, const runner::RowCounts& after) {
-  std::vector<std::string> lines;
-  for (const auto& [table, rows] : after) {
-    const auto found = before.find(table);
-    const long long old_rows = found == before.end() ? 0 : found->second;
-    if (old_rows != rows) lines.push_back(table + ": " + std::to_string(old_rows) + " -> " + std::to_string(rows) + " rows");
-  }
-  for (const auto& [table, rows] : before) {
-    if (!after.count(table)) lines.push_back(table + ": " + std::to_string(rows) + " rows -> gone");
-  }
-  return lines;
-}
-
 void run_seed(const SeedArguments& arguments) {
-  const Context context = open_context(arguments.target);
-  const auto directory = seed_directory(arguments, context.project);
-  const auto files = seed_files(directory);
+  const auto context = promote::open_context(arguments.target);
+  const fs::path directory = !arguments.seed_dir.empty() ? fs::path(arguments.seed_dir)
+                             : context.project           ? context.project->schema / "seed"
+                                                         : fs::path("schema") / "seed";
+  // Nothing to seed is worth saying; a mistyped --seed-dir more so.
+  if (std::error_code error; !fs::is_directory(directory, error)) throw Error("no seed directory " + directory.string());
+  const auto files = sql::read_sql_files(directory);
   if (files.empty()) {
     std::cout << "no seed files in " << directory.string() << "\n";
     return;
   }
-  confirm_if_protected(context.target, arguments.yes, "load " + std::to_string(files.size()) + " seed files");
-
+  promote::confirm_if_protected(context.target, arguments.yes, "load " + plural(files.size(), "seed file"), terminal_ask());
   for (const auto& file : files) {
-    const auto error = apply_file(context.target.connection, file);
-    if (!error.empty()) {
-      std::cerr << "error: seed file " << file.path.filename().string() << " failed (rolled back; the files before it "
-                << "stay applied):\n  " << error << "\n";
-      throw ExitStatus(1);
+    try {
+      seed::apply_file(context.target.connection, file);
+    } catch (const sql::SqlError& error) {
+      throw Error("seed file " + file.path.filename().string() + " failed (rolled back; the files before it stay applied)",
+                  ErrorInfo{.details = {describe(error)}});
     }
     std::cout << "seeded " << file.path.filename().string() << "\n";
   }
   if (!arguments.check_idempotent) {
-    std::cout << "seeded " << context.target.description << " from " << files.size() << " file"
-              << (files.size() == 1 ? "" : "s") << "\n";
+    std::cout << "seeded " << context.target.description << " from " << plural(files.size(), "file") << "\n";
     return;
   }
-
-  // Run everything again: an idempotent file neither fails nor changes a row count.
-  std::vector<std::string> problems;
-  for (const auto& file : files) {
-    const auto before = runner::count_rows(context.target.connection);
-    const auto error = apply_file(context.target.connection, file);
-    if (!error.empty()) {
-      problems.push_back(file.path.filename().string() + ": fails on a second run: " + error);
-      continue;
-    }
-    const auto changed = changed_counts(before, runner::count_rows(context.target.connection));
-    if (!changed.empty()) {
-      std::string text = file.path.filename().string() + ": changes row counts on a second run:";
-      for (const auto& line : changed) text += "\n    " + line;
-      problems.push_back(text);
-    }
+  if (const auto problems = seed::idempotency_problems(context.target.connection, files); !problems.empty()) {
+    throw Error("not idempotent: a seed file must be safe to run again",
+                ErrorInfo{.details = problems, .hint = "INSERT ... ON CONFLICT DO NOTHING"});
   }
-  if (!problems.empty()) {
-    std::cerr << "error: not idempotent (a seed file must be safe to run again: INSERT ... ON CONFLICT DO NOTHING):\n";
-    for (const auto& problem : problems) std::cerr << "  " << problem << "\n";
-    throw ExitStatus(1);
-  }
-  std::cout << "seeded " << context.target.description << " from " << files.size() << " file"
-            << (files.size() == 1 ? "" : "s") << "; a second run changed no row count: idempotent\n";
+  std::cout << "seeded " << context.target.description << " from " << plural(files.size(), "file")
+            << "; a second run changed no row count: idempotent\n";
 }
 
 }  // namespace

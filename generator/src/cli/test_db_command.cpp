@@ -33,7 +33,7 @@ testdb::BackendOptions backend(const TestDbArguments& arguments) {
   auto options = testdb::BackendOptions::from_environment();
   options.idle_timeout = std::chrono::seconds(arguments.idle_timeout);
   if (options.kind == testdb::BackendKind::private_cluster || options.kind == testdb::BackendKind::docker) {
-    throw std::runtime_error("strata test-db works with STRATA_TEST_BACKEND=local or url (a " +
+    throw Error("strata test-db works with STRATA_TEST_BACKEND=local or url (a " +
                              testdb::to_string(options.kind) +
                              " server would not outlive this command; see docs/testing.md)");
   }
@@ -59,7 +59,7 @@ void start(const TestDbArguments& arguments) {
   }
   pool_options.background = false;
   if (!arguments.seed_dir.empty()) {
-    if (!fs::is_directory(arguments.seed_dir)) throw std::runtime_error(arguments.seed_dir + ": no such seed directory");
+    if (!fs::is_directory(arguments.seed_dir)) throw Error(arguments.seed_dir + ": no such seed directory");
     pool_options.seed = sql::read_sql_files(arguments.seed_dir);
   }
   const auto pool = testdb::TemplatePool::from_directory(server, arguments.migrations, pool_options);
@@ -74,7 +74,7 @@ void url(const TestDbArguments& arguments) {
   }
   const auto state = testdb::local_cluster_state();
   if (!state.postmaster_pid) {
-    throw std::runtime_error("no test cluster is running under " + state.cache_root.string() +
+    throw Error("no test cluster is running under " + state.cache_root.string() +
                              ": strata test-db start");
   }
   const auto server = testdb::open_server(options);  // running: this only attaches
@@ -102,7 +102,7 @@ void stop(const TestDbArguments& arguments) {
                            : std::chrono::file_clock::to_sys(stamp);
   const auto leftovers = testdb::find_leftovers(state.cache_root, since);
   for (const auto& line : leftovers) std::cerr << "left behind: " << line << "\n";
-  if (!leftovers.empty()) throw std::runtime_error(std::to_string(leftovers.size()) + " things left behind by the run");
+  if (!leftovers.empty()) throw Error(std::to_string(leftovers.size()) + " things left behind by the run");
   std::cerr << "nothing left behind: no process of the run, no throwaway cluster directory\n";
 }
 

@@ -1,51 +1,44 @@
 #include <iostream>
 
 #include "commands.h"
-#include "runner_support.h"
-#include "strata/diff.h"
-#include "strata/generate.h"
+#include "report.h"
+#include "strata/promote/drift.h"
+#include "target_options.h"
 
 namespace strata::cli {
 namespace {
 
 struct VerifyArguments {
-  TargetArguments target;
+  promote::TargetOptions target;
   std::string format = "text";
 };
 
 void run_verify(const VerifyArguments& arguments, const GlobalOptions& globals) {
-  const Context context = open_context(arguments.target);
+  const auto context = promote::open_context(arguments.target);
   const auto status = runner::status(context.target.connection, context.migrations, context.integrity_problems);
-
-  const auto drift = compute_drift(context, status, context.target.connection, !globals.no_cluster_cache);
-  for (const auto& warning : drift.warnings) std::cerr << "warning: " << warning << "\n";
-  const auto applied = drift.applied;
-  const auto& differences = drift.differences;
-  const auto& sql = drift.sql;
-  const auto& plan_warnings = drift.plan_warnings;
-
+  source::Loader loader(cluster_choice(globals));
+  const auto drift = promote::compute_drift(context, status, context.target.connection, loader);
+  print_warnings(drift.warnings);
+  const std::string built = std::to_string(drift.applied) + " applied migration" + (drift.applied == 1 ? "" : "s");
   if (arguments.format == "json") {
     std::cout << nlohmann::json{{"target", context.target.description},
-                                {"applied", applied},
-                                {"drift", !differences.empty()},
-                                {"differences", differences},
-                                {"sql", sql},
-                                {"warnings", plan_warnings}}
+                                {"applied", drift.applied},
+                                {"drift", !drift.differences.empty()},
+                                {"differences", drift.differences},
+                                {"sql", drift.sql},
+                                {"warnings", drift.plan_warnings}}
                      .dump(2)
               << "\n";
-  } else if (differences.empty()) {
-    std::cout << "no drift: " << context.target.description << " is what its " << applied
-              << " applied migration" << (applied == 1 ? "" : "s") << " build\n";
+  } else if (drift.differences.empty()) {
+    std::cout << "no drift: " << context.target.description << " is what its " << built << " build\n";
   } else {
-    std::cout << "drift: " << context.target.description << " differs from what its " << applied
-              << " applied migration" << (applied == 1 ? "" : "s") << " build (" << differences.size()
-              << " difference" << (differences.size() == 1 ? "" : "s") << "):\n";
-    for (const auto& line : first_lines(differences)) std::cout << "  " << line << "\n";
-    for (const auto& warning : plan_warnings) std::cerr << "warning: " << warning << "\n";
+    std::cout << "drift: " << context.target.description << " differs from what its " << built << " build (" << plural(drift.differences.size(), "difference") << "):\n";
+    for (const auto& line : promote::first_lines(drift.differences)) std::cout << "  " << line << "\n";
+    print_warnings(drift.plan_warnings);
     std::cout << "\n-- SQL that brings the database back to what its migrations build (review before running):\n"
-              << sql;
+              << drift.sql;
   }
-  if (!differences.empty()) throw ExitStatus(1);
+  if (!drift.differences.empty()) throw ExitStatus(kExitFailure);
 }
 
 }  // namespace

@@ -7,14 +7,6 @@
 
 namespace strata::codegen {
 
-CodegenError::CodegenError(const std::string& message, std::vector<std::string> details_)
-    : std::runtime_error([&] {
-        std::string text = message;
-        for (const auto& line : details_) text += "\n  " + line;
-        return text;
-      }()),
-      details(std::move(details_)) {}
-
 namespace detail {
 namespace {
 

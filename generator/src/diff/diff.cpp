@@ -14,7 +14,7 @@
 namespace strata::diff {
 
 DiffError::DiffError(std::string object_key, const std::string& message, std::string dependent_key)
-    : std::runtime_error(message), object_key(std::move(object_key)), dependent_key(std::move(dependent_key)) {}
+    : Error(message), object_key(std::move(object_key)), dependent_key(std::move(dependent_key)) {}
 
 std::string to_string(Change::Action action) {
   switch (action) {
@@ -58,7 +58,41 @@ void warn_about_columns_added_to_live_tables(Plan& plan, const PlanState& state,
   }
 }
 
+void approve_destructive(Plan& plan, const model::Catalog& renamed, const model::Catalog& from, const Options& options) {
+  const auto approved = [&](const std::string& key) {
+    if (options.approved_destructive.count(key)) return true;
+    const model::Object* object = renamed.find(key);
+    if (object == nullptr) object = from.find(key);
+    return object != nullptr && !object->parent.empty() && options.approved_destructive.count(object->parent) > 0;
+  };
+  for (auto& change : plan.changes) {
+    if (change.destructive) change.approved = options.allow_destructive || approved(change.key);
+  }
+}
+
+std::string destructive_line(const Change& change) {
+  return change.summary + ": " + (change.destructive_reason.empty() ? "loses data" : change.destructive_reason);
+}
+
 }  // namespace
+
+std::vector<std::string> notes(const Plan& plan) {
+  std::vector<std::string> lines;
+  for (const auto& warning : plan.warnings) lines.push_back("warning: " + warning);
+  for (const auto& change : plan.changes) {
+    if (change.destructive) lines.push_back("destructive: " + destructive_line(change) + (change.approved ? " (approved)" : ""));
+  }
+  for (const auto& hint : plan.hints) lines.push_back("hint: " + hint);
+  return lines;
+}
+
+std::vector<std::string> unapproved_destructive(const Plan& plan) {
+  std::vector<std::string> lines;
+  for (const auto& change : plan.changes) {
+    if (change.destructive && !change.approved) lines.push_back(destructive_line(change));
+  }
+  return lines;
+}
 
 Plan diff(const model::Catalog& from, const model::Catalog& to, const Options& options) {
   // Declared renames run first; the rest of the plan compares A as it is after them.
@@ -78,6 +112,7 @@ Plan diff(const model::Catalog& from, const model::Catalog& to, const Options& o
   plan.hints = rename_hints(source, to);
   apply_online_options(plan, state, options);
   warn_about_columns_added_to_live_tables(plan, state, context);
+  approve_destructive(plan, source, from, options);
   return plan;
 }
 

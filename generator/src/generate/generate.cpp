@@ -1,20 +1,21 @@
-// The `strata generate` flow: verify, replay || load, diff, refuse, prove, write.
-#include <chrono>
+// The `strata generate` flow: verify, replay || load, diff, refuse, write in memory, prove with the
+// runner, write to disk.
+#include <algorithm>
 #include <fstream>
 #include <future>
 #include <memory>
-#include <set>
 
 #include "strata/generate.h"
+#include "strata/introspect.h"
+#include "strata/pg.h"
+#include "strata/replay.h"
+#include "strata/source.h"
+#include "strata/stopwatch.h"
 
 namespace strata::generate {
 namespace {
 
 namespace fs = std::filesystem;
-
-double milliseconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-}
 
 diff::Plan only(const diff::Plan& plan, bool after_transaction) {
   diff::Plan part;
@@ -44,26 +45,6 @@ DownSql down_sql(const model::Catalog& from, const model::Catalog& to, const std
   }
 }
 
-void apply(const runtime::Cluster& cluster, const std::string& dbname, const std::string& label, const std::string& sql,
-           bool transaction) {
-  std::vector<load::SourceFile> files;
-  if (transaction) files.push_back({"(begin)", "BEGIN"});
-  files.push_back({label, sql});
-  if (transaction) files.push_back({"(commit)", "COMMIT"});
-  load::execute_statements(cluster.connection_string(dbname), files);
-}
-
-void require_equal(const model::Catalog& expected, const model::Catalog& actual, const std::string& what) {
-  auto differences = catalog_differences(expected, actual);
-  if (differences.empty()) return;
-  if (differences.size() > 50) {
-    const auto more = differences.size() - 50;
-    differences.resize(50);
-    differences.push_back("... and " + std::to_string(more) + " more");
-  }
-  throw GenerateError("proof failed: " + what + "; nothing was written", differences);
-}
-
 // The online file runs outside a transaction, statement by statement. Where a statement of it
 // takes a lock that stops reads or writes (ADD CONSTRAINT ... USING INDEX, SET NOT NULL, DROP
 // CONSTRAINT; not CREATE INDEX CONCURRENTLY or VALIDATE CONSTRAINT), waiting for that lock must
@@ -80,35 +61,6 @@ std::string online_lock_timeout(const diff::Plan& online) {
   return "";
 }
 
-// Applies `sql` in one transaction; when that transaction needs more locks than the server's
-// lock table holds (SQLSTATE 53200: a migration creating or dropping hundreds of tables), applies
-// it statement by statement instead and says so: the file is then written `no-transaction`.
-void apply_in_transaction_if_possible(const runtime::Cluster& cluster, const std::string& dbname, const std::string& label,
-                                      const std::string& sql, bool& no_transaction, std::vector<std::string>& warnings) {
-  try {
-    apply(cluster, dbname, label, sql, true);
-  } catch (const load::SchemaError& error) {
-    if (error.sqlstate() != "53200") throw;
-    apply(cluster, dbname, label, sql, false);  // the failed transaction left nothing behind
-    no_transaction = true;
-    warnings.push_back(label + " takes more locks than one transaction may hold (max_locks_per_transaction); "
-                       "it is written as `-- strata:no-transaction` and is not atomic: review it, or split it");
-  }
-}
-
-// Runs `step`, turning a PostgreSQL error in generated SQL into a proof failure.
-template <typename Step>
-void proof_step(const std::string& what, Step step) {
-  try {
-    step();
-  } catch (const load::SchemaError& error) {
-    std::vector<std::string> details{error.location().to_string() + ": " + error.message() +
-                                     (error.sqlstate().empty() ? "" : " (SQLSTATE " + error.sqlstate() + ")")};
-    if (!error.statement().empty()) details.push_back("statement: " + error.statement());
-    throw GenerateError("proof failed: " + what + " does not run; nothing was written", details);
-  }
-}
-
 std::string header(const std::vector<std::string>& pragmas, const std::string& comment) {
   std::string text;
   for (const auto& pragma : pragmas) text += "-- strata:" + pragma + "\n";
@@ -116,8 +68,149 @@ std::string header(const std::vector<std::string>& pragmas, const std::string& c
   return text;
 }
 
+migrations::MigrationFile file(const fs::path& path, const std::string& text) {
+  return {path, text, migrations::parse_pragmas(text)};
+}
+
+// One generated migration: what its files say, kept apart so that a file can be written again
+// with `no-transaction` when its transaction cannot hold the locks it needs.
+struct Draft {
+  std::string version;
+  std::string slug;
+  std::vector<std::string> up_pragmas;
+  std::string up_comment;
+  std::string up_sql;
+  std::vector<std::string> down_pragmas;
+  std::string down_comment;
+  std::string down_sql;
+
+  migrations::Migration migration(const fs::path& directory) const {
+    const std::string base = version + "_" + slug;
+    migrations::Migration made;
+    made.version = version;
+    made.slug = slug;
+    made.up = file(directory / (base + ".sql"), header(up_pragmas, up_comment) + up_sql);
+    made.down = file(directory / (base + ".down.sql"), header(down_pragmas, down_comment) + down_sql);
+    return made;
+  }
+};
+
+// The proof: a copy of the replayed database migrated and rolled back by the runner with the
+// files as they will be written, compared with the declared schema and the migrations' state.
+class Proof {
+ public:
+  Proof(const runtime::Cluster& cluster, const std::string& replayed, const fs::path& directory,
+        std::vector<migrations::Migration> existing, const load::LoadedSchema& declared)
+      : database_(cluster, "strata_proof", replayed),
+        directory_(directory),
+        existing_(std::move(existing)),
+        declared_(declared),
+        options_(replay::throwaway_options()) {}
+
+  model::Catalog catalog() const { return introspect::introspect(database_.connection_string()).catalog; }
+
+  // Migrates up to and including `draft`. A transaction that needs more locks than the server's
+  // lock table holds (SQLSTATE 53200: a migration creating or dropping hundreds of tables) is run
+  // statement by statement instead, and the file is written `no-transaction`: said in a warning.
+  void migrate(std::vector<Draft>& drafts, std::size_t draft, const std::string& what, std::vector<std::string>& warnings) {
+    step(what, [&] {
+      if (!apply(drafts, draft) && fall_back(drafts[draft].up_pragmas, what, warnings)) apply(drafts, draft);
+    });
+  }
+
+  // Rolls `draft` (the newest applied) back with its down file; the same fallback.
+  void roll_back(std::vector<Draft>& drafts, std::size_t draft, const std::string& what, std::vector<std::string>& warnings) {
+    step(what, [&] {
+      if (!revert(drafts) && fall_back(drafts[draft].down_pragmas, what, warnings)) revert(drafts);
+    });
+  }
+
+  void require(const model::Catalog& expected, const model::Catalog& actual, const std::string& what) const {
+    auto lines = model::differences(expected, actual);
+    if (lines.empty()) return;
+    for (auto& line : lines) {
+      const auto start = line.find(": ") + 2;
+      const auto key = line.substr(start, line.find(' ', start) - start);
+      if (const auto* where = declared_.declared_at(key)) line += " [declared at " + where->to_string() + "]";
+    }
+    throw GenerateError("proof failed: " + what + "; nothing was written", first_lines(std::move(lines)));
+  }
+
+ private:
+  static std::vector<std::string> first_lines(std::vector<std::string> lines) {
+    if (lines.size() > 50) {
+      const auto more = lines.size() - 50;
+      lines.resize(50);
+      lines.push_back("... and " + std::to_string(more) + " more");
+    }
+    return lines;
+  }
+
+  std::vector<migrations::Migration> all(const std::vector<Draft>& drafts) const {
+    auto all = existing_;
+    for (const auto& draft : drafts) all.push_back(draft.migration(directory_));
+    return all;
+  }
+
+  // false: the transaction ran out of locks (and rolled back whole).
+  bool apply(const std::vector<Draft>& drafts, std::size_t draft) {
+    auto options = options_;
+    options.to_version = drafts[draft].version;
+    return out_of_locks_is_false([&] { runner::migrate(database_.connection_string(), all(drafts), options); });
+  }
+
+  bool revert(const std::vector<Draft>& drafts) {
+    runner::RollbackOptions options{options_, std::nullopt, 1};
+    return out_of_locks_is_false([&] { runner::rollback(database_.connection_string(), all(drafts), options); });
+  }
+
+  template <typename Run>
+  static bool out_of_locks_is_false(Run run) {
+    try {
+      run();
+      return true;
+    } catch (const sql::SqlError& error) {
+      if (error.sqlstate() != pg::kOutOfSharedMemory) throw;
+      return false;
+    }
+  }
+
+  static bool fall_back(std::vector<std::string>& pragmas, const std::string& what, std::vector<std::string>& warnings) {
+    if (std::find(pragmas.begin(), pragmas.end(), "no-transaction") != pragmas.end()) return false;
+    pragmas.insert(pragmas.begin(), "no-transaction");
+    warnings.push_back(what + " takes more locks than one transaction may hold (max_locks_per_transaction); "
+                       "it is written as `-- strata:no-transaction` and is not atomic: review it, or split it");
+    return true;
+  }
+
+  // Runs a step of the proof; a statement of a generated file that PostgreSQL refuses (or any
+  // other failure to run it) is a proof failure, reported with where and why.
+  template <typename Step>
+  static void step(const std::string& what, Step run) {
+    try {
+      run();
+    } catch (const sql::SqlError& error) {
+      std::vector<std::string> details{error.what()};
+      if (!error.statement().empty()) details.push_back("statement: " + error.statement());
+      details.insert(details.end(), error.details().begin(), error.details().end());
+      throw GenerateError("proof failed: " + what + " does not run; nothing was written", details);
+    } catch (const GenerateError&) {
+      throw;
+    } catch (const Error& error) {
+      std::vector<std::string> details{error.what()};
+      details.insert(details.end(), error.details().begin(), error.details().end());
+      throw GenerateError("proof failed: " + what + " does not run; nothing was written", details);
+    }
+  }
+
+  runtime::ScratchDatabase database_;
+  fs::path directory_;
+  std::vector<migrations::Migration> existing_;
+  const load::LoadedSchema& declared_;
+  runner::RunOptions options_;
+};
+
 void write_new_file(const fs::path& path, const std::string& text) {
-  if (fs::exists(path)) throw GenerateError(path.string() + ": already exists");
   std::ofstream out(path, std::ios::binary);
   out << text;
   if (!out) throw GenerateError(path.string() + ": cannot write");
@@ -126,20 +219,11 @@ void write_new_file(const fs::path& path, const std::string& text) {
 }  // namespace
 
 Result generate(const Options& options) {
-  Timings cluster_timing;
-  const auto start = std::chrono::steady_clock::now();
-  std::unique_ptr<runtime::Cluster> cluster;
-  if (options.use_cached_cluster) {
-    auto cached = runtime::CachedCluster::acquire();
-    cluster_timing.cluster_warm = cached->was_warm();
-    cluster = std::move(cached);
-  } else {
-    cluster = runtime::EphemeralCluster::start();
-  }
-  cluster_timing.cluster_ms = milliseconds_since(start);
-  auto result = generate(options, *cluster);
-  result.timings.cluster_ms = cluster_timing.cluster_ms;
-  result.timings.cluster_warm = cluster_timing.cluster_warm;
+  source::Loader loader(options.use_cached_cluster ? source::ClusterChoice::Cached : source::ClusterChoice::Private);
+  const auto& cluster = loader.cluster();
+  auto result = generate(options, cluster);
+  result.timings.cluster_ms = loader.timings().cluster_ms;
+  result.timings.cluster_warm = loader.timings().cluster_warm;
   return result;
 }
 
@@ -148,47 +232,42 @@ Result generate(const Options& options, const runtime::Cluster& cluster) {
   const fs::path directory = options.migrations.empty() ? options.schema / "migrations" : options.migrations;
 
   // a. Integrity first: a tampered history is never built upon.
-  const auto existing = migrations::read_directory(directory);
-  if (const auto problems = migrations::verify_integrity(directory, existing); !problems.empty()) {
-    throw GenerateError((directory / migrations::kIntegrityFileName).string() +
-                            " does not match the migrations directory",
-                        problems);
-  }
+  const auto existing = replay::read_verified(directory);
 
   // Current state (replayed migrations) and desired state (declared schema), side by side.
   const auto sources_start = std::chrono::steady_clock::now();
   runtime::ScratchDatabase replayed(cluster, "strata_replay");
   auto current_future = std::async(std::launch::async, [&] {
     const auto start = std::chrono::steady_clock::now();
-    replay(cluster, replayed.name(), existing);
-    auto catalog = introspect_database(cluster, replayed.name());
-    result.timings.replay_ms = milliseconds_since(start);
+    replay::apply(replayed.connection_string(), existing);
+    auto catalog = introspect::introspect(replayed.connection_string()).catalog;
+    result.timings.replay_ms = ms_since(start);
     return catalog;
   });
-  load::LoadedSchema desired_schema;
+  load::LoadedSchema declared;
   try {
     const auto start = std::chrono::steady_clock::now();
-    desired_schema = load::load_schema(cluster, load::read_schema_files(options.schema));
-    result.timings.load_ms = milliseconds_since(start);
+    source::Loader loader(cluster);
+    declared = loader.load(source::Source::files(options.schema));
+    result.timings.load_ms = ms_since(start);
   } catch (...) {
     current_future.wait();  // never drop the replay database under a running replay
     throw;
   }
   const model::Catalog current = current_future.get();
-  const model::Catalog& desired = desired_schema.catalog;
-  result.timings.sources_wall_ms = milliseconds_since(sources_start);
-  result.warnings = desired_schema.warnings;
+  const model::Catalog& desired = declared.catalog;
+  result.timings.sources_wall_ms = ms_since(sources_start);
+  result.warnings = declared.warnings;
 
   // b. Diff.
   auto diff_start = std::chrono::steady_clock::now();
-  diff::Options diff_options;
-  diff_options.renames = load::renames_from_pragmas(desired_schema.pragmas);
+  diff::Options diff_options = source::diff_options(declared);
   diff_options.online_index_builds = options.online;
   diff_options.not_valid_constraints = options.online;
+  diff_options.allow_destructive = options.allow_destructive;
   const auto plan = diff::diff(current, desired, diff_options);
-  result.timings.diff_ms = milliseconds_since(diff_start);
-  result.warnings.insert(result.warnings.end(), plan.warnings.begin(), plan.warnings.end());
-  result.hints = plan.hints;
+  result.timings.diff_ms = ms_since(diff_start);
+  result.plan = plan;
   for (const auto& change : plan.changes) {
     result.changes.push_back({change.summary, change.destructive, change.after_transaction});
   }
@@ -211,70 +290,62 @@ Result generate(const Options& options, const runtime::Cluster& cluster) {
 
   // c. Destructive changes need approval: the flag, or `-- strata:allow-destructive` on the
   // object (or on the table it belongs to, since a dropped column is no longer declared).
-  std::set<std::string> approved_keys;
-  for (const auto& pragma : desired_schema.pragmas) {
-    if (pragma.name == "allow-destructive") approved_keys.insert(pragma.object_key);
+  if (const auto refused = diff::unapproved_destructive(plan); !refused.empty()) {
+    throw GenerateError("refusing destructive changes; nothing was written",
+                        ErrorInfo{.details = refused,
+                         .hint = "pass --allow-destructive, or mark the object with `-- strata:allow-destructive` in "
+                                 "the schema"});
   }
-  bool destructive = false;
-  std::vector<std::string> refused;
-  for (const auto& change : plan.changes) {
-    if (!change.destructive) continue;
-    destructive = true;
-    const auto* object = current.find(change.key);
-    const bool approved = options.allow_destructive || approved_keys.count(change.key) ||
-                          (object && !object->parent.empty() && approved_keys.count(object->parent));
-    if (!approved) {
-      refused.push_back(change.summary + ": " +
-                        (change.destructive_reason.empty() ? "loses data" : change.destructive_reason));
-    }
-  }
-  if (!refused.empty()) {
-    throw GenerateError("refusing destructive changes (pass --allow-destructive, or mark the object with "
-                        "`-- strata:allow-destructive` in the schema); nothing was written",
-                        refused);
-  }
+  const bool destructive =
+      std::any_of(plan.changes.begin(), plan.changes.end(), [](const diff::Change& change) { return change.destructive; });
 
+  // d. The files, in memory: the main migration and, for changes that must run outside a
+  // transaction, an online one right after it.
   diff_start = std::chrono::steady_clock::now();
   const auto main_plan = only(plan, false);
   const auto after_plan = only(plan, true);
-  const auto main_sql = diff::render_sql(main_plan);
-  const auto after_sql = after_plan.changes.empty() ? std::string() : online_lock_timeout(after_plan) + diff::render_sql(after_plan);
-  result.timings.diff_ms += milliseconds_since(diff_start);
+  const auto version = next_version(existing, options.now.value_or(std::chrono::system_clock::now()));
+  const auto slug = options.name.empty() ? slug_for(plan, current, desired) : sanitize_slug(options.name);
+  const auto base = version + "_" + slug;
+  std::vector<Draft> drafts;
+  Draft main{version, slug, {}, "", diff::render_sql(main_plan), {}, "Reverts " + base + ".sql.", ""};
+  if (destructive) main.up_pragmas.push_back("destructive");
+  main.up_comment = "Generated by `strata generate` from " + options.schema.string() +
+                    "; proven on a copy of the state the earlier migrations build.";
+  drafts.push_back(main);
+  model::Catalog intermediate;  // the state between the two parts, when there is an online part
+  if (!after_plan.changes.empty()) {
+    Draft online{add_seconds(version, 1), sanitize_slug(slug + "_online"), {"no-transaction"},
+                 "Runs outside a transaction, after " + base + ".sql.",
+                 online_lock_timeout(after_plan) + diff::render_sql(after_plan), {}, "", ""};
+    online.down_comment = "Reverts " + online.version + "_" + online.slug + ".sql.";
+    drafts.push_back(online);
+  }
+  result.timings.diff_ms += ms_since(diff_start);
 
-  // d. Proof on a copy of the replayed database: up must reach the declared schema, down must
+  // e. Proof on a copy of the replayed database: up must reach the declared schema, down must
   // come back. With an online part, the state between the two parts is proven as well.
   const auto proof_start = std::chrono::steady_clock::now();
-  runtime::ScratchDatabase proof(cluster, "strata_proof", replayed.name());
-  bool up_no_transaction = false, down_no_transaction = false;
-  proof_step("the up migration", [&] {
-    apply_in_transaction_if_possible(cluster, proof.name(), "the up migration", main_sql, up_no_transaction, result.warnings);
-  });
-  model::Catalog intermediate;
+  Proof proof(cluster, replayed.name(), directory, existing, declared);
+  proof.migrate(drafts, 0, "the up migration", result.warnings);
   DownSql after_down;
-  if (!after_sql.empty()) {
-    intermediate = introspect_database(cluster, proof.name());
-    proof_step("the online migration", [&] { apply(cluster, proof.name(), "(online migration)", after_sql, false); });
-  }
-  require_equal(desired, introspect_database(cluster, proof.name()),
-                "the up migration does not produce the declared schema");
-  const auto& before_online = after_sql.empty() ? desired : intermediate;
-  if (!after_sql.empty()) {
+  if (drafts.size() > 1) {
+    intermediate = proof.catalog();
     after_down = down_sql(desired, intermediate, diff_options.renames);
-    if (after_down.irreversible.empty()) {
-      proof_step("the online down migration",
-                 [&] { apply(cluster, proof.name(), "(online down migration)", after_down.sql, true); });
-      require_equal(intermediate, introspect_database(cluster, proof.name()),
-                    "the online down migration does not undo the online migration");
-    }
+    drafts[1].down_sql = after_down.sql;
+    proof.migrate(drafts, 1, "the online migration", result.warnings);
   }
+  proof.require(desired, proof.catalog(), "the up migration does not produce the declared schema");
+  const auto& before_online = drafts.size() > 1 ? intermediate : desired;
   const auto main_down = down_sql(before_online, current, diff_options.renames);
+  drafts[0].down_sql = main_down.sql;
+  if (drafts.size() > 1 && after_down.irreversible.empty()) {
+    proof.roll_back(drafts, 1, "the online down migration", result.warnings);
+    proof.require(intermediate, proof.catalog(), "the online down migration does not undo the online migration");
+  }
   if (main_down.irreversible.empty() && after_down.irreversible.empty()) {
-    proof_step("the down migration", [&] {
-      apply_in_transaction_if_possible(cluster, proof.name(), "the down migration", main_down.sql, down_no_transaction,
-                                       result.warnings);
-    });
-    require_equal(current, introspect_database(cluster, proof.name()),
-                  "the down migration does not return to the migrations' state");
+    proof.roll_back(drafts, 0, "the down migration", result.warnings);
+    proof.require(current, proof.catalog(), "the down migration does not return to the migrations' state");
   }
   for (const DownSql* down : {static_cast<const DownSql*>(&after_down), &main_down}) {
     if (!down->irreversible.empty()) {
@@ -282,41 +353,26 @@ Result generate(const Options& options, const runtime::Cluster& cluster) {
                                 "); the down file refuses to run");
     }
   }
-  result.timings.proof_ms = milliseconds_since(proof_start);
+  result.timings.proof_ms = ms_since(proof_start);
 
-  // e. Write.
+  // f. Write exactly what was proven.
   const auto write_start = std::chrono::steady_clock::now();
-  const auto version = next_version(existing, options.now.value_or(std::chrono::system_clock::now()));
-  const auto slug = options.name.empty() ? slug_for(plan, current, desired) : sanitize_slug(options.name);
   fs::create_directories(directory);
-  const auto base = version + "_" + slug;
-  std::vector<std::string> up_pragmas;
-  if (up_no_transaction) up_pragmas.push_back("no-transaction");
-  if (destructive) up_pragmas.push_back("destructive");
-  std::vector<std::string> down_pragmas;
-  if (down_no_transaction) down_pragmas.push_back("no-transaction");
-  const std::string generated = "Generated by `strata generate` from " + options.schema.string() + "; proven on a copy "
-                                "of the state the earlier migrations build.";
-  std::vector<std::pair<fs::path, std::string>> files{
-      {directory / (base + ".sql"), header(up_pragmas, generated) + main_sql},
-      {directory / (base + ".down.sql"), header(down_pragmas, "Reverts " + base + ".sql.") + main_down.sql},
-  };
-  if (!after_sql.empty()) {
-    const auto online_base = add_seconds(version, 1) + "_" + sanitize_slug(slug + "_online");
-    files.push_back({directory / (online_base + ".sql"),
-                     header({"no-transaction"}, "Runs outside a transaction, after " + base + ".sql.") + after_sql});
-    files.push_back({directory / (online_base + ".down.sql"),
-                     header({}, "Reverts " + online_base + ".sql.") + after_down.sql});
+  std::vector<migrations::MigrationFile> files;
+  for (const auto& draft : drafts) {
+    const auto migration = draft.migration(directory);
+    files.push_back(migration.up);
+    files.push_back(*migration.down);
   }
-  for (const auto& [path, text] : files) {
-    if (fs::exists(path)) throw GenerateError(path.string() + ": already exists; nothing was written");
+  for (const auto& file : files) {
+    if (fs::exists(file.path)) throw GenerateError(file.path.string() + ": already exists; nothing was written");
   }
-  for (const auto& [path, text] : files) {
-    write_new_file(path, text);
-    result.written.push_back(path);
+  for (const auto& file : files) {
+    write_new_file(file.path, file.sql);
+    result.written.push_back(file.path);
   }
   migrations::write_integrity_file(directory, migrations::read_directory(directory));
-  result.timings.write_ms = milliseconds_since(write_start);
+  result.timings.write_ms = ms_since(write_start);
   result.status = Result::Status::Written;
   return result;
 }

@@ -1,77 +1,20 @@
-// Building blocks of `strata generate`: replay, catalog comparison, slugs, versions, pragmas.
+// Building blocks of `strata generate`: slugs, versions, new migration files.
 #include <algorithm>
 #include <ctime>
 #include <fstream>
 #include <set>
 
-#include <pqxx/pqxx>
-
 #include "strata/generate.h"
-#include "strata/introspect.h"
+#include "strata/migration_integrity.h"
 
 namespace strata::generate {
 
 namespace fs = std::filesystem;
 
-GenerateError::GenerateError(const std::string& message, std::vector<std::string> details_)
-    : std::runtime_error([&] {
-        std::string text = message;
-        for (const auto& line : details_) text += "\n  " + line;
-        return text;
-      }()),
-      details(std::move(details_)) {}
-
 nlohmann::json Timings::to_json() const {
   return {{"cluster_ms", cluster_ms}, {"cluster_warm", cluster_warm}, {"replay_ms", replay_ms},
           {"load_ms", load_ms},       {"sources_wall_ms", sources_wall_ms}, {"diff_ms", diff_ms},
           {"proof_ms", proof_ms},     {"write_ms", write_ms}};
-}
-
-void replay(const runtime::Cluster& cluster, const std::string& dbname, const std::vector<migrations::Migration>& migrations) {
-  // One connection for everything: execute_statements runs the files in order on it, so a
-  // transactional migration is framed by BEGIN/COMMIT pseudo-files and errors still name the
-  // real file, line and column.
-  std::vector<load::SourceFile> files;
-  for (const auto& migration : migrations) {
-    const bool transaction = !migration.up.pragmas.no_transaction;
-    if (transaction) files.push_back({"(begin " + migration.name() + ")", "BEGIN"});
-    files.push_back({migration.up.path, migration.up.sql});
-    if (transaction) files.push_back({"(commit " + migration.name() + ")", "COMMIT"});
-  }
-  if (files.empty()) return;
-  load::execute_statements(cluster.connection_string(dbname), files);
-}
-
-model::Catalog introspect_database(const runtime::Cluster& cluster, const std::string& dbname) {
-  pqxx::connection conn(cluster.connection_string(dbname));  // closed on return: the db may be a template next
-  return introspect::introspect(conn).catalog;
-}
-
-nlohmann::json comparable(const model::Catalog& catalog) {
-  auto json = catalog.to_json();
-  for (auto& [key, entry] : json.items()) {
-    if (entry.contains("kind") && entry["kind"] == "column" && entry.contains("attrs") && entry["attrs"].is_object()) {
-      entry["attrs"].erase("position");
-    }
-  }
-  return json;
-}
-
-std::vector<std::string> catalog_differences(const model::Catalog& expected, const model::Catalog& actual) {
-  const auto want = comparable(expected);
-  const auto got = comparable(actual);
-  std::vector<std::string> lines;
-  for (const auto& [key, entry] : want.items()) {
-    if (!got.contains(key)) {
-      lines.push_back("missing: " + key);
-    } else if (got[key] != entry) {
-      lines.push_back("differs: " + key + " (want " + entry.dump() + ", got " + got[key].dump() + ")");
-    }
-  }
-  for (const auto& [key, entry] : got.items()) {
-    if (!want.contains(key)) lines.push_back("unexpected: " + key);
-  }
-  return lines;
 }
 
 std::string sanitize_slug(const std::string& text) {

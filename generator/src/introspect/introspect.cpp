@@ -1,5 +1,6 @@
 #include "strata/introspect.h"
 
+#include <memory>
 #include <stdexcept>
 
 #include <pqxx/except>
@@ -8,6 +9,9 @@
 
 #include "context.h"
 #include "readers.h"
+#include "strata/connection.h"
+#include "strata/error.h"
+#include "strata/runner.h"
 
 namespace strata::introspect {
 namespace {
@@ -37,6 +41,27 @@ std::vector<Reader> all_readers() {
   return readers;
 }
 
+// libpq's messages end in a newline and may span lines.
+std::string pqxx_message(const std::exception& error) {
+  std::string text = error.what();
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  for (auto& c : text) {
+    if (c == '\n') c = ' ';
+  }
+  return text;
+}
+
+// strata's history schema belongs to the runner: a database migrated by strata has it, the schema
+// those migrations declare does not.
+void without_history_schema(model::Catalog& catalog) {
+  for (auto it = catalog.objects.begin(); it != catalog.objects.end();) {
+    const auto& object = it->second;
+    const bool ours = object.schema == runner::kHistorySchema ||
+                      (object.kind == model::Kind::Schema && object.name == runner::kHistorySchema);
+    it = ours ? catalog.objects.erase(it) : std::next(it);
+  }
+}
+
 }  // namespace
 
 Result introspect(pqxx::connection& conn) {
@@ -59,15 +84,35 @@ Result introspect(pqxx::connection& conn) {
     try {
       reader.read(context, QueryResult(pipeline.retrieve(queries[i])));
     } catch (const pqxx::sql_error& error) {
-      throw pqxx::sql_error("introspection failed to " + reader.description + ": " + error.what(),
-                            error.query(), error.sqlstate().c_str());
+      throw Error("introspection failed to " + reader.description + ": " + pqxx_message(error),
+                  ErrorInfo{.sqlstate = error.sqlstate(), .statement = error.query()});
     } catch (const std::runtime_error& error) {
-      throw std::runtime_error("introspection failed to " + reader.description + ": " + error.what());
+      throw Error("introspection failed to " + reader.description + ": " + error.what());
     }
   }
   pipeline.complete();
   transaction.commit();
-  return context.finish();
+  auto result = context.finish();
+  without_history_schema(result.catalog);
+  return result;
+}
+
+Result introspect(const std::string& connection) {
+  std::unique_ptr<pqxx::connection> conn;
+  try {
+    conn = std::make_unique<pqxx::connection>(connection);
+  } catch (const pqxx::broken_connection& error) {
+    // libpq's message can quote the connection string back: never let a password through.
+    throw Error("cannot connect to " + runtime::redact_password(connection) + ": " +
+                runtime::mask_secrets(pqxx_message(error), runtime::connection_secrets(connection)));
+  }
+  return introspect(*conn);
+}
+
+std::vector<std::string> warning_lines(const std::vector<Warning>& warnings) {
+  std::vector<std::string> lines;
+  for (const auto& warning : warnings) lines.push_back(warning.object + ": " + warning.message);
+  return lines;
 }
 
 }  // namespace strata::introspect

@@ -264,7 +264,7 @@ class FileLinter {
       // PL/pgSQL: the statements inside are checked where they are, with this statement's suppressions.
       for (const auto& embedded : statements_in_do_block(file_.sql, statement.node)) {
         const sql::Statement source{embedded.sql, sql::locate(file_.path, file_.sql, embedded.offset), embedded.offset,
-                                    embedded.tree.begin().key(), {}, ""};
+                                    embedded.tree.begin().key(), {}, "", ""};
         check_statement(Statement{source, embedded.tree.begin().key(), embedded.tree.begin().value()}, context);
       }
     }

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "statement_objects.h"
 #include "strata/load.h"
 
 namespace strata::load {
@@ -39,21 +40,6 @@ std::string trim(const std::string& text) {
   while (begin < end && is_space(text[begin])) ++begin;
   while (end > begin && is_space(text[end - 1])) --end;
   return text.substr(begin, end - begin);
-}
-
-// psql meta-command lines are not SQL (the splitter reports them); blank them, keeping offsets.
-std::string blank_meta_commands(std::string text) {
-  std::size_t line_start = 0;
-  while (line_start < text.size()) {
-    std::size_t line_end = text.find('\n', line_start);
-    if (line_end == std::string::npos) line_end = text.size();
-    if (text[line_start] == '\\') {
-      std::fill(text.begin() + static_cast<std::ptrdiff_t>(line_start),
-                text.begin() + static_cast<std::ptrdiff_t>(line_end), ' ');
-    }
-    line_start = line_end + 1;
-  }
-  return text;
 }
 
 // pg_query_scan returns a protobuf ScanResult { int32 version = 1; repeated ScanToken tokens = 2; }
@@ -137,7 +123,10 @@ std::vector<Token> scan(const std::string& text) {
 
 class PragmaFinder {
  public:
-  explicit PragmaFinder(const SourceFile& file) : file_(file), text_(blank_meta_commands(file.text)) {}
+  // `text`: the file's text with meta-commands blanked; `tree`: its parse tree (nullptr when the
+  // parser refused the file: executing it reports PostgreSQL's own syntax error).
+  PragmaFinder(const SourceFile& file, const std::string& text, const json* tree)
+      : file_(file), text_(text), tree_(tree) {}
 
   std::vector<SchemaPragma> find() {
     tokens_ = scan(text_);
@@ -145,19 +134,9 @@ class PragmaFinder {
       if (!token.comment) continue;
       if (auto comment = read_comment(token)) comments_.push_back(std::move(*comment));
     }
-    if (comments_.empty()) return {};
-
-    PgQueryParseResult result = pg_query_parse(text_.c_str());
-    if (result.error) {
-      // The file does not parse: executing it reports PostgreSQL's own syntax error.
-      pg_query_free_parse_result(result);
-      return {};
-    }
-    const json tree = json::parse(result.parse_tree);
-    pg_query_free_parse_result(result);
-
+    if (comments_.empty() || tree_ == nullptr) return {};
     std::vector<SchemaPragma> pragmas;
-    for (const auto& comment : comments_) pragmas.push_back(attach(comment, tree));
+    for (const auto& comment : comments_) pragmas.push_back(attach(comment, *tree_));
     return pragmas;
   }
 
@@ -227,40 +206,11 @@ class PragmaFinder {
     return true;
   }
 
-  static std::string schema_of(const json& range_var) {
-    const std::string schema = range_var.value("schemaname", "");
-    return schema.empty() ? "public" : schema;
-  }
-  static std::string qualified(const json& names) {  // a list of String nodes: [schema,] name
-    std::vector<std::string> parts;
-    for (const auto& item : names) parts.push_back(item.contains("String") ? item["String"].value("sval", "") : "");
-    if (parts.empty()) return "";
-    if (parts.size() == 1) return "public." + parts[0];
-    return parts[parts.size() - 2] + "." + parts.back();
-  }
-
-  // The model key of the object a statement creates, "" when it is not one pragmas annotate.
+  // The object a pragma before `statement` annotates ("" for none). A function's key needs the
+  // argument types PostgreSQL normalises, which the parse tree does not have.
   static std::string object_key(const json& statement) {
-    if (!statement.is_object() || statement.empty()) return "";
-    const std::string type = statement.begin().key();
-    const json& node = statement.begin().value();
-    if (type == "CreateStmt") {
-      return "table:" + schema_of(node["relation"]) + "." + node["relation"].value("relname", "");
-    }
-    if (type == "ViewStmt") return "view:" + schema_of(node["view"]) + "." + node["view"].value("relname", "");
-    if (type == "CreateTableAsStmt" && node.contains("into")) {
-      const json& rel = node["into"]["rel"];
-      const std::string kind = node.value("objtype", "") == "OBJECT_MATVIEW" ? "matview:" : "table:";
-      return kind + schema_of(rel) + "." + rel.value("relname", "");
-    }
-    if (type == "IndexStmt" && node.contains("idxname")) {
-      return "index:" + schema_of(node["relation"]) + "." + node.value("idxname", "");
-    }
-    if (type == "CreateSeqStmt") return "sequence:" + schema_of(node["sequence"]) + "." + node["sequence"].value("relname", "");
-    if (type == "CreateEnumStmt" || type == "CreateRangeStmt") return "type:" + qualified(node["typeName"]);
-    if (type == "CreateDomainStmt") return "type:" + qualified(node["domainname"]);
-    if (type == "CompositeTypeStmt") return "type:" + schema_of(node["typevar"]) + "." + node["typevar"].value("relname", "");
-    return "";
+    const std::string key = detail::declared_key(statement);
+    return key.rfind("function:", 0) == 0 ? "" : key;
   }
 
   SchemaPragma attach(const Comment& comment, const json& tree) const {
@@ -284,15 +234,12 @@ class PragmaFinder {
           check_target(comment, key);
           return pragma;
         }
-      } else if (statement.contains("CreateStmt")) {
+      } else {
         // Inside CREATE TABLE: before a column definition.
-        const json& node = statement["CreateStmt"];
-        for (const auto& element : node.value("tableElts", json::array())) {
-          if (!element.contains("ColumnDef")) continue;
-          const auto location = element["ColumnDef"].value("location", std::size_t{0});
-          if (location >= comment.end && directly_before(comment, location)) {
-            pragma.object_key = "column:" + schema_of(node["relation"]) + "." + node["relation"].value("relname", "") +
-                                 "." + element["ColumnDef"].value("colname", "");
+        for (const auto& member : detail::table_members(statement)) {
+          if (member.key.rfind("column:", 0) != 0) continue;
+          if (member.offset >= comment.end && directly_before(comment, member.offset)) {
+            pragma.object_key = member.key;
             check_target(comment, pragma.object_key);
             return pragma;
           }
@@ -301,8 +248,9 @@ class PragmaFinder {
       break;
     }
     fail(comment.start, "strata:" + comment.name +
-                            " annotates nothing: put it on the line right before a CREATE TABLE/VIEW/MATERIALIZED "
-                            "VIEW/INDEX/SEQUENCE/TYPE/DOMAIN statement, or inside CREATE TABLE right before a column");
+                            " annotates nothing: put it on the line right before a CREATE statement (TABLE, VIEW, "
+                            "MATERIALIZED VIEW, INDEX, SEQUENCE, TYPE, DOMAIN, SCHEMA, TRIGGER, POLICY, ...), or inside "
+                            "CREATE TABLE right before a column");
   }
 
   void check_target(const Comment& comment, const std::string& key) const {
@@ -312,7 +260,8 @@ class PragmaFinder {
   }
 
   const SourceFile& file_;
-  std::string text_;
+  const std::string& text_;
+  const json* tree_;
   std::vector<Token> tokens_;
   std::vector<Comment> comments_;
 };
@@ -335,7 +284,29 @@ std::vector<std::string> key_parts(const std::string& key, std::size_t count) {
 
 }  // namespace
 
-std::vector<SchemaPragma> find_schema_pragmas(const SourceFile& file) { return PragmaFinder(file).find(); }
+FileAnnotations annotate(const SourceFile& file) {
+  const std::string text = detail::blank_meta_commands(file.text);
+  PgQueryParseResult result = pg_query_parse(text.c_str());
+  std::optional<json> tree;
+  if (!result.error) tree = json::parse(result.parse_tree);
+  pg_query_free_parse_result(result);
+
+  FileAnnotations annotations;
+  annotations.pragmas = PragmaFinder(file, text, tree ? &*tree : nullptr).find();
+  if (!tree) return annotations;
+  IncrementalLocator locator(file.path, file.text);  // statements, and members within them, in file order
+  for (const auto& raw : tree->value("stmts", json::array())) {
+    const json& statement = raw["stmt"];
+    const std::string key = detail::declared_key(statement);
+    if (key.empty()) continue;
+    const auto begin = raw.value("stmt_location", std::size_t{0});
+    annotations.declarations.emplace(key, locator.at(detail::skip_space_and_comments(text, begin)));
+    for (const auto& member : detail::table_members(statement)) annotations.declarations.emplace(member.key, locator.at(member.offset));
+  }
+  return annotations;
+}
+
+std::vector<SchemaPragma> find_schema_pragmas(const SourceFile& file) { return annotate(file).pragmas; }
 
 std::map<std::string, std::string> renames_from_pragmas(const std::vector<SchemaPragma>& pragmas) {
   std::map<std::string, std::string> old_tables;  // new table key -> old table name

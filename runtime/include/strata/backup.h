@@ -8,14 +8,15 @@
 #include <chrono>
 #include <filesystem>
 #include <optional>
-#include <stdexcept>
 #include <string>
+
+#include "strata/error.h"
 
 namespace strata::backup {
 
-class BackupError : public std::runtime_error {
+class BackupError : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  using Error::Error;
 };
 
 // "<label>-<UTC yyyymmddTHHMMSSZ>.dump", e.g. "prod-20261122T143005Z.dump".

@@ -23,7 +23,7 @@ struct PgBinaries {
   int major_version = 0;
 
   // Looks in order: $STRATA_PG_BINDIR, `pg_config --bindir`, PATH, /usr/lib/postgresql/*/bin
-  // (newest first). Throws std::runtime_error naming every place it looked when none has both
+  // (newest first). Throws strata::Error naming every place it looked when none has both
   // initdb and postgres.
   static PgBinaries find();
   std::filesystem::path tool(const std::string& name) const { return bindir / name; }

@@ -26,7 +26,7 @@ std::filesystem::path dev_database_directory(const std::filesystem::path& projec
 class DevDatabase {
  public:
   // Starts the server when it is not running and creates `strata_dev` when it is missing.
-  // Throws std::runtime_error with a reason (and the end of the server log when it would not
+  // Throws strata::Error with a reason (and the end of the server log when it would not
   // start), e.g. when the server account cannot reach `directory`.
   static DevDatabase ensure(const std::filesystem::path& directory,
                             std::chrono::milliseconds start_timeout = std::chrono::seconds(60));

@@ -19,18 +19,19 @@
 #include <chrono>
 #include <filesystem>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "strata/error.h"
 
 namespace strata::project {
 
 constexpr const char* kProjectFileName = "strata.json";
 
 // A problem with the project file or an environment; what() names the file or the variable.
-class ProjectError : public std::runtime_error {
+class ProjectError : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  using Error::Error;
 };
 
 struct Environment {
@@ -80,7 +81,7 @@ std::string environment_url(const Environment& environment);
 std::optional<std::string> environment_url_if_set(const Environment& environment);
 
 // "200ms", "5s", "15min", "1h"; a plain number is milliseconds; "0" is zero. Throws
-// std::invalid_argument with a message that shows the accepted forms.
+// strata::Error with a message that shows the accepted forms.
 std::chrono::milliseconds parse_duration(const std::string& text);
 // The shortest of the forms above that says exactly `duration` ("15min", "1500ms").
 std::string format_duration(std::chrono::milliseconds duration);

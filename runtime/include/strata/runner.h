@@ -26,11 +26,10 @@
 #include <functional>
 #include <map>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
-#include "strata/migrations.h"
+#include "strata/migration_integrity.h"
 #include "strata/sql_source.h"
 
 namespace strata::runner {
@@ -76,6 +75,11 @@ struct RunOptions {
   bool check_row_counts = true;           // row counts before/after; vanished rows are an error
   std::string strata_version = "unknown";  // recorded in the history
   std::string applied_by;                 // default: current_user@client host
+  // For a database of a throwaway cluster (replay, proofs, test templates): roles are
+  // cluster-wide and not part of a migration, which assumes the roles it names exist where it is
+  // deployed. Roles a step names (OWNER TO, GRANT ... TO, ...) are created (NOLOGIN) before it
+  // runs, and its CREATE ROLE statements for roles the cluster already has are not sent.
+  bool create_missing_roles = false;
   // Problems with the integrity file (migrations::verify_integrity); any is a RunnerError
   // before anything runs. Empty for embedded migrations (checked at build time).
   std::vector<std::string> integrity_problems;
@@ -108,22 +112,22 @@ struct RunReport {
   double total_ms = 0;
 };
 
-// A refusal or a failed run: what() is one line; details name files, tables, sessions.
-class RunnerError : public std::runtime_error {
+// A refusal or a failed run: the message is one line; details name files, tables, sessions.
+class RunnerError : public Error {
  public:
-  explicit RunnerError(const std::string& message, std::vector<std::string> details = {})
-      : std::runtime_error(message), details(std::move(details)) {}
-  std::vector<std::string> details;
+  using Error::Error;
 };
 
 // The lock timeout was hit more than Timeouts::lock_retries times; nothing of that migration
-// was applied. `blocker` describes the session holding the lock (pid, user, application,
-// state, query), empty when it could not be seen.
+// was applied. blocker() describes the session holding the lock (pid, user, application,
+// state, query), empty when it could not be seen; the details say it too.
 class LockTimeoutError : public RunnerError {
  public:
-  LockTimeoutError(const std::string& message, std::string blocker, std::vector<std::string> details = {})
-      : RunnerError(message, std::move(details)), blocker(std::move(blocker)) {}
-  std::string blocker;
+  LockTimeoutError(const std::string& message, std::string blocker, std::vector<std::string> details = {});
+  const std::string& blocker() const { return blocker_; }
+
+ private:
+  std::string blocker_;
 };
 
 // One row of the history table.
@@ -150,7 +154,7 @@ std::string to_string(State state);
 
 struct MigrationStatus {
   std::string version;
-  std::string name;
+  std::string name;  // <version>_<slug>
   State state = State::Pending;
   bool out_of_order = false;  // pending but older than the newest applied migration
   std::optional<HistoryEntry> history;
@@ -180,6 +184,14 @@ StatusReport status(const std::string& connection, const std::vector<migrations:
 // sql::SqlError; every migration completed before the failure stays applied and recorded.
 RunReport migrate(const std::string& connection, const std::vector<migrations::Migration>& migrations,
                   const RunOptions& options = {});
+
+// SQL that is not a versioned migration (strata push's plan, each script an up file with its
+// pragmas): executed as migrate executes a migration (each script in its own transaction, or
+// statement by statement when `-- strata:no-transaction`; the same settings, lock timeouts,
+// retries, advisory lock and errors), but nothing is read from or written to the history.
+// Scripts completed before a failure stay applied. version and slug name a script in events.
+RunReport apply_unrecorded(const std::string& connection, const std::vector<migrations::Migration>& scripts,
+                           const RunOptions& options = {});
 
 // Runs down files of applied migrations, newest first, each in a transaction with its history
 // row deleted in the same transaction. A migration without a down file is a RunnerError before

@@ -4,21 +4,16 @@
 #pragma once
 
 #include <filesystem>
-#include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "strata/error.h"
 
 struct pg_result;  // libpq's PGresult
 
 namespace strata::sql {
 
-// A place in a source file, 1-based; column counts characters, not bytes.
-struct SourceLocation {
-  std::filesystem::path file;
-  int line = 1;
-  int column = 1;
-  std::string to_string() const;  // "schema/users.sql:12:5"
-};
+using strata::SourceLocation;
 
 struct Statement {
   std::string sql;          // the statement text, without the trailing ';'
@@ -27,6 +22,7 @@ struct Statement {
   std::string node_type;    // parse tree node, e.g. "CreateStmt" ("" when the parser refused the file)
   std::vector<std::string> roles;  // roles the statement names (see referenced_roles)
   std::string transaction_kind;    // for a TransactionStmt: "TRANS_STMT_BEGIN", "TRANS_STMT_COMMIT", ...
+  std::string created_role;        // for a CreateRoleStmt: the role it creates
 };
 
 struct SourceFile {
@@ -64,31 +60,19 @@ class IncrementalLocator {
 // so the loader can create them on the scratch cluster first: pg_dump output names its owner.
 std::vector<std::string> referenced_roles(const std::string& sql);
 
-// A statement PostgreSQL refused, or a file that cannot be read: where, what, and why.
-class SqlError : public std::runtime_error {
+// A statement PostgreSQL refused, or a file that cannot be read: where (always set), what, the
+// SQLSTATE and statement, and PostgreSQL's detail, hint and context as detail lines
+// ("detail: ...", "hint: ...", "context: ...").
+class SqlError : public Error {
  public:
-  SqlError(SourceLocation location, std::string message, std::string sqlstate = {},
-           std::string statement = {}, std::string detail = {});
-  const SourceLocation& location() const { return location_; }
-  const std::string& sqlstate() const { return sqlstate_; }
-  const std::string& statement() const { return statement_; }
-  const std::string& message() const { return message_; }
-  const std::string& detail() const { return detail_; }
-
- private:
-  SourceLocation location_;
-  std::string message_;
-  std::string sqlstate_;
-  std::string statement_;
-  std::string detail_;
+  SqlError(SourceLocation location, const std::string& message, std::string sqlstate = {},
+           std::string statement = {}, std::vector<std::string> details = {}, std::string hint = {});
+  // The error as another one at the same place (a runner adds what it knows to a failed statement).
+  SqlError with(std::vector<std::string> more_details, std::string hint) const;
 };
 
 // The error PostgreSQL reported for `statement` of `file` (a failed PGresult): SQLSTATE, message,
 // detail/hint/context, at the file:line:col of PostgreSQL's error position when it gave one.
-// what(), then the statement and PostgreSQL's detail, hint and context, each on an indented line
-// of its own: the whole cause, for messages that wrap the error (a seed file that failed).
-std::string describe(const SqlError& error);
-
 SqlError error_from_result(const SourceFile& file, const Statement& statement, const pg_result* result);
 
 }  // namespace strata::sql

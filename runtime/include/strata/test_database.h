@@ -42,7 +42,7 @@ enum class BackendKind {
   docker,   // a postgres container started for this process (untested here: no Docker engine)
 };
 std::string to_string(BackendKind kind);
-BackendKind parse_backend_kind(const std::string& text);  // throws std::invalid_argument
+BackendKind parse_backend_kind(const std::string& text);  // throws strata::Error
 
 // A PostgreSQL server test databases are created on.
 class Server {
@@ -87,7 +87,7 @@ std::shared_ptr<Server> url_server(const std::string& admin_url);
 
 enum class CloneStrategy { automatic, wal_log, file_copy };
 std::string to_string(CloneStrategy strategy);
-CloneStrategy parse_clone_strategy(const std::string& text);  // throws std::invalid_argument
+CloneStrategy parse_clone_strategy(const std::string& text);  // throws strata::Error
 
 struct PoolOptions {
   // Ready clones kept in the server ahead of demand (shared by all processes using the same

@@ -9,7 +9,7 @@
 #include <set>
 #include <sstream>
 
-#include "strata/migrations.h"
+#include "strata/migration_integrity.h"
 
 namespace strata::migrations {
 namespace {

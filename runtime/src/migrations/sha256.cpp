@@ -4,7 +4,8 @@
 #include <cstdio>
 #include <stdexcept>
 
-#include "strata/migrations.h"
+#include "strata/migration_integrity.h"
+#include "strata/error.h"
 
 namespace strata::migrations {
 
@@ -12,7 +13,7 @@ std::string sha256_hex(const std::string& data) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
   if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1) {
-    throw std::runtime_error("SHA-256 failed");
+    throw Error("SHA-256 failed");
   }
   std::string hex;
   hex.reserve(length * 2);

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "strata/project.h"
+#include "strata/error.h"
 
 namespace strata::project {
 
@@ -17,7 +18,7 @@ std::chrono::milliseconds parse_duration(const std::string& text) {
   std::size_t i = 0;
   while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
   if (i == 0 || i > 15) {
-    throw std::invalid_argument("invalid duration \"" + text + "\": expected " + kAcceptedForms);
+    throw Error("invalid duration \"" + text + "\": expected " + kAcceptedForms);
   }
   const long long number = std::stoll(text.substr(0, i));
   const std::string unit = text.substr(i);
@@ -27,12 +28,12 @@ std::chrono::milliseconds parse_duration(const std::string& text) {
   for (const auto& [name, factor] : kUnits) {
     if (unit == name) {
       if (number > std::numeric_limits<long long>::max() / factor) {
-        throw std::invalid_argument("invalid duration \"" + text + "\": too long");
+        throw Error("invalid duration \"" + text + "\": too long");
       }
       return std::chrono::milliseconds(number * factor);
     }
   }
-  throw std::invalid_argument("invalid duration \"" + text + "\": unknown unit \"" + unit + "\"; expected " +
+  throw Error("invalid duration \"" + text + "\": unknown unit \"" + unit + "\"; expected " +
                               kAcceptedForms);
 }
 

@@ -83,8 +83,8 @@ std::chrono::milliseconds duration_value(const json& value, const std::string& w
   }
   try {
     return parse_duration(value.get<std::string>());
-  } catch (const std::invalid_argument& error) {
-    throw ProjectError(where + ": " + error.what());
+  } catch (const Error& error) {
+    throw ProjectError(where + ": " + error.message());
   }
 }
 

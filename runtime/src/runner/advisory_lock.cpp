@@ -3,7 +3,7 @@
 #include <thread>
 
 #include "history_table.h"
-#include "pg.h"
+#include "connect.h"
 #include "sessions.h"
 
 namespace strata::runner {

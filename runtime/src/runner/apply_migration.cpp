@@ -4,7 +4,7 @@
 #include <optional>
 #include <thread>
 
-#include "pg.h"
+#include "connect.h"
 #include "sessions.h"
 #include "strata/stopwatch.h"
 
@@ -14,9 +14,9 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using Kind = script::RoundTrip::Kind;
 
-constexpr const char* kLockNotAvailable = "55P03";
-constexpr const char* kDeadlockDetected = "40P01";
-constexpr const char* kActiveSqlTransaction = "25001";
+using pg::kActiveSqlTransaction;
+using pg::kDeadlockDetected;
+using pg::kLockNotAvailable;
 
 const sql::Statement& statement_of(const plan::Step& step, const script::RoundTrip& round_trip) {
   return step.statements.at(static_cast<std::size_t>(round_trip.statement));
@@ -42,14 +42,13 @@ void abandon_copy(PGconn* conn, ExecStatusType status) {
 // A statement of the file failed: the error at the file:line:col PostgreSQL pointed at, with a
 // hint where the runner knows better than PostgreSQL what to do.
 sql::SqlError statement_error(const plan::Step& step, const script::RoundTrip& round_trip, const PGresult* result,
-                              const std::string& extra_detail) {
+                              const std::string& progress) {
   const sql::SqlError error = sql::error_from_result(step.source, statement_of(step, round_trip), result);
-  std::string detail = error.detail();
+  std::string hint;
   if (error.sqlstate() == kActiveSqlTransaction) {
-    detail += "hint: put `-- strata:no-transaction` at the top of the migration to run it outside a transaction\n";
+    hint = "put `-- strata:no-transaction` at the top of the migration to run it outside a transaction";
   }
-  detail += extra_detail;
-  return sql::SqlError(error.location(), error.message(), error.sqlstate(), error.statement(), detail);
+  return error.with(progress.empty() ? std::vector<std::string>{} : std::vector<std::string>{progress}, hint);
 }
 
 std::string statement_count(const plan::Step& step) { return std::to_string(step.statements.size()); }
@@ -165,7 +164,8 @@ class Executor {
                               error,
                           {round_trip.text()});
       }
-      if (round_trip.kind == Kind::Prelude && pg::value(result.get(), 0, 0) != round_trip.proceed_if) {
+      if (round_trip.kind == Kind::Prelude && !round_trip.proceed_if.empty() &&
+          pg::value(result.get(), 0, 0) != round_trip.proceed_if) {
         pg::rollback_quietly(context_.conn);  // another runner did it while we waited for the lock
         return std::nullopt;
       }
@@ -227,7 +227,7 @@ class Executor {
     if (round_trip.kind == Kind::FileStatement) {
       throw statement_error(step_, round_trip, result,
                             progress + "; after fixing the file, `strata repair` records its new checksum and a "
-                                       "rerun continues after statement " + std::to_string(done) + "\n");
+                                       "rerun continues after statement " + std::to_string(done));
     }
     throw RunnerError(where(step_, round_trip) + ": " + step_.migration->name() + ": updating the history failed: " +
                           pg::describe_error(context_.conn, result),

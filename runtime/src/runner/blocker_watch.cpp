@@ -1,8 +1,9 @@
 #include "blocker_watch.h"
 
 #include <algorithm>
+#include <optional>
 
-#include "pg.h"
+#include "connect.h"
 #include "sessions.h"
 
 namespace strata::runner {
@@ -62,7 +63,7 @@ std::string BlockerWatch::last_blockers() {
 }
 
 void BlockerWatch::run() {
-  pg::Connection conn;
+  std::optional<pg::Session> conn;
   const std::string sql = std::string("SELECT ") + sessions::kColumns +
                           " FROM pg_stat_activity a WHERE a.pid = ANY (pg_blocking_pids(" +
                           std::to_string(backend_pid_) + ")) ORDER BY a.pid";
@@ -82,8 +83,8 @@ void BlockerWatch::run() {
       std::string seen;
       bool looked = false;
       try {
-        if (!conn || pg::connection_lost(conn.get())) conn = pg::connect(connection_, "strata migrate (blocker watch)");
-        pg::Result result(PQexec(conn.get(), sql.c_str()));
+        if (!conn || conn->lost()) conn.emplace(connect(connection_, "strata migrate (blocker watch)"));
+        pg::Result result = conn->send(sql);
         if (pg::succeeded(result.get())) {
           looked = true;
           seen = sessions::describe(result.get());

@@ -2,7 +2,7 @@
 
 #include <unistd.h>
 
-#include "pg.h"
+#include "connect.h"
 
 namespace strata::runner::history {
 

@@ -6,11 +6,12 @@
 #include "apply_migration.h"
 #include "blocker_watch.h"
 #include "history_table.h"
-#include "pg.h"
+#include "connect.h"
 #include "plan.h"
 #include "row_counts.h"
 #include "script.h"
 #include "sessions.h"
+#include "throwaway_roles.h"
 #include "strata/stopwatch.h"
 
 namespace strata::runner {
@@ -52,7 +53,7 @@ RunReport migrate(const std::string& connection, const std::vector<migrations::M
   RunReport report;
   plan::check_history(migrations, {}, options.integrity_problems);  // refuse before connecting
   const std::string target = pg::describe_target(connection);
-  auto conn = pg::connect(connection);
+  auto conn = connect(connection);
 
   auto snapshot = history::read(conn.get());
   plan::check_history(migrations, snapshot.entries, options.integrity_problems);
@@ -88,8 +89,9 @@ RunReport migrate(const std::string& connection, const std::vector<migrations::M
   BlockerWatch watch(connection, PQbackendPID(conn.get()), options.timeouts.lock_timeout);
   const StepContext context{conn.get(), &options, &watch, target};
   bool destructive = false;
-  for (const auto& step : steps) {
+  for (auto& step : steps) {
     const std::string name = step.migration->name();
+    if (options.create_missing_roles) throwaway::prepare_roles(conn.get(), step);
     if (step.resuming) {
       Event event = sessions::event(Event::Kind::Resuming, name);
       event.statement = step.statements_done;

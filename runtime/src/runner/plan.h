@@ -22,6 +22,7 @@ struct Step {
   bool out_of_order = false;
   int statements_done = 0;  // a partial no-transaction migration resumes after these
   bool resuming = false;
+  std::vector<bool> skipped;  // per statement: not sent (RunOptions::create_missing_roles)
 };
 
 // Throws RunnerError when `integrity_problems` is non-empty, an applied migration's file was

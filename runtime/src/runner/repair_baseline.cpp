@@ -6,7 +6,7 @@
 
 #include "advisory_lock.h"
 #include "history_table.h"
-#include "pg.h"
+#include "connect.h"
 #include "plan.h"
 
 namespace strata::runner {
@@ -30,7 +30,7 @@ void write_in_transaction(PGconn* conn, const std::vector<std::string>& statemen
 std::vector<std::string> repair(const std::string& connection, const std::vector<migrations::Migration>& migrations,
                                 bool forget_missing) {
   const std::string target = pg::describe_target(connection);
-  auto conn = pg::connect(connection, "strata repair");
+  auto conn = connect(connection, "strata repair");
   if (!history::read(conn.get()).table_exists) return {};
   SessionLock lock(conn.get(), target);
   const auto snapshot = history::read(conn.get());
@@ -67,7 +67,7 @@ std::vector<std::string> record_baseline(const std::string& connection,
     throw RunnerError("cannot baseline at " + version + ": no migration has that version");
   }
   const std::string target = pg::describe_target(connection);
-  auto conn = pg::connect(connection, "strata baseline");
+  auto conn = connect(connection, "strata baseline");
   SessionLock lock(conn.get(), target);
   const auto snapshot = history::read(conn.get());
   if (!snapshot.entries.empty()) {

@@ -8,11 +8,12 @@
 #include "apply_migration.h"
 #include "blocker_watch.h"
 #include "history_table.h"
-#include "pg.h"
+#include "connect.h"
 #include "plan.h"
 #include "row_counts.h"
 #include "script.h"
 #include "sessions.h"
+#include "throwaway_roles.h"
 #include "strata/stopwatch.h"
 
 namespace strata::runner {
@@ -79,7 +80,7 @@ RunReport rollback(const std::string& connection, const std::vector<migrations::
   RunReport report;
   plan::check_history(migrations, {}, options.integrity_problems);
   const std::string target = pg::describe_target(connection);
-  auto conn = pg::connect(connection, "strata rollback");
+  auto conn = connect(connection, "strata rollback");
 
   auto snapshot = history::read(conn.get());
   plan::check_history(migrations, snapshot.entries, options.integrity_problems);
@@ -106,8 +107,9 @@ RunReport rollback(const std::string& connection, const std::vector<migrations::
   if (options.check_row_counts) rows_before = rows::count(conn.get(), options.timeouts);
   BlockerWatch watch(connection, PQbackendPID(conn.get()), options.timeouts.lock_timeout);
   const StepContext context{conn.get(), &options, &watch, target};
-  for (const auto& step : steps) {
+  for (auto& step : steps) {
     const std::string name = step.migration->name();
+    if (options.create_missing_roles) throwaway::prepare_roles(conn.get(), step);
     Event start = sessions::event(Event::Kind::MigrationStarted, name);
     start.statements = static_cast<int>(step.statements.size());
     start.message = "rolling back " + name;

@@ -4,7 +4,7 @@
 #include <optional>
 #include <set>
 
-#include "pg.h"
+#include "connect.h"
 
 namespace strata::runner {
 namespace rows {
@@ -96,7 +96,7 @@ std::vector<std::string> vanished(const std::vector<Table>& before, const std::v
 }  // namespace rows
 
 RowCounts count_rows(const std::string& connection) {
-  auto conn = pg::connect(connection);
+  auto conn = connect(connection);
   return rows::by_name(rows::count(conn.get(), Timeouts{}));
 }
 

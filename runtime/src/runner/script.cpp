@@ -28,7 +28,7 @@ RoundTrip prelude(const Settings& settings, const std::string& check, const std:
   std::vector<std::string> sql = {"RESET ALL", "BEGIN ISOLATION LEVEL READ COMMITTED"};
   for (auto& set : set_settings(settings, true)) sql.push_back(std::move(set));
   sql.push_back(xact_lock());
-  sql.push_back(check);
+  if (!check.empty()) sql.push_back(check);
   RoundTrip round_trip = trip(Kind::Prelude, std::move(sql));
   round_trip.proceed_if = proceed_if;
   return round_trip;
@@ -37,6 +37,7 @@ RoundTrip prelude(const Settings& settings, const std::string& check, const std:
 void add_statements(Script& script, const plan::Step& step, int from, const std::string& version, bool progress) {
   const int count = static_cast<int>(step.statements.size());
   for (int i = from; i < count; ++i) {
+    if (static_cast<std::size_t>(i) < step.skipped.size() && step.skipped[static_cast<std::size_t>(i)]) continue;
     RoundTrip statement = trip(Kind::FileStatement, {step.statements[static_cast<std::size_t>(i)].sql});
     statement.statement = i;
     script.push_back(std::move(statement));
@@ -56,7 +57,7 @@ Script statement_by_statement(const plan::Step& step, const Settings& settings, 
   if (!claim.empty()) script.push_back(trip(Kind::Claim, std::move(claim)));
   const int from = std::min(step.statements_done, static_cast<int>(step.statements.size()));
   add_statements(script, step, from, version, progress);
-  script.push_back(trip(Kind::Finish, {std::move(finish)}));
+  if (!finish.empty()) script.push_back(trip(Kind::Finish, {std::move(finish)}));
   script.push_back(trip(Kind::Session, reset_settings()));
   return script;
 }
@@ -140,6 +141,15 @@ Script revert(const plan::Step& step, const Settings& settings) {
   script.push_back(prelude(settings, history::completed_check(version), "t"));
   add_statements(script, step, 0, version, false);
   script.push_back(trip(Kind::Finish, {history::remove(version), "COMMIT"}));
+  return script;
+}
+
+Script unrecorded(const plan::Step& step, const Settings& settings) {
+  if (step.file->pragmas.no_transaction) return statement_by_statement(step, settings, "", {}, false, "");
+  Script script;
+  script.push_back(prelude(settings, "", ""));
+  add_statements(script, step, 0, "", false);
+  script.push_back(trip(Kind::Finish, {"COMMIT"}));
   return script;
 }
 

@@ -25,7 +25,7 @@ struct RoundTrip {
   Kind kind;
   std::vector<std::string> sql;  // statements, without the trailing ';'
   int statement = -1;            // FileStatement: index into Step::statements
-  std::string proceed_if;        // Prelude: the re-check value that lets the step run ("t"/"f")
+  std::string proceed_if;        // Prelude: the re-check value that lets the step run ("t"/"f"; "": no re-check)
   std::string text() const;      // what PQexec sends
 };
 
@@ -49,6 +49,10 @@ std::optional<std::string> search_path_for(const std::string& current_user, cons
 Script apply(const plan::Step& step, const history::Row& row, const Settings& settings);
 // Reverting an applied migration with its down file (Step::file), deleting its history row.
 Script revert(const plan::Step& step, const Settings& settings);
+
+// SQL that is not a versioned migration (runner::apply_unrecorded): like apply, without any
+// history statement.
+Script unrecorded(const plan::Step& step, const Settings& settings);
 
 // The history table, created in a transaction under the transaction lock (concurrent runners
 // behind PgBouncer could otherwise race on CREATE TABLE IF NOT EXISTS).

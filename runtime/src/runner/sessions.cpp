@@ -1,6 +1,6 @@
 #include "sessions.h"
 
-#include "pg.h"
+#include "connect.h"
 
 namespace strata::runner::sessions {
 
@@ -20,3 +20,14 @@ std::string describe(const PGresult* rows) {
 }
 
 }  // namespace strata::runner::sessions
+
+namespace strata::runner {
+
+LockTimeoutError::LockTimeoutError(const std::string& message, std::string blocker, std::vector<std::string> details)
+    : RunnerError(message, [&] {
+        if (!blocker.empty()) details.insert(details.begin(), "blocked by: " + blocker);
+        return details;
+      }()),
+      blocker_(std::move(blocker)) {}
+
+}  // namespace strata::runner

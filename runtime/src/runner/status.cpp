@@ -3,7 +3,7 @@
 #include <map>
 
 #include "history_table.h"
-#include "pg.h"
+#include "connect.h"
 #include "plan.h"
 
 namespace strata::runner {
@@ -35,13 +35,13 @@ std::vector<const MigrationStatus*> StatusReport::pending() const {
 }
 
 std::vector<HistoryEntry> read_history(const std::string& connection) {
-  auto conn = pg::connect(connection, "strata status");
+  auto conn = connect(connection, "strata status");
   return history::read(conn.get()).entries;
 }
 
 StatusReport status(const std::string& connection, const std::vector<migrations::Migration>& migrations,
                     const std::vector<std::string>& integrity_problems) {
-  auto conn = pg::connect(connection, "strata status");
+  auto conn = connect(connection, "strata status");
   const auto snapshot = history::read(conn.get());
   StatusReport report;
   report.integrity_problems = integrity_problems;
@@ -80,7 +80,10 @@ StatusReport status(const std::string& connection, const std::vector<migrations:
     if (merged.count(entry.version)) continue;
     MigrationStatus status;
     status.version = entry.version;
-    status.name = entry.name;
+    // "<version>_<slug>" like a file's name, whatever form the history row took.
+    status.name = entry.name.empty() ? entry.version
+                  : entry.name.rfind(entry.version, 0) == 0 ? entry.name
+                                                             : entry.version + "_" + entry.name;
     status.state = State::Missing;
     status.history = entry;
     merged.emplace(entry.version, std::move(status));

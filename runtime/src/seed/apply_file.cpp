@@ -1,6 +1,5 @@
+#include "strata/pg.h"
 #include "strata/seed.h"
-
-#include "../runner/pg.h"
 
 namespace strata::seed {
 
@@ -13,17 +12,17 @@ void apply_file(const std::string& connection, const sql::SourceFile& file) {
                           statement.sql);
     }
   }
-  const auto session = runner::pg::connect(connection, "strata seed");
-  runner::pg::exec(session.get(), "BEGIN", "start the transaction of seed file " + file.path.filename().string());
+  const pg::Session session(connection, "strata seed");
+  session.exec("BEGIN", "start the transaction of seed file " + file.path.filename().string());
   for (const auto& statement : statements) {
-    const runner::pg::Result result(PQexec(session.get(), statement.sql.c_str()));
-    if (!runner::pg::succeeded(result.get())) {
+    const pg::Result result = session.send(statement.sql);
+    if (!pg::succeeded(result.get())) {
       auto error = sql::error_from_result(file, statement, result.get());
-      runner::pg::rollback_quietly(session.get());
+      session.rollback_quietly();
       throw error;
     }
   }
-  runner::pg::exec(session.get(), "COMMIT", "commit seed file " + file.path.filename().string());
+  session.exec("COMMIT", "commit seed file " + file.path.filename().string());
 }
 
 }  // namespace strata::seed

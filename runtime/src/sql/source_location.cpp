@@ -4,10 +4,6 @@
 
 namespace strata::sql {
 
-std::string SourceLocation::to_string() const {
-  return file.string() + ":" + std::to_string(line) + ":" + std::to_string(column);
-}
-
 SourceLocation IncrementalLocator::at(std::size_t offset) {
   for (; offset_ < offset && offset_ < text_.size(); ++offset_) {
     const auto byte = static_cast<unsigned char>(text_[offset_]);
@@ -25,28 +21,20 @@ SourceLocation locate(const std::filesystem::path& file, const std::string& text
   return IncrementalLocator(file, text).at(offset);
 }
 
-std::string describe(const SqlError& error) {
-  std::string text = error.what();
-  if (!error.statement().empty()) text += "\n  statement: " + error.statement();
-  if (!error.detail().empty()) {
-    std::string detail = error.detail();
-    while (!detail.empty() && detail.back() == '\n') detail.pop_back();
-    for (std::size_t at = detail.find('\n'); at != std::string::npos; at = detail.find('\n', at + 3)) {
-      detail.replace(at, 1, "\n  ");
-    }
-    text += "\n  " + detail;
-  }
-  return text;
-}
+SqlError::SqlError(SourceLocation location, const std::string& message, std::string sqlstate, std::string statement,
+                   std::vector<std::string> details, std::string hint)
+    : Error(message, ErrorInfo{.details = std::move(details),
+                               .location = std::move(location),
+                               .sqlstate = std::move(sqlstate),
+                               .statement = std::move(statement),
+                               .hint = std::move(hint)}) {}
 
-SqlError::SqlError(SourceLocation location, std::string message, std::string sqlstate,
-                         std::string statement, std::string detail)
-    : std::runtime_error(location.to_string() + ": " + message +
-                         (sqlstate.empty() ? "" : " (SQLSTATE " + sqlstate + ")")),
-      location_(std::move(location)),
-      message_(std::move(message)),
-      sqlstate_(std::move(sqlstate)),
-      statement_(std::move(statement)),
-      detail_(std::move(detail)) {}
+SqlError SqlError::with(std::vector<std::string> more_details, std::string more_hint) const {
+  auto all = details();
+  all.insert(all.end(), more_details.begin(), more_details.end());
+  std::string joined = hint();
+  if (!more_hint.empty()) joined += (joined.empty() ? "" : "; ") + more_hint;
+  return SqlError(location(), message(), sqlstate(), statement(), std::move(all), std::move(joined));
+}
 
 }  // namespace strata::sql

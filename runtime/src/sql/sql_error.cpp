@@ -29,16 +29,15 @@ SqlError error_from_result(const SourceFile& file, const Statement& statement, c
   if (const std::string position = field(result, PG_DIAG_STATEMENT_POSITION); !position.empty()) {
     where = locate(file.path, file.text, statement.offset + byte_offset_of_character(statement.sql, std::stol(position)));
   }
-  std::string detail;
-  for (const auto& [label, code] : {std::pair{"detail", PG_DIAG_MESSAGE_DETAIL},
-                                    std::pair{"hint", PG_DIAG_MESSAGE_HINT},
-                                    std::pair{"context", PG_DIAG_CONTEXT}}) {
-    if (const auto text = field(result, code); !text.empty()) detail += std::string(label) + ": " + text + "\n";
+  std::vector<std::string> details;
+  for (const auto& [label, code] : {std::pair{"detail", PG_DIAG_MESSAGE_DETAIL}, std::pair{"context", PG_DIAG_CONTEXT}}) {
+    if (const auto text = field(result, code); !text.empty()) details.push_back(std::string(label) + ": " + text);
   }
   std::string message = field(result, PG_DIAG_MESSAGE_PRIMARY);
   if (message.empty()) message = PQresultErrorMessage(result);  // e.g. the connection was lost
   while (!message.empty() && message.back() == '\n') message.pop_back();
-  return SqlError(where, message, field(result, PG_DIAG_SQLSTATE), statement.sql, detail);
+  return SqlError(where, message, field(result, PG_DIAG_SQLSTATE), statement.sql, std::move(details),
+                  field(result, PG_DIAG_MESSAGE_HINT));
 }
 
 }  // namespace strata::sql

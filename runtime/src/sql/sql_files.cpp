@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "strata/sql_source.h"
+#include "strata/error.h"
 
 namespace strata::sql {
 
@@ -19,7 +20,7 @@ std::vector<SourceFile> read_sql_files(const std::filesystem::path& directory) {
   std::vector<SourceFile> files;
   for (const auto& path : paths) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error(path.string() + ": cannot read file");
+    if (!in) throw Error(path.string() + ": cannot read file");
     files.push_back({path, std::string(std::istreambuf_iterator<char>(in), {})});
   }
   return files;

@@ -132,6 +132,7 @@ std::vector<Statement> split_statements(const SourceFile& file) {
       statement.node_type = node.begin().key();
       collect_roles(node, statement.roles);
       if (statement.node_type == "TransactionStmt") statement.transaction_kind = node.begin()->value("kind", "");
+      if (statement.node_type == "CreateRoleStmt") statement.created_role = node.begin()->value("role", "");
     }
     statements.push_back(std::move(statement));
   }

@@ -10,11 +10,12 @@
 #include <sstream>
 #include <thread>
 
-#include "../cache_layout.h"
-#include "../pg_binaries_search.h"
-#include "../process_status.h"
-#include "../server_account.h"
+#include "clusters/cache_layout.h"
+#include "clusters/pg_binaries_search.h"
+#include "processes/process_status.h"
+#include "processes/server_account.h"
 #include "strata/test_database.h"
+#include "strata/error.h"
 
 namespace strata::testdb {
 
@@ -144,11 +145,11 @@ bool stop_local_cluster(std::chrono::seconds wait, bool purge) {
   const auto deadline = std::chrono::steady_clock::now() + wait;
   // The idle watchdog's protocol: no acquire deciding, nobody holding the cluster.
   const int acquire_fd = lock_exclusive_until(layout->acquire_lock(), deadline);
-  if (acquire_fd < 0) throw std::runtime_error("timed out waiting for " + layout->acquire_lock().string());
+  if (acquire_fd < 0) throw Error("timed out waiting for " + layout->acquire_lock().string());
   const int users_fd = lock_exclusive_until(layout->users_lock(), deadline);
   if (users_fd < 0) {
     ::close(acquire_fd);
-    throw std::runtime_error("the shared test cluster is still in use (" + layout->users_lock().string() +
+    throw Error("the shared test cluster is still in use (" + layout->users_lock().string() +
                              "): a test process is still running");
   }
   bool was_running = false;

@@ -9,7 +9,7 @@
 #include <string>
 #include <thread>
 
-#include "pg_session.h"
+#include "strata/pg.h"
 #include "strata/test_database.h"
 
 namespace strata::testdb {
@@ -29,11 +29,11 @@ struct PoolState {
   bool stopping = false;  // the pool is gone: leases drop their database themselves
   PoolStats stats;
   int counter = 0;
-  detail::PgSession* worker_session = nullptr;  // to hang up on a clone being made at shutdown
+  pg::Session* worker_session = nullptr;  // to hang up on a clone being made at shutdown
   bool worker_creating = false;
 
   std::mutex admin_mutex;  // the callers' session
-  std::unique_ptr<detail::PgSession> admin;
+  std::unique_ptr<pg::Session> admin;
 
   std::thread worker;
 
@@ -46,7 +46,7 @@ struct PoolState {
   template <class F>
   auto with_admin(F&& f) {
     const std::lock_guard lock(admin_mutex);
-    if (!admin || !admin->ok()) admin = std::make_unique<detail::PgSession>(admin_connection_string());
+    if (!admin || admin->lost()) admin = std::make_unique<pg::Session>(admin_connection_string());
     return f(*admin);
   }
   void drop_now(const std::string& name);

@@ -9,10 +9,11 @@
 #include <stdexcept>
 #include <thread>
 
-#include "../child_process.h"
-#include "../connection_parameters.h"
+#include "processes/child_process.h"
+#include "clusters/connection_parameters.h"
 #include "strata/connection.h"
 #include "strata/test_database.h"
+#include "strata/error.h"
 
 namespace strata::testdb {
 
@@ -53,7 +54,7 @@ class UrlServer : public Server {
     if (options == nullptr) {
       const std::string message = error != nullptr ? error : "out of memory";
       PQfreemem(error);
-      throw std::invalid_argument("invalid test database URL " + runtime::redact_password(admin_url_) + ": " +
+      throw Error("invalid test database URL " + runtime::redact_password(admin_url_) + ": " +
                                   message);
     }
     for (const PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
@@ -109,19 +110,19 @@ class DockerServer final : public UrlServer {
  public:
   static std::shared_ptr<DockerServer> start(const std::string& image) {
     const auto docker = boost::process::search_path("docker");
-    if (docker.empty()) throw std::runtime_error("STRATA_TEST_BACKEND=docker: no `docker` in PATH");
+    if (docker.empty()) throw Error("STRATA_TEST_BACKEND=docker: no `docker` in PATH");
     std::mt19937_64 random{std::random_device{}()};
     const std::string password = "strata" + std::to_string(random() % 1'000'000'000);
     const auto run = runtime::run_command(
         docker.string(), {"run", "-d", "--rm", "-e", "POSTGRES_PASSWORD=" + password, "-p", "127.0.0.1::5432",
                           image, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"});
-    if (run.exit_code != 0) throw std::runtime_error("docker run " + image + " failed:\n" + run.output);
+    if (run.exit_code != 0) throw Error("docker run " + image + " failed:\n" + run.output);
     const std::string container = run.output.substr(0, run.output.find_first_of("\r\n"));
     try {
       const auto port = runtime::run_command(docker.string(), {"port", container, "5432/tcp"});
       const auto colon = port.output.find(':');
       if (port.exit_code != 0 || colon == std::string::npos) {
-        throw std::runtime_error("docker port " + container + " failed:\n" + port.output);
+        throw Error("docker port " + container + " failed:\n" + port.output);
       }
       const std::string host_port = port.output.substr(0, port.output.find_first_of("\r\n"));
       const std::string url = "postgresql://postgres:" + password + "@" + host_port + "/postgres?sslmode=disable";
@@ -135,7 +136,7 @@ class DockerServer final : public UrlServer {
       for (int attempt = 0; attempt < 600 && PQping(admin.c_str()) != PQPING_OK; ++attempt) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
       }
-      if (PQping(admin.c_str()) != PQPING_OK) throw std::runtime_error("the postgres container did not start");
+      if (PQping(admin.c_str()) != PQPING_OK) throw Error("the postgres container did not start");
       return server;
     } catch (...) {
       runtime::run_command(docker.string(), {"stop", "-t", "1", container});
@@ -174,7 +175,7 @@ BackendKind parse_backend_kind(const std::string& text) {
   for (auto kind : {BackendKind::local, BackendKind::private_cluster, BackendKind::url, BackendKind::docker}) {
     if (text == to_string(kind)) return kind;
   }
-  throw std::invalid_argument("STRATA_TEST_BACKEND must be local, private, url or docker, not '" + text + "'");
+  throw Error("STRATA_TEST_BACKEND must be local, private, url or docker, not '" + text + "'");
 }
 
 BackendOptions BackendOptions::from_environment() {
@@ -197,13 +198,13 @@ std::shared_ptr<Server> open_server(const BackendOptions& options) {
       return cluster_server(runtime::EphemeralCluster::start(), BackendKind::private_cluster);
     case BackendKind::url:
       if (options.url.empty()) {
-        throw std::invalid_argument("STRATA_TEST_BACKEND=url needs STRATA_TEST_DATABASE_URL (an admin URL)");
+        throw Error("STRATA_TEST_BACKEND=url needs STRATA_TEST_DATABASE_URL (an admin URL)");
       }
       return url_server(options.url);
     case BackendKind::docker:
       return DockerServer::start(options.docker_image);
   }
-  throw std::invalid_argument("unknown backend");
+  throw Error("unknown backend");
 }
 
 std::shared_ptr<Server> cluster_server(const runtime::Cluster& cluster, BackendKind kind) {

@@ -2,27 +2,27 @@
 // is gone.
 #include <set>
 
-#include "../runner/pg.h"
+#include "strata/pg.h"
 #include "names.h"
-#include "pg_session.h"
-#include "../process_status.h"
+#include "strata/pg.h"
+#include "processes/process_status.h"
 #include "strata/test_database.h"
 
 namespace strata::testdb {
 
-using detail::PgError;
-using detail::PgSession;
-using detail::quote_identifier;
+
+using pg::Session;
+using pg::identifier;
 
 namespace {
 
-std::vector<std::string> drop_all(PgSession& session, const std::vector<std::string>& names) {
+std::vector<std::string> drop_all(pg::Session& session, const std::vector<std::string>& names) {
   std::vector<std::string> dropped;
   for (const auto& name : names) {
     try {
-      session.exec("DROP DATABASE IF EXISTS " + quote_identifier(name) + " WITH (FORCE)");
+      session.exec("DROP DATABASE IF EXISTS " + identifier(name) + " WITH (FORCE)");
       dropped.push_back(name);
-    } catch (const PgError&) {
+    } catch (const Error&) {
       // Another sweeper is dropping it, or it is in use after all: the next sweep decides.
     }
   }
@@ -32,7 +32,7 @@ std::vector<std::string> drop_all(PgSession& session, const std::vector<std::str
 }  // namespace
 
 std::vector<std::string> sweep_stale_databases(const Server& server, std::chrono::seconds ttl) {
-  PgSession session(server.connection_string(server.admin_database()));
+  pg::Session session(server.connection_string(server.admin_database()));
   const auto rows = session.query(
       "SELECT datname FROM pg_database WHERE datname LIKE 'strata\\_%' AND NOT datistemplate ORDER BY oid");
   std::set<std::string> templates;
@@ -63,10 +63,10 @@ std::vector<std::string> sweep_stale_databases(const Server& server, std::chrono
 }
 
 std::vector<std::string> drop_detached_databases(const Server& server) {
-  PgSession session(server.connection_string(server.admin_database()));
+  pg::Session session(server.connection_string(server.admin_database()));
   std::vector<std::string> names;
   for (const auto& row : session.query("SELECT datname FROM pg_database WHERE datname LIKE " +
-                                       runner::pg::literal(detail::clone_pattern('s')))) {
+                                       pg::literal(detail::clone_pattern('s')))) {
     if (detail::parse_clone_name(row[0])) names.push_back(row[0]);
   }
   return drop_all(session, names);

@@ -6,18 +6,19 @@
 #include <ctime>
 #include <random>
 
-#include "../runner/pg.h"
+#include "strata/pg.h"
 #include "names.h"
 #include "pool_state.h"
 #include "strata/seed.h"
 #include "strata/stopwatch.h"
+#include "strata/error.h"
 
 namespace strata::testdb {
 
 namespace fs = std::filesystem;
-using detail::PgError;
-using detail::PgSession;
-using detail::quote_identifier;
+
+using pg::Session;
+using pg::identifier;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -32,7 +33,7 @@ std::string strategy_sql(CloneStrategy strategy) {
 }
 
 std::string create_clone_sql(const PoolState& state, const std::string& name) {
-  return "CREATE DATABASE " + quote_identifier(name) + " TEMPLATE " + quote_identifier(state.template_name) +
+  return "CREATE DATABASE " + identifier(name) + " TEMPLATE " + identifier(state.template_name) +
          " STRATEGY " + strategy_sql(state.strategy);
 }
 
@@ -43,13 +44,13 @@ std::string iso_now() {
   return text;
 }
 
-bool template_exists(PgSession& session, const std::string& name) {
-  return session.value("SELECT datistemplate FROM pg_database WHERE datname = " + runner::pg::literal(name)) == "t";
+bool template_exists(pg::Session& session, const std::string& name) {
+  return session.value("SELECT datistemplate FROM pg_database WHERE datname = " + pg::literal(name)) == "t";
 }
 
 // Drops templates of other migration sets beyond the newest `keep` (and their ready clones).
 // Best effort: a template another process is cloning right now is skipped.
-void prune_templates(PgSession& session, const std::string& current, int keep) {
+void prune_templates(pg::Session& session, const std::string& current, int keep) {
   const auto rows = session.query(
       "SELECT datname FROM pg_database WHERE datname LIKE 'strata\\_tpl\\_%' AND datistemplate ORDER BY oid DESC");
   int kept = 0;
@@ -57,13 +58,13 @@ void prune_templates(PgSession& session, const std::string& current, int keep) {
     const auto key = detail::parse_template_name(row[0]);
     if (!key || row[0] == current || ++kept <= keep) continue;
     try {
-      session.exec("ALTER DATABASE " + quote_identifier(row[0]) + " IS_TEMPLATE false");
-      session.exec("DROP DATABASE IF EXISTS " + quote_identifier(row[0]) + " WITH (FORCE)");
+      session.exec("ALTER DATABASE " + identifier(row[0]) + " IS_TEMPLATE false");
+      session.exec("DROP DATABASE IF EXISTS " + identifier(row[0]) + " WITH (FORCE)");
       for (const auto& clone : session.query("SELECT datname FROM pg_database WHERE datname LIKE " +
-                                             runner::pg::literal(detail::clone_pattern('r', *key)))) {
-        session.exec("DROP DATABASE IF EXISTS " + quote_identifier(clone[0]) + " WITH (FORCE)");
+                                             pg::literal(detail::clone_pattern('r', *key)))) {
+        session.exec("DROP DATABASE IF EXISTS " + identifier(clone[0]) + " WITH (FORCE)");
       }
-    } catch (const PgError&) {
+    } catch (const Error&) {
     }
   }
 }
@@ -71,40 +72,34 @@ void prune_templates(PgSession& session, const std::string& current, int keep) {
 // Seed files run as `strata seed` runs them (strata/seed.h): each in its own transaction, a
 // failure at its file:line:col.
 void apply_seed(const std::string& connection_string, const std::vector<sql::SourceFile>& seed) {
-  for (const auto& file : seed) {
-    try {
-      seed::apply_file(connection_string, file);
-    } catch (const sql::SqlError& error) {
-      throw std::runtime_error("seed " + sql::describe(error));
-    }
-  }
+  for (const auto& file : seed) seed::apply_file(connection_string, file);
 }
 
 // Under the build lock: a complete template appears under its final name or not at all.
-void build_template(PoolState& state, PgSession& session) {
+void build_template(PoolState& state, pg::Session& session) {
   const auto start = Clock::now();
   const std::string building = detail::build_name(state.key);
-  session.exec("DROP DATABASE IF EXISTS " + quote_identifier(building) + " WITH (FORCE)");  // a killed builder's
-  session.exec("CREATE DATABASE " + quote_identifier(building) + " TEMPLATE template0");
+  session.exec("DROP DATABASE IF EXISTS " + identifier(building) + " WITH (FORCE)");  // a killed builder's
+  session.exec("CREATE DATABASE " + identifier(building) + " TEMPLATE template0");
   try {
     runner::migrate(state.server->connection_string(building), state.migrations, state.options.run);
     apply_seed(state.server->connection_string(building), state.options.seed);
     // The runner has closed its sessions; RENAME waits (up to 5 s) for their backends to exit.
-    session.exec("ALTER DATABASE " + quote_identifier(building) + " RENAME TO " +
-                 quote_identifier(state.template_name));
+    session.exec("ALTER DATABASE " + identifier(building) + " RENAME TO " +
+                 identifier(state.template_name));
   } catch (...) {
     try {
-      session.exec("DROP DATABASE IF EXISTS " + quote_identifier(building) + " WITH (FORCE)");
+      session.exec("DROP DATABASE IF EXISTS " + identifier(building) + " WITH (FORCE)");
     } catch (...) {
     }
     throw;
   }
   // No connections: nobody can be connected to it when a clone is made.
-  session.exec("ALTER DATABASE " + quote_identifier(state.template_name) +
+  session.exec("ALTER DATABASE " + identifier(state.template_name) +
                " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
   const double ms = ms_since(start);
-  session.exec("COMMENT ON DATABASE " + quote_identifier(state.template_name) + " IS " +
-               runner::pg::literal("strata test template " + state.key + ": " + std::to_string(state.migrations.size()) +
+  session.exec("COMMENT ON DATABASE " + identifier(state.template_name) + " IS " +
+               pg::literal("strata test template " + state.key + ": " + std::to_string(state.migrations.size()) +
                              " migrations, built by pid " + std::to_string(::getpid()) + " at " + iso_now() +
                              " in " + std::to_string(static_cast<long>(ms)) + " ms"));
   prune_templates(session, state.template_name, state.options.keep_templates);
@@ -112,7 +107,7 @@ void build_template(PoolState& state, PgSession& session) {
 
 // Finds the template or builds it. Concurrent processes: one builds under the advisory lock,
 // the others wait for the lock and then find it.
-void ensure_template(PoolState& state, PgSession& session) {
+void ensure_template(PoolState& state, pg::Session& session) {
   const auto start = Clock::now();
   if (!template_exists(session, state.template_name)) {
     const std::string lock_args =
@@ -138,20 +133,20 @@ void ensure_template(PoolState& state, PgSession& session) {
 }
 
 // Renames a ready clone to `name`. False when none is left.
-bool claim_ready_clone(PoolState& state, PgSession& session, const std::string& name) {
+bool claim_ready_clone(PoolState& state, pg::Session& session, const std::string& name) {
   static thread_local std::mt19937 random{std::random_device{}()};
   for (int round = 0; round < 3; ++round) {
     auto ready = session.query("SELECT datname FROM pg_database WHERE datname LIKE " +
-                               runner::pg::literal(detail::clone_pattern('r', state.key)));
+                               pg::literal(detail::clone_pattern('r', state.key)));
     if (ready.empty()) return false;
     std::shuffle(ready.begin(), ready.end(), random);  // concurrent claimers try different ones first
     for (const auto& row : ready) {
       try {
-        session.exec("ALTER DATABASE " + quote_identifier(row[0]) + " RENAME TO " + quote_identifier(name));
+        session.exec("ALTER DATABASE " + identifier(row[0]) + " RENAME TO " + identifier(name));
         return true;
-      } catch (const PgError& error) {
+      } catch (const Error& error) {
         // Another process claimed it first (gone), or something is connected to it.
-        if (error.sqlstate != detail::kUndefinedDatabase && error.sqlstate != detail::kObjectInUse) throw;
+        if (error.sqlstate() != pg::kUndefinedDatabase && error.sqlstate() != pg::kObjectInUse) throw;
       }
     }
   }
@@ -160,7 +155,7 @@ bool claim_ready_clone(PoolState& state, PgSession& session, const std::string& 
 
 // acquire() and acquire_detached(): a ready clone if there is one, else a CREATE DATABASE.
 std::string take_database(PoolState& state, char kind) {
-  return state.with_admin([&](PgSession& session) {
+  return state.with_admin([&](pg::Session& session) {
     for (int attempt = 0;; ++attempt) {
       const std::string name = detail::clone_name(kind, state.key, state.next_counter());
       try {
@@ -174,11 +169,11 @@ std::string take_database(PoolState& state, char kind) {
         }
         state.wake.notify_all();  // the worker tops the ready clones up
         return name;
-      } catch (const PgError& error) {
+      } catch (const Error& error) {
         if (attempt >= 3) throw;
-        if (error.sqlstate == detail::kUndefinedDatabase) {
+        if (error.sqlstate() == pg::kUndefinedDatabase) {
           ensure_template(state, session);  // another process pruned it (a newer set of migrations)
-        } else if (error.sqlstate != detail::kDuplicateDatabase) {  // a dead process's name: next counter
+        } else if (error.sqlstate() != pg::kDuplicateDatabase) {  // a dead process's name: next counter
           throw;
         }
       }
@@ -189,7 +184,7 @@ std::string take_database(PoolState& state, char kind) {
 // The worker: sweeps once, then keeps `ready` clones and drops released databases. One
 // process at a time fills (a try-lock per clone), so many processes do not overshoot.
 void fill_and_drop(const std::shared_ptr<PoolState>& state) {
-  std::unique_ptr<PgSession> session;
+  std::unique_ptr<pg::Session> session;
   bool swept = false;
   const std::string fill_lock = "(" + std::to_string(detail::kFillLockClass) + ", " +
                                 std::to_string(detail::lock_key(state->key)) + ")";
@@ -200,8 +195,8 @@ void fill_and_drop(const std::shared_ptr<PoolState>& state) {
     }
     bool worked = false;
     try {
-      if (!session || !session->ok()) {
-        session = std::make_unique<PgSession>(state->admin_connection_string());
+      if (!session || session->lost()) {
+        session = std::make_unique<pg::Session>(state->admin_connection_string());
         const std::lock_guard lock(state->mutex);
         state->worker_session = session.get();
       }
@@ -220,14 +215,14 @@ void fill_and_drop(const std::shared_ptr<PoolState>& state) {
         }
       }
       if (drop) {
-        session->exec("DROP DATABASE IF EXISTS " + quote_identifier(*drop) + " WITH (FORCE)");
+        session->exec("DROP DATABASE IF EXISTS " + identifier(*drop) + " WITH (FORCE)");
         const std::lock_guard lock(state->mutex);
         ++state->stats.dropped;
         worked = true;
       }
       if (state->options.ready > 0 && session->value("SELECT pg_try_advisory_lock" + fill_lock) == "t") {
         const int ready = std::stoi(session->value("SELECT count(*) FROM pg_database WHERE datname LIKE " +
-                                                   runner::pg::literal(detail::clone_pattern('r', state->key))));
+                                                   pg::literal(detail::clone_pattern('r', state->key))));
         if (ready < state->options.ready) {
           {
             const std::lock_guard lock(state->mutex);
@@ -268,8 +263,8 @@ void fill_and_drop(const std::shared_ptr<PoolState>& state) {
 // ---------------------------------------------------------------------------------------------
 
 void PoolState::drop_now(const std::string& name) {
-  with_admin([&](PgSession& session) {
-    session.exec("DROP DATABASE IF EXISTS " + quote_identifier(name) + " WITH (FORCE)");
+  with_admin([&](pg::Session& session) {
+    session.exec("DROP DATABASE IF EXISTS " + identifier(name) + " WITH (FORCE)");
   });
   const std::lock_guard lock(mutex);
   ++stats.dropped;
@@ -300,7 +295,7 @@ CloneStrategy parse_clone_strategy(const std::string& text) {
   for (auto strategy : {CloneStrategy::automatic, CloneStrategy::wal_log, CloneStrategy::file_copy}) {
     if (text == to_string(strategy)) return strategy;
   }
-  throw std::invalid_argument("clone strategy must be auto, wal_log or file_copy, not '" + text + "'");
+  throw Error("clone strategy must be auto, wal_log or file_copy, not '" + text + "'");
 }
 
 PoolOptions PoolOptions::with_environment() const {
@@ -364,9 +359,9 @@ TemplatePool::TemplatePool(std::shared_ptr<Server> server, std::vector<migration
   state.key = key_of(state.migrations, state.options.seed);
   state.template_name = template_database_name(state.key);
   bool fsync = true;
-  state.with_admin([&](PgSession& session) {
+  state.with_admin([&](pg::Session& session) {
     ensure_template(state, session);
-    state.template_bytes = std::stoll(session.value("SELECT pg_database_size(" + runner::pg::literal(state.template_name) + ")"));
+    state.template_bytes = std::stoll(session.value("SELECT pg_database_size(" + pg::literal(state.template_name) + ")"));
     fsync = session.value("SHOW fsync") != "off";
   });
   state.strategy = state.options.strategy;

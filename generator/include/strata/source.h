@@ -1,0 +1,92 @@
+// The one source loader: where a schema comes from -> the loaded schema (catalog, pragmas, where
+// each object was declared). Every command that reads a schema (diff, push, generate, docs,
+// codegen, inspect, verify, baseline, rehearse) reads it through here.
+//
+//   empty ───────────────────────────────────────────────────────────▶ Catalog (a fresh database's)
+//   file.sql | directory/ ──load (scratch database)──introspect──────▶ Catalog + pragmas + declarations
+//   postgresql://… ───────────────────────────────────introspect──────▶ Catalog (strata schema aside)
+//   migrations:directory/ ──replay (the runner)──────introspect──────▶ Catalog
+//
+// File and migration sources need a throwaway cluster: the cached one (kept running between
+// invocations) or a private one, started on first use.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "strata/cluster.h"
+#include "strata/diff.h"
+#include "strata/load.h"
+#include "strata/migrations.h"
+
+namespace strata::source {
+
+struct Source {
+  enum class Kind { Empty, Files, Database, Migrations };
+  Kind kind = Kind::Empty;
+  std::filesystem::path path;  // Files, Migrations
+  std::string url;             // Database (may hold a password: never print it)
+
+  // `empty`, a postgresql:// (or postgres://) URL, `migrations:DIR`, else a .sql file or a
+  // directory of .sql files.
+  static Source parse(const std::string& text);
+  static Source files(const std::filesystem::path& path);
+  static Source migrations(const std::filesystem::path& directory);
+  static Source database(const std::string& url);
+  bool needs_cluster() const { return kind == Kind::Files || kind == Kind::Migrations; }
+  // For people: the path, or the URL without its password.
+  std::string describe() const;
+};
+
+bool is_database_url(const std::string& text);
+
+struct Timings {
+  double cluster_ms = 0;
+  bool cluster_warm = false;
+  load::LoadTimings load;
+  double replay_ms = 0;
+  double live_introspect_ms = 0;
+  double sources_wall_ms = 0;  // two sources, loaded side by side
+};
+
+// The loaded schema: the catalog; for files, their pragmas and where each object was declared
+// (load::LoadedSchema); the warnings about what the model left out.
+using Loaded = load::LoadedSchema;
+
+enum class ClusterChoice { Cached, Private };
+
+class Loader {
+ public:
+  explicit Loader(ClusterChoice choice);
+  // Loads on a cluster the caller keeps alive (tests, benchmarks).
+  explicit Loader(const runtime::Cluster& cluster);
+  ~Loader();
+  Loader(const Loader&) = delete;
+  Loader& operator=(const Loader&) = delete;
+
+  Loaded load(const Source& source);
+  // Two sources side by side (two databases on one cluster use both cores): a diff of two schema
+  // files costs about one load instead of two.
+  std::pair<Loaded, Loaded> load_both(const Source& first, const Source& second);
+
+  // The cluster, started now if it was not yet.
+  const runtime::Cluster& cluster();
+  const Timings& timings() const { return timings_; }
+
+ private:
+  ClusterChoice choice_ = ClusterChoice::Cached;
+  std::unique_ptr<runtime::Cluster> owned_;
+  const runtime::Cluster* cluster_ = nullptr;
+  std::mutex mutex_;  // guards timings_ while two loads run at once
+  Timings timings_;
+};
+
+// What a declared schema asks of a diff against it: its `renamed-from` pragmas as renames, and
+// the objects its `allow-destructive` pragmas approve.
+diff::Options diff_options(const Loaded& to);
+
+}  // namespace strata::source

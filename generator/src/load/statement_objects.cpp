@@ -1,0 +1,112 @@
+#include "statement_objects.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace strata::load::detail {
+namespace {
+
+using nlohmann::json;
+
+std::string schema_of(const json& range_var) {
+  const std::string schema = range_var.value("schemaname", "");
+  return schema.empty() ? "public" : schema;
+}
+
+std::string relation(const json& range_var) { return schema_of(range_var) + "." + range_var.value("relname", ""); }
+
+std::string qualified(const json& names) {  // a list of String nodes: [schema,] name
+  std::vector<std::string> parts;
+  for (const auto& item : names) parts.push_back(item.contains("String") ? item["String"].value("sval", "") : "");
+  if (parts.empty()) return "";
+  if (parts.size() == 1) return "public." + parts[0];
+  return parts[parts.size() - 2] + "." + parts.back();
+}
+
+}  // namespace
+
+std::string declared_key(const json& statement) {
+  if (!statement.is_object() || statement.empty()) return "";
+  const std::string type = statement.begin().key();
+  const json& node = statement.begin().value();
+  if (type == "CreateStmt") return "table:" + relation(node["relation"]);
+  if (type == "ViewStmt") return "view:" + relation(node["view"]);
+  if (type == "CreateTableAsStmt" && node.contains("into")) {
+    return (node.value("objtype", "") == "OBJECT_MATVIEW" ? "matview:" : "table:") + relation(node["into"]["rel"]);
+  }
+  if (type == "IndexStmt" && node.contains("idxname")) {
+    return "index:" + schema_of(node["relation"]) + "." + node.value("idxname", "");
+  }
+  if (type == "CreateSeqStmt") return "sequence:" + relation(node["sequence"]);
+  if (type == "CreateEnumStmt" || type == "CreateRangeStmt") return "type:" + qualified(node["typeName"]);
+  if (type == "CreateDomainStmt") return "type:" + qualified(node["domainname"]);
+  if (type == "CompositeTypeStmt") return "type:" + relation(node["typevar"]);
+  if (type == "CreateSchemaStmt" && node.contains("schemaname")) return "schema:" + node.value("schemaname", "");
+  if (type == "CreateExtensionStmt") return "extension:" + node.value("extname", "");
+  if (type == "CreateFunctionStmt") return "function:" + qualified(node["funcname"]);
+  if (type == "CreateTrigStmt") return "trigger:" + relation(node["relation"]) + "." + node.value("trigname", "");
+  if (type == "RuleStmt") return "rule:" + relation(node["relation"]) + "." + node.value("rulename", "");
+  if (type == "CreatePolicyStmt") return "policy:" + relation(node["table"]) + "." + node.value("policy_name", "");
+  return "";
+}
+
+std::vector<Member> table_members(const json& statement) {
+  std::vector<Member> members;
+  if (!statement.contains("CreateStmt")) return members;
+  const json& node = statement["CreateStmt"];
+  const std::string table = relation(node["relation"]);
+  for (const auto& element : node.value("tableElts", json::array())) {
+    if (element.contains("ColumnDef")) {
+      const json& column = element["ColumnDef"];
+      members.push_back({"column:" + table + "." + column.value("colname", ""), column.value("location", std::size_t{0})});
+    } else if (element.contains("Constraint") && element["Constraint"].contains("conname")) {
+      const json& constraint = element["Constraint"];
+      members.push_back({"constraint:" + table + "." + constraint.value("conname", ""), constraint.value("location", std::size_t{0})});
+    }
+  }
+  std::sort(members.begin(), members.end(), [](const Member& a, const Member& b) { return a.offset < b.offset; });
+  return members;
+}
+
+std::string blank_meta_commands(std::string text) {
+  std::size_t line_start = 0;
+  while (line_start < text.size()) {
+    std::size_t line_end = text.find('\n', line_start);
+    if (line_end == std::string::npos) line_end = text.size();
+    if (text[line_start] == '\\') {
+      std::fill(text.begin() + static_cast<std::ptrdiff_t>(line_start),
+                text.begin() + static_cast<std::ptrdiff_t>(line_end), ' ');
+    }
+    line_start = line_end + 1;
+  }
+  return text;
+}
+
+std::size_t skip_space_and_comments(const std::string& text, std::size_t offset) {
+  while (offset < text.size()) {
+    if (std::isspace(static_cast<unsigned char>(text[offset]))) {
+      ++offset;
+    } else if (text.compare(offset, 2, "--") == 0) {
+      const auto end = text.find('\n', offset);
+      offset = end == std::string::npos ? text.size() : end + 1;
+    } else if (text.compare(offset, 2, "/*") == 0) {
+      int depth = 0;  // PostgreSQL's block comments nest
+      do {
+        if (text.compare(offset, 2, "/*") == 0) {
+          ++depth;
+          offset += 2;
+        } else if (text.compare(offset, 2, "*/") == 0) {
+          --depth;
+          offset += 2;
+        } else {
+          ++offset;
+        }
+      } while (depth > 0 && offset < text.size());
+    } else {
+      break;
+    }
+  }
+  return offset;
+}
+
+}  // namespace strata::load::detail

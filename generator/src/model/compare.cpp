@@ -1,0 +1,33 @@
+// Catalogs compared as migrations can make them equal (generate's proof, drift, baseline).
+#include "strata/model.h"
+
+namespace strata::model {
+
+nlohmann::json comparable(const Catalog& catalog) {
+  auto json = catalog.to_json();
+  for (auto& [key, entry] : json.items()) {
+    if (entry.contains("kind") && entry["kind"] == "column" && entry.contains("attrs") && entry["attrs"].is_object()) {
+      entry["attrs"].erase("position");
+    }
+  }
+  return json;
+}
+
+std::vector<std::string> differences(const Catalog& expected, const Catalog& actual) {
+  const auto want = comparable(expected);
+  const auto got = comparable(actual);
+  std::vector<std::string> lines;
+  for (const auto& [key, entry] : want.items()) {
+    if (!got.contains(key)) {
+      lines.push_back("missing: " + key);
+    } else if (got[key] != entry) {
+      lines.push_back("differs: " + key + " (want " + entry.dump() + ", got " + got[key].dump() + ")");
+    }
+  }
+  for (const auto& [key, entry] : got.items()) {
+    if (!want.contains(key)) lines.push_back("unexpected: " + key);
+  }
+  return lines;
+}
+
+}  // namespace strata::model

@@ -1,0 +1,67 @@
+#include "strata/promote/drift.h"
+
+#include "strata/diff.h"
+#include "strata/introspect.h"
+#include "strata/replay.h"
+
+namespace strata::promote {
+
+std::vector<std::string> first_lines(std::vector<std::string> lines, std::size_t limit) {
+  if (lines.size() <= limit) return lines;
+  const auto more = lines.size() - limit;
+  lines.resize(limit);
+  lines.push_back("... and " + std::to_string(more) + " more");
+  return lines;
+}
+
+Drift compute_drift(const Context& context, const runner::StatusReport& status, const std::string& live,
+                    source::Loader& loader) {
+  // The migrations the database says it has, as their files are now.
+  std::vector<migrations::Migration> applied;
+  std::vector<std::string> cannot;
+  Drift drift;
+  for (const auto& migration : status.migrations) {
+    const auto* file = context.find(migration.version);
+    const auto& name = migration.name;
+    switch (migration.state) {
+      case runner::State::Pending:
+        break;
+      case runner::State::Missing:
+        cannot.push_back(name + ": applied, but its file is gone (strata repair --forget-missing, if on purpose)");
+        break;
+      case runner::State::Partial:
+        cannot.push_back(name + ": only partly applied (run strata migrate to finish it)");
+        break;
+      case runner::State::Edited:
+        drift.warnings.push_back(name + " was edited after it was applied: comparing with the file as it is now");
+        [[fallthrough]];
+      case runner::State::Applied:
+        if (file) applied.push_back(*file);
+        break;
+    }
+  }
+  if (!cannot.empty()) {
+    throw runner::RunnerError("cannot tell what " + context.target.description + " should look like", cannot);
+  }
+  drift.applied = applied.size();
+  const auto expected = replay::catalog(loader.cluster(), applied);
+  const auto actual = introspect::introspect(live).catalog;
+  drift.differences = model::differences(expected, actual);
+  if (!drift.differences.empty()) {
+    const auto plan = diff::diff(actual, expected);
+    drift.sql = diff::render_sql(plan);
+    drift.plan_warnings = plan.warnings;
+  }
+  return drift;
+}
+
+std::vector<std::string> baseline_differences(const Context& context, const std::string& version, source::Loader& loader) {
+  std::vector<migrations::Migration> covered;
+  for (const auto& migration : context.migrations) {
+    if (migration.version <= version) covered.push_back(migration);
+  }
+  const auto expected = replay::catalog(loader.cluster(), covered);
+  return model::differences(expected, introspect::introspect(context.target.connection).catalog);
+}
+
+}  // namespace strata::promote

@@ -1,0 +1,62 @@
+// apply_unrecorded: SQL that is not a versioned migration (strata push's plan), executed the
+// way migrate executes a migration, without the history.
+#include <chrono>
+
+#include "advisory_lock.h"
+#include "apply_migration.h"
+#include "blocker_watch.h"
+#include "connect.h"
+#include "history_table.h"
+#include "plan.h"
+#include "script.h"
+#include "sessions.h"
+#include "strata/stopwatch.h"
+#include "throwaway_roles.h"
+
+namespace strata::runner {
+
+RunReport apply_unrecorded(const std::string& connection, const std::vector<migrations::Migration>& scripts,
+                           const RunOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  RunReport report;
+  std::vector<plan::Step> steps;
+  for (const auto& migration : scripts) {  // refused before connecting
+    plan::Step step;
+    step.migration = &migration;
+    step.file = &migration.up;
+    step.statements = plan::split_checked(migration.up, step.source);
+    steps.push_back(std::move(step));
+  }
+  const std::string target = pg::describe_target(connection);
+  auto conn = connect(connection, "strata push");
+  const auto snapshot = history::read(conn.get());  // the session's user and search_path
+  const script::Settings settings{options.timeouts, script::search_path_for(snapshot.current_user, snapshot.search_path)};
+  if (options.dry_run) {
+    for (const auto& step : steps) report.dry_run_sql += script::render(step.migration->name(), script::unrecorded(step, settings)) + "\n";
+    report.total_ms = ms_since(started);
+    return report;
+  }
+
+  SessionLock lock(conn.get(), options, target);  // never beside a migrate run
+  report.waited_for_lock = lock.waited();
+  BlockerWatch watch(connection, PQbackendPID(conn.get()), options.timeouts.lock_timeout);
+  const StepContext context{conn.get(), &options, &watch, target};
+  for (auto& step : steps) {
+    const std::string name = step.migration->name();
+    if (options.create_missing_roles) throwaway::prepare_roles(conn.get(), step);
+    Event start = sessions::event(Event::Kind::MigrationStarted, name);
+    start.statements = static_cast<int>(step.statements.size());
+    sessions::emit(options, start);
+    const auto outcome = execute(context, step, script::unrecorded(step, settings));
+    report.applied.push_back(AppliedMigration{step.migration->version, name, outcome.elapsed_ms, outcome.lock_retries,
+                                              false, false});
+    Event done = sessions::event(Event::Kind::MigrationDone, name);
+    done.elapsed_ms = outcome.elapsed_ms;
+    done.attempt = outcome.lock_retries;
+    sessions::emit(options, done);
+  }
+  report.total_ms = ms_since(started);
+  return report;
+}
+
+}  // namespace strata::runner
