@@ -77,6 +77,7 @@ class Session {
 std::string describe_target(const std::string& connection);
 
 // The same operations on a bare connection (code that holds a PGconn* of a Session).
+Result send(PGconn* conn, const std::string& sql);
 Result exec(PGconn* conn, const std::string& sql, const std::string& what = {});
 bool connection_lost(PGconn* conn);
 void rollback_quietly(PGconn* conn);

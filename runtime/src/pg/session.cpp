@@ -56,12 +56,14 @@ Session& Session::operator=(Session&& other) noexcept {
   return *this;
 }
 
-Result Session::send(const std::string& sql) const { return Result(PQexec(conn_, sql.c_str())); }
+Result Session::send(const std::string& sql) const { return pg::send(conn_, sql); }
+
+Result send(PGconn* conn, const std::string& sql) { return Result(PQexec(conn, sql.c_str())); }
 
 Result Session::exec(const std::string& sql, const std::string& what) const { return pg::exec(conn_, sql, what); }
 
 Result exec(PGconn* conn, const std::string& sql, const std::string& what) {
-  Result result(PQexec(conn, sql.c_str()));
+  Result result = send(conn, sql);
   if (!succeeded(result.get())) {
     std::string message = error_field(result.get(), PG_DIAG_MESSAGE_PRIMARY);
     if (message.empty()) message = one_line(PQerrorMessage(conn));
@@ -95,7 +97,7 @@ bool connection_lost(PGconn* conn) { return conn == nullptr || PQstatus(conn) !=
 
 void rollback_quietly(PGconn* conn) {
   if (connection_lost(conn) || PQtransactionStatus(conn) == PQTRANS_IDLE) return;
-  Result ignored(PQexec(conn, "ROLLBACK"));
+  Result ignored = send(conn, "ROLLBACK");
 }
 
 void Session::abandon() const {

@@ -27,7 +27,7 @@ std::string session_lock_holder(PGconn* conn) {
                           " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
                           " AND l.classid = " + std::to_string(key >> 32) +
                           " AND l.objid = " + std::to_string(key & 0xffffffffULL) + " AND l.objsubid = 1";
-  pg::Result result(PQexec(conn, sql.c_str()));
+  pg::Result result = pg::send(conn, sql);
   if (!pg::succeeded(result.get())) return "";  // a description is a courtesy, not a reason to fail
   return sessions::describe(result.get());
 }
@@ -69,7 +69,7 @@ SessionLock::~SessionLock() {
   if (conn_ == nullptr || pg::connection_lost(conn_)) return;
   pg::rollback_quietly(conn_);
   static const std::string sql = "SELECT pg_advisory_unlock(" + std::to_string(history::kSessionLockKey) + ")";
-  pg::Result ignored(PQexec(conn_, sql.c_str()));
+  pg::Result ignored = pg::send(conn_, sql);
 }
 
 }  // namespace strata::runner

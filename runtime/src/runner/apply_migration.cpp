@@ -83,7 +83,7 @@ class Executor {
           try {
             lock_timed_out(attempt, *blocked);
           } catch (const LockTimeoutError&) {
-            pg::Result ignored(PQexec(context_.conn, reset_.c_str()));
+            pg::Result ignored = pg::send(context_.conn, reset_);
             throw;
           }
           continue;
@@ -92,7 +92,7 @@ class Executor {
       }
       if (round_trip.kind == Kind::Claim && std::string(PQcmdTuples(result.get())) != "1") {
         // Another runner has started this migration: it is theirs to finish. Undo the settings.
-        pg::Result ignored(PQexec(context_.conn, script.back().text().c_str()));
+        pg::Result ignored = pg::send(context_.conn, script.back().text());
         return outcome_;
       }
       if (round_trip.kind == Kind::FileStatement) {
@@ -134,7 +134,7 @@ class Executor {
     if (context_.watch && (round_trip.kind == Kind::FileStatement || round_trip.kind == Kind::Prelude)) {
       watching.emplace(*context_.watch);
     }
-    pg::Result result(PQexec(context_.conn, text.c_str()));
+    pg::Result result = pg::send(context_.conn, text);
     const auto status = PQresultStatus(result.get());
     if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT) {
       abandon_copy(context_.conn, status);
@@ -223,7 +223,7 @@ class Executor {
                         "; the statement running may or may not have completed; a rerun resumes after statement " +
                         std::to_string(done));
     }
-    pg::Result ignored(PQexec(context_.conn, reset_.c_str()));
+    pg::Result ignored = pg::send(context_.conn, reset_);
     if (round_trip.kind == Kind::FileStatement) {
       throw statement_error(step_, round_trip, result,
                             progress + "; after fixing the file, `strata repair` records its new checksum and a "
