@@ -4,41 +4,19 @@
 #include <filesystem>
 #include <fstream>
 
-#include <boost/process.hpp>
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
 #include "strata/introspect.h"
 #include "strata/load.h"
+#include "run_strata.h"
 #include "test_cluster.h"
 
 namespace {
 
-namespace bp = boost::process;
 namespace fs = std::filesystem;
 
-struct Run {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(bp::ipstream& stream) {
-  return std::string(std::istreambuf_iterator<char>(stream), {});
-}
-
-Run strata(std::vector<std::string> arguments) {
-  bp::ipstream out, err;
-  arguments.insert(arguments.begin(), "--no-cluster-cache");
-  bp::child child(STRATA_CLI_PATH, bp::args(arguments), bp::std_out > out, bp::std_err > err);
-  // Read both pipes before waiting; outputs here are small enough that stderr cannot fill first.
-  Run run;
-  run.out = slurp(out);
-  run.err = slurp(err);
-  child.wait();
-  run.exit_code = child.exit_code();
-  return run;
-}
+strata::testing::Run strata(const std::vector<std::string>& arguments) { return strata::testing::run_strata(arguments); }
 
 fs::path temp_file(const std::string& name, const std::string& text) {
   const auto path = fs::temp_directory_path() / ("strata-cli-" + std::to_string(::getpid()) + "-" + name);
@@ -79,6 +57,28 @@ TEST(Cli, SchemaErrorsExitOneWithFileLineColumnAndSqlstate) {
   EXPECT_EQ(run.out, "");
   EXPECT_NE(run.err.find(bad.string() + ":2:19"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("SQLSTATE 42704"), std::string::npos) << run.err;
+}
+
+// diff honours every pragma generate honours, and says on stderr what generate says.
+TEST(Cli, DiffHonoursRenamePragmasAndPrintsDestructiveStepsAndHints) {
+  const auto from = temp_file("from.sql", "CREATE TABLE users (id int PRIMARY KEY, mail text, nick text);\n");
+  const auto renamed = temp_file("renamed.sql",
+                                 "CREATE TABLE users (\n  id int PRIMARY KEY,\n  -- strata:renamed-from mail\n"
+                                 "  email text,\n  nick text\n);\n");
+  const auto dropped = temp_file("dropped.sql", "CREATE TABLE users (id int PRIMARY KEY, email text, nick text);\n");
+  const auto rename = strata({"diff", "--from", from.string(), "--to", renamed.string()});
+  const auto drop = strata({"diff", "--from", from.string(), "--to", dropped.string()});
+  fs::remove(from);
+  fs::remove(renamed);
+  fs::remove(dropped);
+  EXPECT_EQ(rename.exit_code, 0) << rename.err;
+  EXPECT_EQ(rename.out, "ALTER TABLE public.users RENAME COLUMN mail TO email;\n");
+  EXPECT_EQ(rename.err, "");
+  EXPECT_EQ(drop.exit_code, 0) << drop.err;
+  EXPECT_NE(drop.err.find("destructive: drop column public.users.mail: drops column public.users.mail and its data"),
+            std::string::npos)
+      << drop.err;
+  EXPECT_NE(drop.err.find("hint: "), std::string::npos) << drop.err;  // mail -> email looks like a rename
 }
 
 TEST(Cli, MissingSourceExitsOne) {

@@ -6,14 +6,10 @@
 #include <fstream>
 #include <sstream>
 
-#include <boost/process.hpp>
-
-#include "strata/child_environment.h"
 #include "strata/migration_integrity.h"
 
 namespace strata::testing {
 
-namespace bp = boost::process;
 namespace fs = std::filesystem;
 
 namespace {
@@ -25,32 +21,7 @@ std::string read_file(const fs::path& path) {
   return text.str();
 }
 
-// The variables tests set; never inherited from whoever runs the tests.
-const char* const kTestVariables[] = {"DEV_DATABASE_URL", "TEST_DATABASE_URL", "PROD_DATABASE_URL", "STAGING_DATABASE_URL",
-                                      "STRATA_DEV_DIR"};
-
 }  // namespace
-
-Run run_strata(const std::vector<std::string>& arguments, const fs::path& directory, const Variables& variables) {
-  auto environment = strata::runtime::ChildEnvironment::inherited();
-  for (const auto& [name, value] : variables) environment.set(name, value);
-  std::vector<std::string> args = {"--no-cluster-cache"};
-  args.insert(args.end(), arguments.begin(), arguments.end());
-  char pattern[] = "/tmp/strata-cli-run-XXXXXX";
-  const int fd = ::mkstemp(pattern);
-  ::close(fd);
-  const fs::path out_file = pattern, err_file = std::string(pattern) + ".err";
-  bp::child child(STRATA_CLI_PATH, bp::args(args), environment, bp::start_dir = directory.string(),
-                  bp::std_in < bp::null, bp::std_out > out_file.string(), bp::std_err > err_file.string());
-  child.wait();
-  Run run;
-  run.exit_code = child.exit_code();
-  run.out = read_file(out_file);
-  run.err = read_file(err_file);
-  fs::remove(out_file);
-  fs::remove(err_file);
-  return run;
-}
 
 std::vector<MigrationSource> standard_migrations() {
   return {
@@ -98,7 +69,6 @@ void TempProject::rehash() const {
 }
 
 Run TempProject::strata(const std::vector<std::string>& arguments, Variables variables) const {
-  for (const char* name : kTestVariables) variables.emplace(name, std::nullopt);
   return run_strata(arguments, root_, variables);
 }
 

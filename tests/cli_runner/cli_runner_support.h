@@ -8,21 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "run_strata.h"
+
 namespace strata::testing {
-
-struct Run {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-  std::string all() const { return "stdout:\n" + out + "stderr:\n" + err; }
-};
-
-// Variables the child gets on top of ours; std::nullopt removes one.
-using Variables = std::map<std::string, std::optional<std::string>>;
-
-// Runs `strata --no-cluster-cache ARGS...` in `directory`, stdin from /dev/null (not a terminal).
-Run run_strata(const std::vector<std::string>& arguments, const std::filesystem::path& directory,
-               const Variables& variables = {});
 
 // A migration for TempProject::add_migration.
 struct MigrationSource {

@@ -5,33 +5,16 @@
 #include <fstream>
 #include <sstream>
 
-#include <boost/process.hpp>
-
 #include "strata/codegen.h"
+#include "run_strata.h"
 #include "strata/migration_integrity.h"
 
 namespace {
 
-namespace bp = boost::process;
 namespace fs = std::filesystem;
+using strata::testing::Run;
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-Outcome strata(std::vector<std::string> arguments) {
-  bp::ipstream out, err;
-  arguments.insert(arguments.begin(), "--no-cluster-cache");
-  bp::child child(STRATA_CLI_PATH, bp::args(arguments), bp::std_out > out, bp::std_err > err);
-  Outcome outcome;
-  outcome.out = std::string(std::istreambuf_iterator<char>(out), {});
-  outcome.err = std::string(std::istreambuf_iterator<char>(err), {});
-  child.wait();
-  outcome.exit_code = child.exit_code();
-  return outcome;
-}
+Run strata(const std::vector<std::string>& arguments) { return strata::testing::run_strata(arguments); }
 
 class CodegenCommand : public ::testing::Test {
  protected:
@@ -48,7 +31,7 @@ class CodegenCommand : public ::testing::Test {
     strata::migrations::write_integrity_file(root_ / "migrations",
                                              strata::migrations::read_directory(root_ / "migrations"));
   }
-  Outcome codegen(std::vector<std::string> extra = {}) {
+  strata::testing::Run codegen(std::vector<std::string> extra = {}) {
     std::vector<std::string> arguments = {"codegen", "--migrations", (root_ / "migrations").string(),
                                           "--out", (root_ / "out").string(), "--namespace", "app::db"};
     arguments.insert(arguments.end(), extra.begin(), extra.end());

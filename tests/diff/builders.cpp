@@ -28,11 +28,6 @@ Object schema(const std::string& name) {
   return make(model::Kind::Schema, "schema:" + name, "", name, "", json::object());
 }
 
-Object extension(const std::string& name, const std::string& schema_name, const std::string& version) {
-  return make(model::Kind::Extension, "extension:" + name, "", name, "",
-              {{"schema", schema_name}, {"version", version}});
-}
-
 Object table(const std::string& schema_name, const std::string& name, const json& extra) {
   json attrs = {{"persistence", "permanent"}, {"partition_key", nullptr}, {"partition_of", nullptr},
                 {"partition_bound", nullptr},  {"inherits", json::array()}, {"rls_enabled", false},
@@ -75,22 +70,6 @@ Object enum_type(const std::string& schema_name, const std::string& name, const 
               {{"type_kind", "enum"}, {"labels", labels}});
 }
 
-Object domain(const std::string& schema_name, const std::string& name, const std::string& base_type, const json& extra) {
-  json attrs = {{"type_kind", "domain"}, {"base_type", base_type}, {"not_null", false},
-                {"default", nullptr},    {"collation", nullptr},   {"constraints", json::array()}};
-  return make(model::Kind::Type, "type:" + schema_name + "." + name, schema_name, name, "", merged(attrs, extra));
-}
-
-Object composite(const std::string& schema_name, const std::string& name, const json& attributes) {
-  return make(model::Kind::Type, "type:" + schema_name + "." + name, schema_name, name, "",
-              {{"type_kind", "composite"}, {"attributes", attributes}});
-}
-
-Object range_type(const std::string& schema_name, const std::string& name, const json& attrs) {
-  return make(model::Kind::Type, "type:" + schema_name + "." + name, schema_name, name, "",
-              merged({{"type_kind", "range"}}, attrs));
-}
-
 Object sequence(const std::string& schema_name, const std::string& name, const json& extra) {
   json attrs = {{"data_type", "bigint"}, {"start", "1"}, {"increment", "1"}, {"min", "1"},
                 {"max", "9223372036854775807"}, {"cache", "1"}, {"cycle", false}};
@@ -111,13 +90,6 @@ Object view(const std::string& schema_name, const std::string& name, const std::
   return make(model::Kind::View, "view:" + schema_name + "." + name, schema_name, name, "", merged(attrs, extra));
 }
 
-Object matview(const std::string& schema_name, const std::string& name, const std::string& definition,
-               const json& columns, const json& extra) {
-  json attrs = {{"definition", definition}, {"columns", columns}, {"options", json::array()}, {"with_data", true}};
-  return make(model::Kind::MaterializedView, "matview:" + schema_name + "." + name, schema_name, name, "",
-              merged(attrs, extra));
-}
-
 Object function(const std::string& schema_name, const std::string& name, const std::string& identity_arguments,
                 const json& attrs) {
   json base = {{"function_kind", "function"}, {"arguments", identity_arguments}, {"result", nullptr}};
@@ -128,17 +100,6 @@ Object function(const std::string& schema_name, const std::string& name, const s
 Object trigger(const Object& owner, const std::string& name, const std::string& definition, const json& extra) {
   json attrs = {{"definition", definition}, {"enabled", "origin"}, {"parent_trigger", nullptr}};
   return make(model::Kind::Trigger, "trigger:" + dotted(owner) + "." + name, owner.schema, name, owner.key,
-              merged(attrs, extra));
-}
-
-Object rule(const Object& owner, const std::string& name, const std::string& definition) {
-  return make(model::Kind::Rule, "rule:" + dotted(owner) + "." + name, owner.schema, name, owner.key,
-              {{"definition", definition}});
-}
-
-Object policy(const Object& owner, const std::string& name, const json& extra) {
-  json attrs = {{"command", "ALL"}, {"permissive", true}, {"roles", {"public"}}, {"using", nullptr}, {"with_check", nullptr}};
-  return make(model::Kind::Policy, "policy:" + dotted(owner) + "." + name, owner.schema, name, owner.key,
               merged(attrs, extra));
 }
 

@@ -15,7 +15,6 @@ using model::Catalog;
 using model::Object;
 
 Object schema(const std::string& name);
-Object extension(const std::string& name, const std::string& schema, const std::string& version);
 
 Object table(const std::string& schema, const std::string& name, const json& extra = json::object());
 Object column(const Object& table, const std::string& name, const std::string& type, int position,
@@ -28,25 +27,17 @@ Object index(const Object& table, const std::string& name, const std::string& de
              const json& extra = json::object());
 
 Object enum_type(const std::string& schema, const std::string& name, const std::vector<std::string>& labels);
-Object domain(const std::string& schema, const std::string& name, const std::string& base_type,
-              const json& extra = json::object());
-Object composite(const std::string& schema, const std::string& name, const json& attributes);
-Object range_type(const std::string& schema, const std::string& name, const json& attrs);
 
 Object sequence(const std::string& schema, const std::string& name, const json& extra = json::object());
 Object sequence_owner(const Object& sequence, const Object& table, const std::string& column);
 
 Object view(const std::string& schema, const std::string& name, const std::string& definition,
             const json& columns, const json& extra = json::object());
-Object matview(const std::string& schema, const std::string& name, const std::string& definition,
-               const json& columns, const json& extra = json::object());
 Object function(const std::string& schema, const std::string& name, const std::string& identity_arguments,
                 const json& attrs);
 
 Object trigger(const Object& table, const std::string& name, const std::string& definition,
                const json& extra = json::object());
-Object rule(const Object& table, const std::string& name, const std::string& definition);
-Object policy(const Object& table, const std::string& name, const json& extra = json::object());
 
 // Modifiers, each returning a changed copy.
 Object depends(Object object, const std::vector<std::string>& keys);

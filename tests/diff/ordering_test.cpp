@@ -1,4 +1,5 @@
-// Plan-wide properties: phase order, determinism, refusals.
+// Plan-wide properties that golden cases (cases/ordering_*) cannot show: the same bytes whatever
+// the order of the catalog's objects, and refusals of catalogs PostgreSQL cannot hold.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -9,7 +10,7 @@
 namespace strata::diff::testing {
 namespace {
 
-// A small schema exercising most kinds and dependencies.
+// A small schema exercising most kinds and dependencies (cases/ordering_create_phase_follows_dependencies).
 std::vector<Object> shop() {
   const auto app = schema("app");
   const auto status = enum_type("app", "status", {"new", "paid"});
@@ -32,45 +33,6 @@ std::vector<Object> shop() {
           orders_customer, orders_status, orders_default, orders_fk, paid, sequence_owner(seq, orders, "id")};
 }
 
-TEST(Ordering, CreatePhaseFollowsDependencies) {
-  EXPECT_EQ(sql_for(db({}), db(shop())),
-            "CREATE SCHEMA app;\n"
-            "CREATE TYPE app.status AS ENUM ('new', 'paid');\n"
-            "CREATE SEQUENCE app.orders_id_seq AS bigint;\n"
-            "CREATE TABLE app.customers (\n"
-            "    id integer NOT NULL\n"
-            ");\n"
-            "CREATE TABLE app.orders (\n"
-            "    id integer DEFAULT nextval('app.orders_id_seq'::regclass) NOT NULL,\n"
-            "    customer_id integer,\n"
-            "    status app.status\n"
-            ");\n"
-            "ALTER TABLE app.customers ADD CONSTRAINT customers_pkey PRIMARY KEY (id);\n"
-            "ALTER TABLE app.orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES "
-            "app.customers(id);\n"
-            "CREATE VIEW app.paid AS\n"
-            " SELECT orders.id\n   FROM app.orders\n  WHERE (orders.status = 'paid'::app.status);\n"
-            "ALTER SEQUENCE app.orders_id_seq OWNED BY app.orders.id;\n");
-}
-
-TEST(Ordering, DropPhaseIsTheReverse) {
-  EXPECT_EQ(sql_for(db(shop()), db({})),
-            "DROP VIEW app.paid;\n"
-            "DROP TABLE app.orders;\n"
-            "DROP TABLE app.customers;\n"
-            "DROP TYPE app.status;\n"
-            "DROP SCHEMA app;\n");
-}
-
-TEST(Ordering, DropsComeBeforeCreates) {
-  const auto old_table = table("public", "old");
-  const auto new_table = table("public", "new");
-  EXPECT_EQ(sql_for(db({old_table}), db({new_table})),
-            "DROP TABLE public.old;\n"
-            "CREATE TABLE public.new (\n"
-            ");\n");
-}
-
 TEST(Ordering, SameInputsInAnyOrderGiveTheSameBytes) {
   auto objects = shop();
   const std::string expected = sql_for(db({}), db(objects));
@@ -84,17 +46,8 @@ TEST(Ordering, SameInputsInAnyOrderGiveTheSameBytes) {
   }
 }
 
-TEST(Ordering, ColumnLeavesATypeThatIsDroppedBeforeTheDrop) {
-  // The retype runs in the drop phase, since everything it needs exists already.
-  const auto mood = enum_type("public", "mood", {"a"});
-  const auto t = table("public", "t");
-  const auto c = depends(column(t, "c", "public.mood", 1), {mood.key});
-  EXPECT_EQ(sql_for(db({mood, t, c}), db({t, with(column(t, "c", "text", 1), {})})),
-            "ALTER TABLE public.t ALTER COLUMN c TYPE text USING c::text;\n"
-            "DROP TYPE public.mood;\n");
-}
-
 TEST(Ordering, CycleInTheTargetIsReported) {
+  // Two views on each other: a catalog PostgreSQL cannot hold.
   const auto a = depends(view("public", "a", " SELECT 1;", json::array()), {"view:public.b"});
   const auto b = depends(view("public", "b", " SELECT 1;", json::array()), {"view:public.a"});
   try {

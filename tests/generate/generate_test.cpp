@@ -8,7 +8,6 @@
 #include <regex>
 #include <sstream>
 
-#include <boost/process.hpp>
 #include <pqxx/pqxx>
 
 #include "strata/generate.h"
@@ -16,21 +15,14 @@
 #include "strata/replay.h"
 #include "strata/load.h"
 #include "strata/migration_integrity.h"
+#include "run_strata.h"
 #include "test_cluster.h"
 
 namespace {
 
-namespace bp = boost::process;
 namespace fs = std::filesystem;
+using strata::testing::Run;
 using strata::testing::shared_cluster;
-
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(bp::ipstream& stream) { return std::string(std::istreambuf_iterator<char>(stream), {}); }
 
 std::string read_text(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -40,17 +32,7 @@ std::string read_text(const fs::path& path) {
 }
 
 // A private throwaway cluster per invocation: nothing is left behind in a cache.
-CliRun strata(std::vector<std::string> arguments) {
-  bp::ipstream out, err;
-  arguments.insert(arguments.begin(), "--no-cluster-cache");
-  bp::child child(STRATA_CLI_PATH, bp::args(arguments), bp::std_out > out, bp::std_err > err);
-  CliRun run;
-  run.out = slurp(out);
-  run.err = slurp(err);
-  child.wait();
-  run.exit_code = child.exit_code();
-  return run;
-}
+Run strata(const std::vector<std::string>& arguments) { return strata::testing::run_strata(arguments); }
 
 class Project : public ::testing::Test {
  protected:
@@ -66,7 +48,7 @@ class Project : public ::testing::Test {
   fs::path migrations() const { return schema() / "migrations"; }
   void declare(const std::string& text) { std::ofstream(schema() / "schema.sql") << text; }
 
-  CliRun generate(std::vector<std::string> extra = {}) {
+  strata::testing::Run generate(std::vector<std::string> extra = {}) {
     std::vector<std::string> arguments{"generate", "--schema", schema().string()};
     arguments.insert(arguments.end(), extra.begin(), extra.end());
     return strata(arguments);

@@ -1,14 +1,14 @@
 // Output formats, and `strata lint` run as a user runs it (exit codes, files, formats).
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "lint_test_support.h"
+#include "run_strata.h"
 
 namespace strata::lint {
 namespace {
@@ -89,20 +89,13 @@ TEST(GitHub, ApprovedErrorsAreWarningsAndSuppressedAreLeftOut) {
 
 // ---- the command line ----
 
-struct Run {
-  int exit_code = -1;
-  std::string out;
-};
-
-Run strata_lint(const std::string& arguments) {
-  const std::string command = std::string(STRATA_CLI_PATH) + " lint " + arguments + " 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  Run run;
-  if (!pipe) return run;
-  char buffer[4096];
-  while (const auto n = std::fread(buffer, 1, sizeof buffer, pipe)) run.out.append(buffer, n);
-  const int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+// `strata lint ARGUMENTS` (split on spaces; no argument here has one) with both streams in `out`.
+strata::testing::Run strata_lint(const std::string& arguments) {
+  std::vector<std::string> words = {"lint"};
+  std::istringstream split(arguments);
+  for (std::string word; split >> word;) words.push_back(word);
+  auto run = strata::testing::run_strata(words);
+  run.out += run.err;
   return run;
 }
 

@@ -6,6 +6,7 @@
 
 #include "connect.h"
 #include "sessions.h"
+#include "throwaway_roles.h"
 #include "strata/stopwatch.h"
 
 namespace strata::runner {
@@ -241,6 +242,27 @@ class Executor {
 };
 
 }  // namespace
+
+StepOutcome run_step(const StepContext& context, plan::Step& step,
+                     const std::function<script::Script(const plan::Step&)>& make_script,
+                     const std::string& started_message, const std::string& done_message) {
+  const RunOptions& options = *context.options;
+  if (options.create_missing_roles) throwaway::prepare_roles(context.conn, step);
+  const std::string name = step.migration->name();
+  Event start = sessions::event(Event::Kind::MigrationStarted, name);
+  start.statements = static_cast<int>(step.statements.size());
+  start.message = started_message;
+  sessions::emit(options, start);
+  const auto outcome = execute(context, step, make_script(step));
+  if (!outcome.done) return outcome;
+  Event done = sessions::event(Event::Kind::MigrationDone, name);
+  done.elapsed_ms = outcome.elapsed_ms;
+  done.attempt = outcome.lock_retries;
+  done.statements = static_cast<int>(step.statements.size());
+  done.message = done_message;
+  sessions::emit(options, done);
+  return outcome;
+}
 
 StepOutcome execute(const StepContext& context, const plan::Step& step, const script::Script& script) {
   Executor executor(context, step);

@@ -4,6 +4,7 @@
 
 #include <libpq-fe.h>
 
+#include <functional>
 #include <string>
 
 #include "blocker_watch.h"
@@ -31,5 +32,13 @@ struct StepOutcome {
 // failed). A failed transactional step is rolled back; a failed no-transaction step leaves its
 // history row at the last completed statement.
 StepOutcome execute(const StepContext& context, const plan::Step& step, const script::Script& script);
+
+// One step as every run (migrate, rollback, apply_unrecorded) takes it: the throwaway cluster's
+// roles made up when RunOptions::create_missing_roles asks for it (which decides the statements
+// the script sends, so the script is made after), a MigrationStarted event, the script, and a
+// MigrationDone event when it ran (not when another runner had done it meanwhile).
+StepOutcome run_step(const StepContext& context, plan::Step& step,
+                     const std::function<script::Script(const plan::Step&)>& make_script,
+                     const std::string& started_message = {}, const std::string& done_message = {});
 
 }  // namespace strata::runner

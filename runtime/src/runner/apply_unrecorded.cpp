@@ -11,7 +11,6 @@
 #include "script.h"
 #include "sessions.h"
 #include "strata/stopwatch.h"
-#include "throwaway_roles.h"
 
 namespace strata::runner {
 
@@ -42,18 +41,9 @@ RunReport apply_unrecorded(const std::string& connection, const std::vector<migr
   BlockerWatch watch(connection, PQbackendPID(conn.get()), options.timeouts.lock_timeout);
   const StepContext context{conn.get(), &options, &watch, target};
   for (auto& step : steps) {
-    const std::string name = step.migration->name();
-    if (options.create_missing_roles) throwaway::prepare_roles(conn.get(), step);
-    Event start = sessions::event(Event::Kind::MigrationStarted, name);
-    start.statements = static_cast<int>(step.statements.size());
-    sessions::emit(options, start);
-    const auto outcome = execute(context, step, script::unrecorded(step, settings));
-    report.applied.push_back(AppliedMigration{step.migration->version, name, outcome.elapsed_ms, outcome.lock_retries,
-                                              false, false});
-    Event done = sessions::event(Event::Kind::MigrationDone, name);
-    done.elapsed_ms = outcome.elapsed_ms;
-    done.attempt = outcome.lock_retries;
-    sessions::emit(options, done);
+    const auto outcome = run_step(context, step, [&](const plan::Step& ready) { return script::unrecorded(ready, settings); });
+    report.applied.push_back(AppliedMigration{step.migration->version, step.migration->name(), outcome.elapsed_ms,
+                                              outcome.lock_retries, false, false});
   }
   report.total_ms = ms_since(started);
   return report;

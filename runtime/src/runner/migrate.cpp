@@ -11,7 +11,6 @@
 #include "row_counts.h"
 #include "script.h"
 #include "sessions.h"
-#include "throwaway_roles.h"
 #include "strata/stopwatch.h"
 
 namespace strata::runner {
@@ -91,7 +90,6 @@ RunReport migrate(const std::string& connection, const std::vector<migrations::M
   bool destructive = false;
   for (auto& step : steps) {
     const std::string name = step.migration->name();
-    if (options.create_missing_roles) throwaway::prepare_roles(conn.get(), step);
     if (step.resuming) {
       Event event = sessions::event(Event::Kind::Resuming, name);
       event.statement = step.statements_done;
@@ -100,11 +98,9 @@ RunReport migrate(const std::string& connection, const std::vector<migrations::M
                       std::to_string(step.statements.size());
       sessions::emit(options, event);
     }
-    Event start = sessions::event(Event::Kind::MigrationStarted, name);
-    start.statements = static_cast<int>(step.statements.size());
-    sessions::emit(options, start);
-
-    const auto outcome = execute(context, step, script::apply(step, row_for(step, options, applied_by), settings));
+    const auto outcome = run_step(context, step, [&](const plan::Step& ready) {
+      return script::apply(ready, row_for(ready, options, applied_by), settings);
+    });
     if (!outcome.done) {
       Event skipped = sessions::event(Event::Kind::AlreadyCurrent, name);
       skipped.message = name + " was applied by another migration run meanwhile";
@@ -114,11 +110,6 @@ RunReport migrate(const std::string& connection, const std::vector<migrations::M
     destructive = destructive || step.file->pragmas.destructive;
     report.applied.push_back(AppliedMigration{step.migration->version, name, outcome.elapsed_ms, outcome.lock_retries,
                                               step.out_of_order, step.resuming});
-    Event done = sessions::event(Event::Kind::MigrationDone, name);
-    done.elapsed_ms = outcome.elapsed_ms;
-    done.attempt = outcome.lock_retries;
-    done.statements = static_cast<int>(step.statements.size());
-    sessions::emit(options, done);
   }
 
   if (options.check_row_counts) {

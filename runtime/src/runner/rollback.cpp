@@ -13,7 +13,6 @@
 #include "row_counts.h"
 #include "script.h"
 #include "sessions.h"
-#include "throwaway_roles.h"
 #include "strata/stopwatch.h"
 
 namespace strata::runner {
@@ -109,20 +108,12 @@ RunReport rollback(const std::string& connection, const std::vector<migrations::
   const StepContext context{conn.get(), &options, &watch, target};
   for (auto& step : steps) {
     const std::string name = step.migration->name();
-    if (options.create_missing_roles) throwaway::prepare_roles(conn.get(), step);
-    Event start = sessions::event(Event::Kind::MigrationStarted, name);
-    start.statements = static_cast<int>(step.statements.size());
-    start.message = "rolling back " + name;
-    sessions::emit(options, start);
-    const auto outcome = execute(context, step, script::revert(step, settings));
+    const auto outcome = run_step(
+        context, step, [&](const plan::Step& ready) { return script::revert(ready, settings); }, "rolling back " + name,
+        "rolled back " + name);
     if (!outcome.done) continue;  // another run reverted it meanwhile
     report.applied.push_back(AppliedMigration{step.migration->version, name, outcome.elapsed_ms, outcome.lock_retries,
                                               false, false});
-    Event done = sessions::event(Event::Kind::MigrationDone, name);
-    done.elapsed_ms = outcome.elapsed_ms;
-    done.attempt = outcome.lock_retries;
-    done.message = "rolled back " + name;
-    sessions::emit(options, done);
   }
   // Down files lose data by nature: the counts are recorded for the report, never an error.
   if (options.check_row_counts) {

@@ -164,7 +164,7 @@ class ColumnRenderer final : public KindRenderer {
       AlterOutcome outcome = AlterOutcome::recreate_because("generation expression changes");
       outcome.destructive = true;
       outcome.destructive_reason = "drops generated column " + to.key.substr(7) + " to add it again";
-      outcome.warnings.push_back("column " + to.key + " is dropped and added again to change its generation "
+      outcome.warnings.push_back("column " + to.key.substr(7) + " is dropped and added again to change its generation "
                                  "expression (values are recomputed; the column moves to the end)");
       return outcome;
     }

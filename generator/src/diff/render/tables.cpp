@@ -104,7 +104,7 @@ class TableRenderer final : public KindRenderer {
       AlterOutcome outcome = AlterOutcome::recreate_because("partition key changes");
       outcome.destructive = true;
       outcome.destructive_reason = "drops table " + sql::name_of(to) + " and its rows to change its partition key";
-      outcome.warnings.push_back("table " + to.key + " is dropped and created again to change its partition key; "
+      outcome.warnings.push_back("table " + sql::name_of(to) + " is dropped and created again to change its partition key; "
                                  "its rows and its partitions' rows are lost");
       return outcome;
     }

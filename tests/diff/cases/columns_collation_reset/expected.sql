@@ -1,0 +1,1 @@
+ALTER TABLE public.users ALTER COLUMN name TYPE text COLLATE pg_catalog."default";

@@ -1,0 +1,2 @@
+-- DROP DEFAULT.
+CREATE TABLE users (id integer NOT NULL, email text);

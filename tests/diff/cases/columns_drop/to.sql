@@ -1,0 +1,2 @@
+-- A dropped column is one statement, and destructive.
+CREATE TABLE users (id integer NOT NULL);

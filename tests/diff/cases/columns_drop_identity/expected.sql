@@ -1,0 +1,2 @@
+ALTER TABLE public.users ALTER COLUMN number DROP IDENTITY;
+ALTER TABLE public.users ALTER COLUMN number DROP NOT NULL;

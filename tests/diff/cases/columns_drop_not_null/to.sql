@@ -1,0 +1,2 @@
+-- DROP NOT NULL.
+CREATE TABLE users (id integer NOT NULL, email text);

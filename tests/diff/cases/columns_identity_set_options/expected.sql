@@ -1,0 +1,2 @@
+ALTER TABLE public.users ALTER COLUMN number SET INCREMENT BY 10;
+ALTER TABLE public.users ALTER COLUMN number SET CYCLE;

@@ -1,0 +1,3 @@
+-- A changed comment is set again.
+CREATE TABLE film (id integer);
+COMMENT ON TABLE film IS 'new';

@@ -1,0 +1,2 @@
+CREATE TABLE film (id integer);
+COMMENT ON TABLE film IS 'old';

@@ -1,0 +1,2 @@
+-- A removed comment is set to NULL.
+CREATE TABLE film (id integer);

@@ -1,0 +1,1 @@
+CREATE TABLE users (email text, CONSTRAINT email_check CHECK (email <> ''));

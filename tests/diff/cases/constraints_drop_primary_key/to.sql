@@ -1,0 +1,2 @@
+-- DROP CONSTRAINT.
+CREATE TABLE users (id integer NOT NULL);

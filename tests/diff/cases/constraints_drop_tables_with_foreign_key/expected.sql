@@ -1,0 +1,2 @@
+DROP TABLE public.orders;
+DROP TABLE public.users;

@@ -1,0 +1,4 @@
+CREATE TABLE orders (user_id integer);
+CREATE TABLE users (id integer NOT NULL, CONSTRAINT users_pkey PRIMARY KEY (id));
+ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id)
+  DEFERRABLE INITIALLY DEFERRED;

@@ -1,0 +1,1 @@
+-- Dropping the tables takes their constraints along.

@@ -1,0 +1,2 @@
+CREATE TABLE users (email text);
+ALTER TABLE users ADD CONSTRAINT email_check CHECK (email <> '') NOT VALID;

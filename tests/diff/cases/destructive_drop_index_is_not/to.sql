@@ -1,0 +1,2 @@
+-- Dropping an index loses no data: not destructive.
+CREATE TABLE accounts (id integer NOT NULL);

@@ -1,0 +1,1 @@
+-- Why dropping a table is destructive.

@@ -1,0 +1,1 @@
+CREATE TABLE accounts (name character varying(10));

@@ -1,0 +1,2 @@
+-- varchar widening is binary coercible: no warning.
+CREATE TABLE accounts (name text);

@@ -1,0 +1,2 @@
+-- Widening rewrites the table: a warning, not destructive.
+CREATE TABLE accounts (id bigint NOT NULL);

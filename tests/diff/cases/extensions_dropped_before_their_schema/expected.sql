@@ -1,0 +1,2 @@
+DROP EXTENSION citext;
+DROP SCHEMA gis;

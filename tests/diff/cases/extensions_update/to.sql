@@ -1,0 +1,2 @@
+-- A new version is an ALTER EXTENSION UPDATE.
+CREATE EXTENSION citext WITH SCHEMA public VERSION '1.6';

@@ -1,0 +1,2 @@
+-- A new function, after the check_function_bodies header.
+CREATE FUNCTION add(a integer, b integer) RETURNS integer LANGUAGE sql AS $function$ SELECT a + b $function$;

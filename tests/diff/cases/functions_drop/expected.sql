@@ -1,0 +1,1 @@
+DROP FUNCTION public.add(integer, integer);

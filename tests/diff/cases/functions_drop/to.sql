@@ -1,0 +1,1 @@
+-- Only a drop: no check_function_bodies header.

@@ -1,0 +1,1 @@
+CREATE PROCEDURE tidy() LANGUAGE sql AS $procedure$ SELECT 1 $procedure$;

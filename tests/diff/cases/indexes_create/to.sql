@@ -1,0 +1,3 @@
+-- CREATE INDEX on an existing table.
+CREATE TABLE users (email text);
+CREATE INDEX users_email_idx ON users (email);

@@ -1,0 +1,2 @@
+-- DROP INDEX.
+CREATE TABLE users (email text);

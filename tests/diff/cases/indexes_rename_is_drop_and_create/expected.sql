@@ -1,0 +1,2 @@
+DROP INDEX public.a_idx;
+CREATE INDEX b_idx ON public.users USING btree (email);

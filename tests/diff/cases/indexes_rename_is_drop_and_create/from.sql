@@ -1,0 +1,2 @@
+CREATE TABLE users (email text);
+CREATE INDEX a_idx ON users (email);

@@ -1,0 +1,2 @@
+-- Dropping a materialized view loses only derived data: not destructive.
+CREATE TABLE film (id integer, title text);

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY public.users_email_idx;

@@ -1,1 +1,0 @@
-CREATE INDEX CONCURRENTLY users_email ON public.users USING btree (email);

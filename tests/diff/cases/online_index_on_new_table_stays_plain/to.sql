@@ -1,0 +1,3 @@
+-- An index on a new table is built plainly.
+CREATE TABLE users (id integer NOT NULL, email text);
+CREATE UNIQUE INDEX users_email_idx ON users (email);

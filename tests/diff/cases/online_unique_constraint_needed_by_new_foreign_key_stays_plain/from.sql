@@ -1,0 +1,2 @@
+CREATE TABLE users (id integer NOT NULL, email text);
+CREATE TABLE orders (email text);

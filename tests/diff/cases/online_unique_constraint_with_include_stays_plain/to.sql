@@ -1,0 +1,2 @@
+-- A UNIQUE with INCLUDE is added as it is.
+CREATE TABLE users (id integer NOT NULL, email text, CONSTRAINT users_email_key UNIQUE (email) INCLUDE (id));

@@ -1,0 +1,2 @@
+ALTER TABLE public.t ALTER COLUMN c TYPE text USING c::text;
+DROP TYPE public.mood;

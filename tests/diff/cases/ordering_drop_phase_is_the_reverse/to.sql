@@ -1,0 +1,1 @@
+-- The drop phase is the reverse, and drops take what they own along.

@@ -1,0 +1,3 @@
+DROP TABLE public.old;
+CREATE TABLE public.new (
+);

@@ -1,0 +1,2 @@
+-- Drops come before creates.
+CREATE TABLE new ();

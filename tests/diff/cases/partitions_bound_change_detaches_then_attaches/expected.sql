@@ -1,0 +1,2 @@
+ALTER TABLE public.payment DETACH PARTITION public.payment_2024;
+ALTER TABLE ONLY public.payment ATTACH PARTITION public.payment_2024 FOR VALUES FROM ('2024-01-01') TO ('2024-07-01');

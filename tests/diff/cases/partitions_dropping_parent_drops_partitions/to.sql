@@ -1,0 +1,1 @@
+-- Dropping the parent drops its partitions.

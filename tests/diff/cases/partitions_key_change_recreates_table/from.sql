@@ -1,0 +1,1 @@
+CREATE TABLE events (at date) PARTITION BY RANGE (at);

@@ -1,0 +1,1 @@
+ALTER TABLE public.payment DETACH PARTITION public.payment_2024;

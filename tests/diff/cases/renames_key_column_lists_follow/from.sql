@@ -1,0 +1,3 @@
+CREATE TABLE users (id integer NOT NULL, mail text, CONSTRAINT users_pkey PRIMARY KEY (id));
+CREATE TABLE orders (user_id integer, CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id));
+CREATE UNIQUE INDEX users_mail ON users (mail);

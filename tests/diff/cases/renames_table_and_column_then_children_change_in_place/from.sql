@@ -1,0 +1,5 @@
+CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+CREATE TABLE users (id integer NOT NULL, mail text, CONSTRAINT users_pkey PRIMARY KEY (id));
+CREATE TRIGGER audit AFTER UPDATE ON users FOR EACH ROW EXECUTE FUNCTION f();
+CREATE SEQUENCE users_id_seq OWNED BY users.id;
+CREATE VIEW mails AS SELECT mail FROM users;

@@ -1,0 +1,2 @@
+ALTER TABLE public.users DROP COLUMN mail;
+ALTER TABLE public.users ADD COLUMN email integer;

@@ -1,0 +1,2 @@
+-- Two columns added: no hint.
+CREATE TABLE users (id integer NOT NULL, email text, other text);

@@ -1,0 +1,2 @@
+CREATE RULE no_delete AS
+    ON DELETE TO public.film DO INSTEAD NOTHING;

@@ -1,0 +1,3 @@
+-- CREATE RULE.
+CREATE TABLE film (id integer);
+CREATE RULE no_delete AS ON DELETE TO film DO INSTEAD NOTHING;

@@ -1,0 +1,3 @@
+DROP RULE no_delete ON public.film;
+CREATE RULE no_delete AS
+    ON UPDATE TO public.film DO INSTEAD NOTHING;

@@ -1,0 +1,1 @@
+DROP RULE no_delete ON public.film;

@@ -1,0 +1,2 @@
+-- DROP RULE.
+CREATE TABLE film (id integer);

@@ -1,0 +1,2 @@
+CREATE SCHEMA public;
+COMMENT ON SCHEMA public IS 'standard public schema';

@@ -1,0 +1,2 @@
+-- public is an ordinary schema: it can be dropped.
+DROP SCHEMA public;

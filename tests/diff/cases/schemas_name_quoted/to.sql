@@ -1,0 +1,2 @@
+-- Names are quoted where they need it.
+CREATE SCHEMA "My App";

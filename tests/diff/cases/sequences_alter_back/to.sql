@@ -1,0 +1,2 @@
+-- ... and back.
+CREATE SEQUENCE film_id_seq;

@@ -1,0 +1,1 @@
+CREATE SEQUENCE film_id_seq;

@@ -1,0 +1,1 @@
+CREATE SEQUENCE public.film_id_seq AS bigint;

@@ -1,0 +1,2 @@
+-- CREATE SEQUENCE with its type.
+CREATE SEQUENCE film_id_seq;

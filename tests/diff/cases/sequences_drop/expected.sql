@@ -1,0 +1,1 @@
+DROP SEQUENCE public.film_id_seq;

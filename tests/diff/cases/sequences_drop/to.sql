@@ -1,0 +1,1 @@
+-- Dropping a sequence loses its current value: destructive.

@@ -1,0 +1,1 @@
+-- Dropping the table drops the sequence it owns.

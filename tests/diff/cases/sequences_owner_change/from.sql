@@ -1,0 +1,3 @@
+CREATE SEQUENCE film_id_seq;
+CREATE TABLE film (film_id integer NOT NULL, other integer);
+ALTER SEQUENCE film_id_seq OWNED BY film.film_id;

@@ -1,0 +1,1 @@
+ALTER SEQUENCE public.film_id_seq OWNED BY NONE;

@@ -1,0 +1,3 @@
+-- OWNED BY NONE.
+CREATE SEQUENCE film_id_seq;
+CREATE TABLE film (film_id integer NOT NULL);

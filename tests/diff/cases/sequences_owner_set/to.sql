@@ -1,0 +1,4 @@
+-- OWNED BY set.
+CREATE SEQUENCE film_id_seq;
+CREATE TABLE film (film_id integer NOT NULL);
+ALTER SEQUENCE film_id_seq OWNED BY film.film_id;

@@ -1,0 +1,4 @@
+-- A serial-style column: sequence, table, then OWNED BY.
+CREATE SEQUENCE film_id_seq;
+CREATE TABLE film (film_id integer NOT NULL DEFAULT nextval('film_id_seq'));
+ALTER SEQUENCE film_id_seq OWNED BY film.film_id;

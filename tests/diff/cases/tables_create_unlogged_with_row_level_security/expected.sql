@@ -1,0 +1,5 @@
+CREATE UNLOGGED TABLE public.cache (
+    k text
+);
+ALTER TABLE public.cache ENABLE ROW LEVEL SECURITY;
+ALTER TABLE public.cache FORCE ROW LEVEL SECURITY;

@@ -1,0 +1,1 @@
+-- Dropping a table takes its columns, default, constraints and indexes along.

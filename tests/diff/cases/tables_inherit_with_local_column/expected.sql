@@ -1,0 +1,1 @@
+ALTER TABLE public.child INHERIT public.parent;

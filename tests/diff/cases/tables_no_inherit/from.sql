@@ -1,0 +1,2 @@
+CREATE TABLE parent (id integer);
+CREATE TABLE child () INHERITS (parent);

@@ -1,0 +1,3 @@
+-- ... and NO INHERIT.
+CREATE TABLE parent (id integer);
+CREATE TABLE child (id integer);

@@ -1,0 +1,1 @@
+ALTER TABLE public.parent DROP COLUMN note;

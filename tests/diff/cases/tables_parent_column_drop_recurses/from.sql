@@ -1,0 +1,2 @@
+CREATE TABLE parent (id integer, note text);
+CREATE TABLE child () INHERITS (parent);

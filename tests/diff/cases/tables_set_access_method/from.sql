@@ -1,0 +1,2 @@
+CREATE ACCESS METHOD columnar TYPE TABLE HANDLER heap_tableam_handler;
+CREATE TABLE t ();

@@ -1,0 +1,2 @@
+-- SET LOGGED.
+CREATE TABLE t ();

@@ -1,0 +1,1 @@
+CREATE TABLE t () WITH (autovacuum_enabled=false, fillfactor=70);

@@ -1,0 +1,2 @@
+CREATE TRIGGER touched BEFORE UPDATE ON public.film FOR EACH ROW EXECUTE FUNCTION public.touch();
+ALTER TABLE public.film DISABLE TRIGGER touched;

@@ -1,0 +1,1 @@
+DROP TRIGGER touched ON public.film;

@@ -1,0 +1,1 @@
+ALTER TABLE public.film ENABLE ALWAYS TRIGGER touched;

@@ -1,0 +1,3 @@
+ALTER TYPE public.p DROP ATTRIBUTE b;
+ALTER TYPE public.p ALTER ATTRIBUTE a TYPE bigint;
+ALTER TYPE public.p ADD ATTRIBUTE c date;

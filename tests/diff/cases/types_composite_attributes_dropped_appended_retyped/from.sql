@@ -1,0 +1,1 @@
+CREATE TYPE p AS (a integer, b text);

@@ -1,0 +1,2 @@
+-- CREATE TYPE ... AS (...).
+CREATE TYPE pair AS (a integer, b text COLLATE "C");

@@ -1,0 +1,2 @@
+-- Kept attributes cannot move: the type is recreated.
+CREATE TYPE p AS (b text, a integer);

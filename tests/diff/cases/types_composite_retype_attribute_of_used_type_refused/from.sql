@@ -1,0 +1,2 @@
+CREATE TYPE p AS (a integer);
+CREATE TABLE t (c p);

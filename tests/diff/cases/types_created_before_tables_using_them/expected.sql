@@ -1,0 +1,4 @@
+CREATE TYPE public.zzz AS ENUM ('a');
+CREATE TABLE public.aaa (
+    v public.zzz
+);

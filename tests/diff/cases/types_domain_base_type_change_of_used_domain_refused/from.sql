@@ -1,0 +1,2 @@
+CREATE DOMAIN d AS integer;
+CREATE TABLE t (c d);

@@ -1,0 +1,2 @@
+DROP DOMAIN public.d;
+CREATE DOMAIN public.d AS bigint;

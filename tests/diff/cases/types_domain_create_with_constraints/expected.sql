@@ -1,0 +1,2 @@
+CREATE DOMAIN public.positive AS integer DEFAULT 1 NOT NULL CONSTRAINT above_zero CHECK ((VALUE > 0));
+ALTER DOMAIN public.positive ADD CONSTRAINT small CHECK ((VALUE < 100)) NOT VALID;

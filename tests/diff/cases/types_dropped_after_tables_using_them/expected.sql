@@ -1,0 +1,2 @@
+DROP TABLE public.aaa;
+DROP TYPE public.zzz;

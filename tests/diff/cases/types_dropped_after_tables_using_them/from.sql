@@ -1,0 +1,2 @@
+CREATE TYPE zzz AS ENUM ('a');
+CREATE TABLE aaa (v zzz);

@@ -1,0 +1,2 @@
+-- CREATE TYPE ... AS ENUM.
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');

@@ -1,0 +1,1 @@
+CREATE TYPE span AS RANGE (SUBTYPE = integer, MULTIRANGE_TYPE_NAME = spans);

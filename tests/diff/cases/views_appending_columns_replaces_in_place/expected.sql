@@ -1,0 +1,4 @@
+CREATE OR REPLACE VIEW public.titles AS
+ SELECT film.id,
+    film.title
+   FROM public.film;

@@ -1,0 +1,2 @@
+-- DROP VIEW.
+CREATE TABLE film (id integer, title text);

@@ -1,0 +1,2 @@
+CREATE TABLE film (id integer, title text);
+CREATE VIEW titles AS SELECT id, title FROM film;

@@ -1,0 +1,2 @@
+-- Nullable: no warning.
+CREATE TABLE users (id integer NOT NULL, email text, level integer);

@@ -1,0 +1,2 @@
+-- On a new table: no warning.
+CREATE TABLE users (id integer NOT NULL, email text, level integer NOT NULL);

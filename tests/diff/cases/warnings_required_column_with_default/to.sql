@@ -1,0 +1,2 @@
+-- With a default: no warning.
+CREATE TABLE users (id integer NOT NULL, email text, level integer NOT NULL DEFAULT 0);

@@ -1,0 +1,138 @@
+// The one source loader: every kind of source, what a loaded schema carries (pragmas, where each
+// object was declared), and the diff options a declared schema asks for.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "strata/migration_integrity.h"
+#include "strata/runner.h"
+#include "strata/source.h"
+#include "test_cluster.h"
+
+namespace strata::source {
+namespace {
+
+namespace fs = std::filesystem;
+
+class Sources : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("strata-source-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "migrations");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+    return dir_ / name;
+  }
+  void rehash() { migrations::write_integrity_file(dir_ / "migrations", migrations::read_directory(dir_ / "migrations")); }
+
+  Loader loader_{testing::shared_cluster()};
+  fs::path dir_;
+};
+
+TEST(Source, ParseTellsTheKinds) {
+  EXPECT_EQ(Source::parse("empty").kind, Source::Kind::Empty);
+  EXPECT_EQ(Source::parse("postgresql://app:secret@db/app").kind, Source::Kind::Database);
+  EXPECT_EQ(Source::parse("postgres://db/app").kind, Source::Kind::Database);
+  EXPECT_EQ(Source::parse("schema/").kind, Source::Kind::Files);
+  const auto replayed = Source::parse("migrations:schema/migrations");
+  EXPECT_EQ(replayed.kind, Source::Kind::Migrations);
+  EXPECT_EQ(replayed.path, "schema/migrations");
+  EXPECT_EQ(Source::parse("postgresql://app:secret@db/app").describe().find("secret"), std::string::npos);
+}
+
+TEST_F(Sources, FilesCarryPragmasAndWhereEachObjectWasDeclared) {
+  const auto file = write("schema.sql",
+                          "-- the users\n"
+                          "CREATE TABLE users (\n"
+                          "  id bigint PRIMARY KEY,\n"
+                          "  -- strata:renamed-from mail\n"
+                          "  email text\n"
+                          ");\n"
+                          "CREATE FUNCTION one(x integer) RETURNS integer LANGUAGE sql AS 'SELECT 1';\n");
+  const auto loaded = loader_.load(Source::files(file));
+  ASSERT_NE(loaded.catalog.find("table:public.users"), nullptr);
+  ASSERT_EQ(loaded.pragmas.size(), 1u);
+  EXPECT_EQ(loaded.pragmas[0].object_key, "column:public.users.email");
+
+  const auto at = [&](const std::string& key) {
+    const auto* where = loaded.declared_at(key);
+    return where ? where->to_string() : std::string("nowhere");
+  };
+  EXPECT_EQ(at("table:public.users"), file.string() + ":2:1");
+  EXPECT_EQ(at("column:public.users.email"), file.string() + ":5:3");
+  EXPECT_EQ(at("constraint:public.users.users_pkey"), file.string() + ":2:1");  // implicit: its table's place
+  EXPECT_EQ(at("function:public.one(integer)"), file.string() + ":7:1");
+  EXPECT_EQ(at("table:public.nothing"), "nowhere");
+}
+
+TEST_F(Sources, MigrationsBuildWhatTheirFilesDeclareWithoutTheHistorySchema) {
+  write("migrations/20260101000000_create.sql", "CREATE TABLE t (id int PRIMARY KEY, name text);\n");
+  rehash();
+  const auto file = write("schema.sql", "CREATE TABLE t (id int PRIMARY KEY, name text);\n");
+  const auto [replayed, declared] = loader_.load_both(Source::migrations(dir_ / "migrations"), Source::files(file));
+  EXPECT_EQ(model::differences(declared.catalog, replayed.catalog), std::vector<std::string>{});
+  EXPECT_EQ(replayed.catalog.find("schema:strata"), nullptr);
+}
+
+TEST_F(Sources, MigrationsWithABrokenSumAreRefused) {
+  write("migrations/20260101000000_create.sql", "CREATE TABLE t (id int);\n");
+  rehash();
+  write("migrations/20260101000000_create.sql", "CREATE TABLE t (id bigint);\n");  // edited after hashing
+  try {
+    loader_.load(Source::migrations(dir_ / "migrations"));
+    FAIL() << "an edited migration must be refused";
+  } catch (const Error& error) {
+    EXPECT_NE(error.message().find("strata.sum"), std::string::npos) << error.what();
+    EXPECT_FALSE(error.details().empty());
+  }
+}
+
+TEST_F(Sources, ALiveDatabaseIsReadWithoutTheHistorySchema) {
+  testing::ScratchDb database("source_live");
+  write("migrations/20260101000000_create.sql", "CREATE TABLE t (id int);\n");
+  rehash();
+  runner::migrate(database.connection_string(), migrations::read_directory(dir_ / "migrations"));
+  const auto live = loader_.load(Source::database(database.connection_string()));
+  EXPECT_NE(live.catalog.find("table:public.t"), nullptr);
+  for (const auto& [key, object] : live.catalog.objects) EXPECT_NE(object.schema, "strata") << key;
+  EXPECT_EQ(live.catalog.find("schema:strata"), nullptr);
+}
+
+TEST_F(Sources, ASchemaThatDeclaresTheHistorySchemaIsRefusedWhereItDoes) {
+  const auto file = write("schema.sql", "CREATE TABLE t (id int);\n\nCREATE SCHEMA strata;\n");
+  try {
+    loader_.load(Source::files(file));
+    FAIL() << "schema strata is the runner's";
+  } catch (const sql::SqlError& error) {
+    EXPECT_EQ(error.location().to_string(), file.string() + ":3:1") << error.what();
+  }
+}
+
+TEST_F(Sources, DiffOptionsCarryRenamesAndApprovals) {
+  const auto file = write("schema.sql",
+                          "-- strata:allow-destructive\n"
+                          "CREATE TABLE accounts (\n"
+                          "  id int,\n"
+                          "  -- strata:renamed-from mail\n"
+                          "  email text\n"
+                          ");\n");
+  const auto options = diff_options(loader_.load(Source::files(file)));
+  EXPECT_EQ(options.renames.at("column:public.accounts.email"), "column:public.accounts.mail");
+  EXPECT_TRUE(options.approved_destructive.count("table:public.accounts"));
+}
+
+TEST_F(Sources, TheEmptySourceIsAFreshDatabase) {
+  testing::ScratchDb database("source_empty");
+  const auto [empty, fresh] = loader_.load_both(Source::parse("empty"), Source::database(database.connection_string()));
+  EXPECT_EQ(model::differences(empty.catalog, fresh.catalog), std::vector<std::string>{});
+}
+
+}  // namespace
+}  // namespace strata::source
