@@ -6,6 +6,7 @@
 //   file.sql | directory/ ──load (scratch database)──introspect──────▶ Catalog + pragmas + declarations
 //   postgresql://… ───────────────────────────────────introspect──────▶ Catalog (strata schema aside)
 //   migrations:directory/ ──replay (the runner)──────introspect──────▶ Catalog
+//   (migrations already read: the same, without reading or verifying them again)
 //
 // File and migration sources need a throwaway cluster: the cached one (kept running between
 // invocations) or a private one, started on first use.
@@ -14,6 +15,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,14 +30,16 @@ namespace strata::source {
 struct Source {
   enum class Kind { Empty, Files, Database, Migrations };
   Kind kind = Kind::Empty;
-  std::filesystem::path path;  // Files, Migrations
+  std::filesystem::path path;  // Files, Migrations read from a directory
   std::string url;             // Database (may hold a password: never print it)
+  std::optional<std::vector<migrations::Migration>> list;  // Migrations the caller has read and verified
 
   // `empty`, a postgresql:// (or postgres://) URL, `migrations:DIR`, else a .sql file or a
   // directory of .sql files.
   static Source parse(const std::string& text);
   static Source files(const std::filesystem::path& path);
-  static Source migrations(const std::filesystem::path& directory);
+  static Source migrations(const std::filesystem::path& directory);  // strata.sum verified when loaded
+  static Source migrations(std::vector<migrations::Migration> list, std::string description);
   static Source database(const std::string& url);
   bool needs_cluster() const { return kind == Kind::Files || kind == Kind::Migrations; }
   // For people: the path, or the URL without its password.

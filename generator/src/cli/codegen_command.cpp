@@ -34,7 +34,7 @@ void run_codegen(const CodegenArguments& arguments, const GlobalOptions& globals
   // to check: it is checked here, at build time.
   options.migrations = replay::read_verified(arguments.migrations);
   source::Loader loader(cluster_choice(globals));
-  const auto catalog = replay::catalog(loader.cluster(), options.migrations);
+  const auto catalog = loader.load(source::Source::migrations(options.migrations, arguments.migrations)).catalog;
   const auto cluster_ms = loader.timings().cluster_ms;
   const auto replay_ms = ms_since(start) - cluster_ms;
 

@@ -118,7 +118,7 @@ void print_step(const promote::RehearsalStep& step) {
   if (step.failure) {
     std::string text = describe(*step.failure);
     for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 3)) text.replace(at, 1, "\n  ");
-    std::cout << "  error: " << runtime::scrub_remembered_secrets(text) << "\n";
+    std::cout << "  failure: " << runtime::scrub_remembered_secrets(text) << "\n";
   }
 }
 

@@ -1,8 +1,6 @@
 #include "strata/promote/drift.h"
 
 #include "strata/diff.h"
-#include "strata/introspect.h"
-#include "strata/replay.h"
 
 namespace strata::promote {
 
@@ -44,11 +42,11 @@ Drift compute_drift(const Context& context, const runner::StatusReport& status, 
     throw runner::RunnerError("cannot tell what " + context.target.description + " should look like", cannot);
   }
   drift.applied = applied.size();
-  const auto expected = replay::catalog(loader.cluster(), applied);
-  const auto actual = introspect::introspect(live).catalog;
-  drift.differences = model::differences(expected, actual);
+  const auto [expected, actual] = loader.load_both(source::Source::migrations(std::move(applied), "applied migrations"),
+                                                   source::Source::database(live));
+  drift.differences = model::differences(expected.catalog, actual.catalog);
   if (!drift.differences.empty()) {
-    const auto plan = diff::diff(actual, expected);
+    const auto plan = diff::diff(actual.catalog, expected.catalog);
     drift.sql = diff::render_sql(plan);
     drift.plan_warnings = plan.warnings;
   }
@@ -60,8 +58,10 @@ std::vector<std::string> baseline_differences(const Context& context, const std:
   for (const auto& migration : context.migrations) {
     if (migration.version <= version) covered.push_back(migration);
   }
-  const auto expected = replay::catalog(loader.cluster(), covered);
-  return model::differences(expected, introspect::introspect(context.target.connection).catalog);
+  const auto [expected, actual] =
+      loader.load_both(source::Source::migrations(std::move(covered), "migrations up to " + version),
+                       source::Source::database(context.target.connection));
+  return model::differences(expected.catalog, actual.catalog);
 }
 
 }  // namespace strata::promote

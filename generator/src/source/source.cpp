@@ -22,9 +22,12 @@ Source Source::parse(const std::string& text) {
   return files(text);
 }
 
-Source Source::files(const fs::path& path) { return {Kind::Files, path, {}}; }
-Source Source::migrations(const fs::path& directory) { return {Kind::Migrations, directory, {}}; }
-Source Source::database(const std::string& url) { return {Kind::Database, {}, url}; }
+Source Source::files(const fs::path& path) { return {Kind::Files, path, {}, std::nullopt}; }
+Source Source::migrations(const fs::path& directory) { return {Kind::Migrations, directory, {}, std::nullopt}; }
+Source Source::migrations(std::vector<migrations::Migration> list, std::string description) {
+  return {Kind::Migrations, std::move(description), {}, std::move(list)};
+}
+Source Source::database(const std::string& url) { return {Kind::Database, {}, url, std::nullopt}; }
 
 std::string Source::describe() const {
   switch (kind) {
@@ -72,7 +75,7 @@ Loaded Loader::load(const Source& source) {
       return loaded;
     }
     case Source::Kind::Migrations: {
-      loaded.catalog = replay::catalog(cluster(), replay::read_verified(source.path));
+      loaded.catalog = replay::catalog(cluster(), source.list ? *source.list : replay::read_verified(source.path));
       std::lock_guard lock(mutex_);
       timings_.replay_ms += ms_since(start);
       return loaded;
