@@ -141,6 +141,20 @@ TEST_F(Environments, AProtectedEnvironmentGetsOnlyWhatTheOneBeforeItApplied) {
   check_promotion_order(context, {&all[0]});  // applied there: fine
 }
 
+TEST_F(Environments, AProtectedEnvironmentIsBackedUpUnlessToldNot) {
+  runner::migrate(prod_.connection_string(), first(1));
+  auto context = prod_context();
+  context.project->backup_dir = dir_ / "backups";
+  EXPECT_EQ(backup_if_configured(context, /*no_backup=*/true), std::nullopt);
+  const auto dump = backup_if_configured(context, false);
+  ASSERT_TRUE(dump);
+  EXPECT_EQ(dump->parent_path(), dir_ / "backups");
+  EXPECT_EQ(dump->filename().string().rfind("prod-", 0), 0u) << *dump;
+  EXPECT_GT(fs::file_size(*dump), 0u);
+  context.target.environment->backup = false;  // "backup": false on a protected environment
+  EXPECT_EQ(backup_if_configured(context, false), std::nullopt);
+}
+
 TEST_F(Environments, DriftIsWhatTheAppliedMigrationsDoNotBuild) {
   runner::migrate(prod_.connection_string(), files());
   auto context = prod_context();

@@ -1,37 +1,22 @@
 #include "strata/cluster.h"
-
-#include <pqxx/pqxx>
+#include "strata/pg.h"
 
 namespace strata::runtime {
 
-namespace {
-
-// CREATE/DROP DATABASE cannot run inside a transaction block.
-void run_outside_transaction(pqxx::connection& connection, const std::string& sql) {
-  pqxx::nontransaction work(connection);
-  work.exec0(sql);
-}
-
-}  // namespace
-
 void Cluster::create_database(const std::string& name, const std::string& template_name) const {
-  pqxx::connection connection(connection_string("postgres"));
+  const pg::Session session(connection_string("postgres"), "strata");
   // Without fsync (strata's throwaway clusters) the checkpoints of FILE_COPY cost next to nothing
-  // and copying the files beats writing every page to the WAL (WAL_LOG, the default): about half
-  // the time for a fresh database (docs/benchmarks.md), which is most of loading a small schema.
-  pqxx::nontransaction probe(connection);
-  const bool durable = probe.exec1("SELECT current_setting('fsync')::boolean")[0].as<bool>();
-  probe.commit();
-  run_outside_transaction(connection, "CREATE DATABASE " + connection.quote_name(name) + " TEMPLATE " +
-                                          connection.quote_name(template_name) +
-                                          (durable ? "" : " STRATEGY FILE_COPY"));
+  // and copying the files beats writing every page to the WAL (WAL_LOG, the default), which is
+  // most of loading a small schema (docs/benchmarks.md).
+  const bool durable = session.value("SELECT current_setting('fsync')::boolean") == "t";
+  session.exec("CREATE DATABASE " + pg::identifier(name) + " TEMPLATE " + pg::identifier(template_name) +
+               (durable ? "" : " STRATEGY FILE_COPY"));
 }
 
 void Cluster::drop_database(const std::string& name) const {
-  pqxx::connection connection(connection_string("postgres"));
+  const pg::Session session(connection_string("postgres"), "strata");
   // FORCE: terminate sessions still connected, e.g. a connection a failed test leaked.
-  run_outside_transaction(connection,
-                          "DROP DATABASE IF EXISTS " + connection.quote_name(name) + " WITH (FORCE)");
+  session.exec("DROP DATABASE IF EXISTS " + pg::identifier(name) + " WITH (FORCE)");
 }
 
 }  // namespace strata::runtime

@@ -1,11 +1,11 @@
 #include "strata/dev_database.h"
+#include "strata/pg.h"
 
 #include <libpq-fe.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <optional>
-#include <pqxx/pqxx>
 #include <stdexcept>
 
 #include "clusters/connection_parameters.h"
@@ -70,11 +70,9 @@ void check_reachable(const fs::path& directory, const ServerAccount& account) {
 }
 
 bool create_database_if_missing(const DevLayout& layout) {
-  pqxx::connection connection(admin_connection_string(layout, "postgres"));
-  pqxx::nontransaction work(connection);
-  const auto found = work.exec_params("SELECT 1 FROM pg_database WHERE datname = $1", kDevDatabaseName);
-  if (!found.empty()) return false;
-  work.exec0("CREATE DATABASE " + connection.quote_name(kDevDatabaseName));
+  const pg::Session session(admin_connection_string(layout, "postgres"), "strata dev");
+  if (!session.value("SELECT 1 FROM pg_database WHERE datname = " + pg::literal(kDevDatabaseName)).empty()) return false;
+  session.exec("CREATE DATABASE " + pg::identifier(kDevDatabaseName), "cannot create the development database");
   return true;
 }
 
