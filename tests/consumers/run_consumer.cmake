@@ -47,9 +47,9 @@ endif()
 
 # An application that links only its generated accessors needs libpqxx and libpq, nothing of
 # strata's tools. The lean app is linked with --no-as-needed, so every library on its link line is
-# a NEEDED entry of the binary: they are libpqxx, libpq and the C++ runtime, never Boost, OpenSSL
-# or libpg_query. (`ldd` would also list what libpq itself loads, OpenSSL among it: the libraries
-# the app links are its NEEDED entries.)
+# recorded in it: its NEEDED entries (readelf -d) are libpqxx, libpq and the C++ runtime, never
+# Boost, OpenSSL or libpg_query; and `ldd`, which also lists what those load in turn (libpq loads
+# OpenSSL itself), shows no Boost and no libpg_query.
 function(check_lean_app app)
   execute_process(COMMAND readelf -d "${app}" RESULT_VARIABLE result OUTPUT_VARIABLE dynamic ERROR_VARIABLE dynamic)
   string(REGEX MATCHALL "\\(NEEDED\\)[^\n]*" needed "${dynamic}")
@@ -61,6 +61,10 @@ function(check_lean_app app)
       message(FATAL_ERROR "consumer ${MODE}: the lean app links ${forbidden}:\n${needed}")
     endif()
   endforeach()
+  execute_process(COMMAND ldd "${app}" RESULT_VARIABLE result OUTPUT_VARIABLE loaded ERROR_VARIABLE loaded)
+  if(NOT result EQUAL 0 OR loaded MATCHES "boost" OR loaded MATCHES "pg_query")
+    message(FATAL_ERROR "consumer ${MODE}: ldd ${app} failed or shows Boost or libpg_query:\n${loaded}")
+  endif()
   message("consumer ${MODE}: the lean app needs only ${needed}")
 endfunction()
 

@@ -25,6 +25,7 @@ struct Warning {
 struct Result {
   model::Catalog catalog;
   std::vector<Warning> warnings;
+  bool history_schema = false;  // the database has strata's history schema (left out of `catalog`)
 };
 
 // The one way strata turns a database into a model: the catalog of the database `conn` is

@@ -53,13 +53,16 @@ std::string pqxx_message(const std::exception& error) {
 
 // strata's history schema belongs to the runner: a database migrated by strata has it, the schema
 // those migrations declare does not.
-void without_history_schema(model::Catalog& catalog) {
+// Returns whether it was there.
+bool without_history_schema(model::Catalog& catalog) {
+  bool found = false;
   for (auto it = catalog.objects.begin(); it != catalog.objects.end();) {
     const auto& object = it->second;
-    const bool ours = object.schema == runner::kHistorySchema ||
-                      (object.kind == model::Kind::Schema && object.name == runner::kHistorySchema);
-    it = ours ? catalog.objects.erase(it) : std::next(it);
+    const bool schema = object.kind == model::Kind::Schema && object.name == runner::kHistorySchema;
+    found = found || schema;
+    it = schema || object.schema == runner::kHistorySchema ? catalog.objects.erase(it) : std::next(it);
   }
+  return found;
 }
 
 }  // namespace
@@ -93,7 +96,7 @@ Result introspect(pqxx::connection& conn) {
   pipeline.complete();
   transaction.commit();
   auto result = context.finish();
-  without_history_schema(result.catalog);
+  result.history_schema = without_history_schema(result.catalog);
   return result;
 }
 

@@ -1,6 +1,5 @@
 #include "strata/introspect.h"
 #include "strata/load.h"
-#include "strata/pg.h"
 #include "strata/runner.h"
 #include "strata/stopwatch.h"
 
@@ -30,19 +29,17 @@ LoadedSchema load_schema(const runtime::Cluster& cluster, const std::vector<Sour
   execute_statements(scratch.connection_string(), files);
   loaded.timings.execute_ms = ms_since(start);
 
+  start = std::chrono::steady_clock::now();
+  auto result = introspect::introspect(scratch.connection_string());
+  loaded.timings.introspect_ms = ms_since(start);
   // The history schema is the runner's: a declared one would be invisible to every comparison.
-  const pg::Session session(scratch.connection_string(), "strata load");
-  if (!session.value("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = " + pg::literal(runner::kHistorySchema)).empty()) {
+  if (result.history_schema) {
     const auto* where = loaded.declared_at(std::string("schema:") + runner::kHistorySchema);
     throw SchemaError(where ? *where : SourceLocation{files.empty() ? "" : files.front().path, 1, 1},
                       std::string("schema ") + runner::kHistorySchema +
                           " is strata's own (the migration history lives there): give the application's schema "
                           "another name");
   }
-
-  start = std::chrono::steady_clock::now();
-  auto result = introspect::introspect(scratch.connection_string());
-  loaded.timings.introspect_ms = ms_since(start);
   loaded.catalog = std::move(result.catalog);
   loaded.warnings = introspect::warning_lines(result.warnings);
   return loaded;
