@@ -32,7 +32,10 @@ struct PgBinaries {
 // What every cluster offers: connection strings and database management.
 class Cluster {
  public:
-  virtual ~Cluster() = default;
+  Cluster();
+  virtual ~Cluster();
+  Cluster(const Cluster&) = delete;
+  Cluster& operator=(const Cluster&) = delete;
 
   // A libpq keyword/value connection string with every keyword that could otherwise come from
   // the caller's PG* environment set explicitly (host, port, user, dbname, sslmode, options...).
@@ -44,8 +47,16 @@ class Cluster {
   virtual const PgBinaries& binaries() const = 0;
 
   // CREATE DATABASE <name> [TEMPLATE <template_name>]; DROP DATABASE IF EXISTS ... WITH (FORCE).
+  // Both run on an administrative session kept open for the next call (a connection costs the
+  // server a backend start, about as much as creating a small database).
   void create_database(const std::string& name, const std::string& template_name = "template0") const;
   void drop_database(const std::string& name) const;
+
+ private:
+  // Runs `sql` on an idle administrative session of this cluster (opened when there is none).
+  void administer(const std::string& sql) const;
+  struct AdminSessions;
+  std::unique_ptr<AdminSessions> admin_;
 };
 
 struct ClusterOptions {
