@@ -4,6 +4,7 @@
 #include <fstream>
 #include <future>
 #include <memory>
+#include <optional>
 
 #include "strata/generate.h"
 #include "strata/introspect.h"
@@ -114,14 +115,20 @@ class Proof {
   // statement by statement instead, and the file is written `no-transaction`: said in a warning.
   void migrate(std::vector<Draft>& drafts, std::size_t draft, const std::string& what, std::vector<std::string>& warnings) {
     step(what, [&] {
-      if (!apply(drafts, draft) && fall_back(drafts[draft].up_pragmas, what, warnings)) apply(drafts, draft);
+      const auto out_of_locks = out_of_locks_in([&] { apply(drafts, draft); });
+      if (!out_of_locks) return;
+      if (!fall_back(drafts[draft].up_pragmas, what, warnings)) throw *out_of_locks;
+      apply(drafts, draft);
     });
   }
 
   // Rolls `draft` (the newest applied) back with its down file; the same fallback.
   void roll_back(std::vector<Draft>& drafts, std::size_t draft, const std::string& what, std::vector<std::string>& warnings) {
     step(what, [&] {
-      if (!revert(drafts) && fall_back(drafts[draft].down_pragmas, what, warnings)) revert(drafts);
+      const auto out_of_locks = out_of_locks_in([&] { revert(drafts); });
+      if (!out_of_locks) return;
+      if (!fall_back(drafts[draft].down_pragmas, what, warnings)) throw *out_of_locks;
+      revert(drafts);
     });
   }
 
@@ -152,26 +159,26 @@ class Proof {
     return all;
   }
 
-  // false: the transaction ran out of locks (and rolled back whole).
-  bool apply(const std::vector<Draft>& drafts, std::size_t draft) {
+  void apply(const std::vector<Draft>& drafts, std::size_t draft) {
     auto options = options_;
     options.to_version = drafts[draft].version;
-    return out_of_locks_is_false([&] { runner::migrate(database_.connection_string(), all(drafts), options); });
+    runner::migrate(database_.connection_string(), all(drafts), options);
   }
 
-  bool revert(const std::vector<Draft>& drafts) {
-    runner::RollbackOptions options{options_, std::nullopt, 1};
-    return out_of_locks_is_false([&] { runner::rollback(database_.connection_string(), all(drafts), options); });
+  void revert(const std::vector<Draft>& drafts) {
+    runner::rollback(database_.connection_string(), all(drafts), runner::RollbackOptions{options_, std::nullopt, 1});
   }
 
+  // The error of a transaction that needed more locks than the server's lock table holds (it
+  // rolled back whole); nullopt when `run` worked. Any other error goes on.
   template <typename Run>
-  static bool out_of_locks_is_false(Run run) {
+  static std::optional<sql::SqlError> out_of_locks_in(Run run) {
     try {
       run();
-      return true;
+      return std::nullopt;
     } catch (const sql::SqlError& error) {
       if (error.sqlstate() != pg::kOutOfSharedMemory) throw;
-      return false;
+      return error;
     }
   }
 
