@@ -30,8 +30,8 @@ TEST(Quoting, QualifiedNamesAndLiterals) {
 
 TEST(CatalogJson, RoundTripsAndIsStable) {
   Catalog catalog;
-  Object table{"table:public.t", Kind::Table, "public", "t", "", {{"persistence", "permanent"}}, {"schema:public"}, "hi"};
-  Object column{"column:public.t.a", Kind::Column, "public", "a", "table:public.t", {{"type", "integer"}}, {}, std::nullopt};
+  Object table{"table:public.t", Kind::Table, "public", "t", "", {{"persistence", "permanent"}}, {"schema:public"}, "hi", "reader", {{"reader", {"SELECT*"}}}};
+  Object column{"column:public.t.a", Kind::Column, "public", "a", "table:public.t", {{"type", "integer"}}, {}, std::nullopt, "", nullptr};
   catalog.add(column);
   catalog.add(table);
   const auto json = catalog.to_json();

@@ -35,7 +35,39 @@ enum class Kind {
   Rule,
   Policy,
   SequenceOwner, // ALTER SEQUENCE ... OWNED BY, separate because it needs the column to exist
+  DefaultPrivileges, // ALTER DEFAULT PRIVILEGES of one role, in one schema or everywhere, for one
+                     // kind of object (attrs: role, objects; acl: what they get)
 };
+
+// Roles as the model names them: a role name, or one of these two words.
+// The role that read the catalog (that loaded the declared schema, or that connected to the live
+// database) is "CURRENT_USER": what it owns belongs to whoever runs the migration, so no
+// ALTER ... OWNER TO is written for it (docs/model.md, "Owners and privileges").
+inline constexpr const char* kCurrentUser = "CURRENT_USER";
+inline constexpr const char* kPublic = "PUBLIC";  // the grantee of privileges granted to everyone
+
+// An access control list: grantee -> its privileges, sorted ("SELECT", "UPDATE*": '*' marks WITH
+// GRANT OPTION). Effective privileges, defaults included (a NULL relacl reads as acldefault()),
+// so an object that was granted and revoked back compares equal to one never granted. Grantors
+// are not modelled: migrations grant as the object's owner.
+using Acl = std::map<std::string, std::vector<std::string>>;
+nlohmann::json acl_to_json(const Acl& acl);
+Acl acl_from_json(const nlohmann::json& json);
+// The privileges a new object of `kind` gets when no default privileges apply, as PostgreSQL's
+// acldefault() gives them (its owner has everything; PUBLIC may execute functions and use types);
+// empty for columns and kinds without privileges.
+Acl default_acl(Kind kind, const std::string& owner);
+// What ALTER ... OWNER TO does to an ACL: `old_owner`'s privileges become `new_owner`'s.
+Acl with_owner(const Acl& acl, const std::string& old_owner, const std::string& new_owner);
+// Both ACLs' privileges (WITH GRANT OPTION wins).
+Acl merged(const Acl& first, const Acl& second);
+// The word ALTER DEFAULT PRIVILEGES uses for a kind (tables, sequences, functions, types,
+// schemas); "" for kinds default privileges do not apply to.
+std::string default_privileges_objects(Kind kind);
+
+// "default_privileges:ROLE on OBJECTS" or "default_privileges:ROLE in SCHEMA on OBJECTS"
+// (OBJECTS: tables, sequences, functions, types, schemas).
+std::string default_privileges_key(const std::string& role, const std::string& schema, const std::string& objects);
 
 std::string to_string(Kind kind);
 Kind kind_from_string(const std::string& text);
@@ -50,6 +82,11 @@ struct Object {
   nlohmann::json attrs = nlohmann::json::object();  // kind-specific, compared for equality
   std::vector<std::string> depends_on;              // keys of objects this one needs, sorted
   std::optional<std::string> comment;
+  // Owner and privileges, kept apart from attrs because changing them never recreates anything.
+  // owner: a role (see kCurrentUser), "" for kinds that have no owner of their own (columns,
+  // indexes...: they follow their table). acl: null for kinds without privileges.
+  std::string owner;
+  nlohmann::json acl;
 
   bool operator==(const Object&) const = default;
 };

@@ -5,7 +5,8 @@
 namespace strata::diff {
 
 bool same_definition(const model::Object& from, const model::Object& to) {
-  if (from.kind == model::Kind::Column) return attrs::equal_except(from.attrs, to.attrs, {"position"});
+  // The privileges of an identity column's sequence are granted in the privileges step.
+  if (from.kind == model::Kind::Column) return attrs::equal_except(from.attrs, to.attrs, {"position", "identity_sequence"});
   return attrs::equal_except(from.attrs, to.attrs, {});
 }
 

@@ -1,6 +1,8 @@
 // The pipeline: decide -> close over dependents -> order -> emit. docs/diff.md explains each step.
 #include "strata/diff.h"
 
+#include <optional>
+
 #include "attrs.h"
 #include "closure.h"
 #include "decide.h"
@@ -9,6 +11,7 @@
 #include "online.h"
 #include "ordering.h"
 #include "plan_state.h"
+#include "privileges.h"
 #include "renames.h"
 
 namespace strata::diff {
@@ -94,7 +97,22 @@ std::vector<std::string> unapproved_destructive(const Plan& plan) {
   return lines;
 }
 
-Plan diff(const model::Catalog& from, const model::Catalog& to, const Options& options) {
+Plan diff(const model::Catalog& from_catalog, const model::Catalog& to_catalog, const Options& options) {
+  // Default privileges are settings applied after everything else, not objects to order: the
+  // planner works on the catalogs without them (copied only when there are any).
+  std::optional<model::Catalog> from_copy, to_copy;
+  std::vector<model::Object> from_defaults, to_defaults;
+  if (has_default_privileges(from_catalog)) {
+    from_copy = from_catalog;
+    from_defaults = take_default_privileges(*from_copy);
+  }
+  if (has_default_privileges(to_catalog)) {
+    to_copy = to_catalog;
+    to_defaults = take_default_privileges(*to_copy);
+  }
+  const model::Catalog& from = from_copy ? *from_copy : from_catalog;
+  const model::Catalog& to = to_copy ? *to_copy : to_catalog;
+
   // Declared renames run first; the rest of the plan compares A as it is after them.
   RenamedCatalog renamed = apply_renames(from, to, options.renames);
   const model::Catalog& source = options.renames.empty() ? from : renamed.catalog;
@@ -108,6 +126,8 @@ Plan diff(const model::Catalog& from, const model::Catalog& to, const Options& o
   const auto creates = create_order(state, context.attached_tables);
   context.inlined_defaults = defaults_to_inline(state, creates);
   Plan plan = emit(state, drops, creates, context);
+  const auto privileges = privilege_changes(state, context, from_defaults, to_defaults);
+  plan.changes.insert(plan.changes.end(), privileges.begin(), privileges.end());
   plan.changes.insert(plan.changes.begin(), renamed.renames.begin(), renamed.renames.end());
   plan.hints = rename_hints(source, to);
   apply_online_options(plan, state, options);

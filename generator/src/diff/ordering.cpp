@@ -86,6 +86,7 @@ int kind_rank(const Object& object) {
     case Kind::Rule: return 15;
     case Kind::Policy: return 16;
     case Kind::SequenceOwner: return 17;
+    case Kind::DefaultPrivileges: return 18;
   }
   return 18;
 }

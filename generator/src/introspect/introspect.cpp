@@ -34,7 +34,7 @@ std::vector<Reader> all_readers() {
   for (auto group : {schema_readers, extension_readers, type_readers, sequence_readers,
                      table_readers, column_readers, sequence_owner_readers, constraint_readers,
                      view_readers, index_readers, function_readers, trigger_readers, rule_readers,
-                     policy_readers, dependency_readers, comment_readers,
+                     policy_readers, dependency_readers, comment_readers, privilege_readers,
                      unmodelled_object_readers}) {
     for (auto& reader : group()) readers.push_back(std::move(reader));
   }

@@ -37,6 +37,7 @@ std::vector<Reader> rule_readers();              // rules.cpp
 std::vector<Reader> policy_readers();            // policies.cpp
 std::vector<Reader> dependency_readers();        // dependencies.cpp (needs every object)
 std::vector<Reader> comment_readers();           // comments.cpp (needs every object)
+std::vector<Reader> privilege_readers();         // privileges.cpp: owners, ACLs, default privileges
 std::vector<Reader> unmodelled_object_readers(); // unmodelled.cpp: warnings
 
 }  // namespace strata::introspect

@@ -9,6 +9,9 @@ model::Catalog empty_database_catalog() {
   public_schema.kind = model::Kind::Schema;
   public_schema.name = "public";
   public_schema.comment = "standard public schema";
+  // PostgreSQL 15: owned by the database's owner, usable by everyone (docs/model.md).
+  public_schema.owner = "pg_database_owner";
+  public_schema.acl = model::acl_to_json({{"pg_database_owner", {"CREATE", "USAGE"}}, {model::kPublic, {"USAGE"}}});
   catalog.add(std::move(public_schema));
 
   model::Object plpgsql;  // initdb installs it in every database's template

@@ -8,7 +8,7 @@
 namespace strata::model {
 namespace {
 
-constexpr std::array<std::pair<Kind, const char*>, 16> kKindNames{{
+constexpr std::array<std::pair<Kind, const char*>, 17> kKindNames{{
     {Kind::Schema, "schema"},
     {Kind::Extension, "extension"},
     {Kind::Type, "type"},
@@ -25,9 +25,29 @@ constexpr std::array<std::pair<Kind, const char*>, 16> kKindNames{{
     {Kind::Rule, "rule"},
     {Kind::Policy, "policy"},
     {Kind::SequenceOwner, "seqowner"},
+    {Kind::DefaultPrivileges, "default_privileges"},
 }};
 
 }  // namespace
+
+nlohmann::json acl_to_json(const Acl& acl) {
+  nlohmann::json json = nlohmann::json::object();
+  for (const auto& [grantee, privileges] : acl) {
+    if (!privileges.empty()) json[grantee] = privileges;
+  }
+  return json;
+}
+
+Acl acl_from_json(const nlohmann::json& json) {
+  Acl acl;
+  if (!json.is_object()) return acl;
+  for (const auto& [grantee, privileges] : json.items()) acl[grantee] = privileges.get<std::vector<std::string>>();
+  return acl;
+}
+
+std::string default_privileges_key(const std::string& role, const std::string& schema, const std::string& objects) {
+  return "default_privileges:" + role + (schema.empty() ? "" : " in " + schema) + " on " + objects;
+}
 
 std::string to_string(Kind kind) {
   for (const auto& [k, name] : kKindNames) {
@@ -71,6 +91,8 @@ nlohmann::json Catalog::to_json() const {
     };
     if (!object.parent.empty()) entry["parent"] = object.parent;
     if (object.comment) entry["comment"] = *object.comment;
+    if (!object.owner.empty()) entry["owner"] = object.owner;
+    if (!object.acl.is_null()) entry["acl"] = object.acl;
     out[key] = std::move(entry);
   }
   return out;
@@ -88,6 +110,8 @@ Catalog Catalog::from_json(const nlohmann::json& json) {
     object.attrs = entry.value("attrs", nlohmann::json::object());
     object.depends_on = entry.value("depends_on", std::vector<std::string>{});
     if (entry.contains("comment")) object.comment = entry.at("comment").get<std::string>();
+    object.owner = entry.value("owner", "");
+    if (entry.contains("acl")) object.acl = entry.at("acl");
     catalog.add(std::move(object));
   }
   return catalog;

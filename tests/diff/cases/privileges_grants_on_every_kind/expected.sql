@@ -1,0 +1,17 @@
+SET check_function_bodies = false;
+GRANT USAGE ON SEQUENCE app.t_id_seq TO writer;
+GRANT REFERENCES (id) ON TABLE app.t TO writer;
+GRANT UPDATE (name) ON TABLE app.t TO writer;
+REVOKE EXECUTE ON FUNCTION app.f(integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app.f(integer) TO reader;
+REVOKE EXECUTE ON PROCEDURE app.p() FROM PUBLIC;
+GRANT SELECT ON TABLE app.m TO reader;
+GRANT USAGE ON SCHEMA app TO reader;
+GRANT USAGE ON SEQUENCE app.s TO writer;
+GRANT USAGE ON SEQUENCE app.t_n_seq TO writer;
+GRANT SELECT ON TABLE app.t TO reader WITH GRANT OPTION;
+GRANT INSERT, SELECT ON TABLE app.t TO writer;
+REVOKE USAGE ON TYPE app.mood FROM PUBLIC;
+GRANT USAGE ON TYPE app.mood TO reader;
+GRANT USAGE ON DOMAIN app.positive TO writer WITH GRANT OPTION;
+GRANT SELECT ON TABLE app.v TO reader;
