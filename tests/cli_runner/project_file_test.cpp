@@ -204,3 +204,14 @@ TEST(RunnerCommandsHelp, UrlAndEnvExcludeEachOther) {
 }
 
 }  // namespace
+
+TEST(ProjectFile, OwnersAndPrivilegesCanBeLeftToAnotherTool) {
+  const auto everything = parse_project(R"({})", kFile);
+  EXPECT_TRUE(everything.diff_owners);
+  EXPECT_TRUE(everything.diff_privileges);
+  const auto neither = parse_project(R"({"diff": {"owners": false, "privileges": false}})", kFile);
+  EXPECT_FALSE(neither.diff_owners);
+  EXPECT_FALSE(neither.diff_privileges);
+  EXPECT_NE(error_of(R"({"diff": {"owner": false}})").find("owner"), std::string::npos);
+  EXPECT_NE(error_of(R"({"diff": {"privileges": "no"}})").find("privileges: expected true or false"), std::string::npos);
+}

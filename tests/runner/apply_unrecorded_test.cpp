@@ -79,5 +79,33 @@ TEST_F(RunnerTest, ThrowawayRolesAreMadeUpAndCreatedOnce) {
   strata::testing::exec(url(), "DROP TABLE t; DROP ROLE " + role + "; DROP ROLE " + creator);
 }
 
+// Migrations never create roles: a deploy naming a role the target lacks stops before anything
+// runs (not after the statements before the GRANT), naming the role and the migration.
+TEST_F(RunnerTest, AMigrationNamingAMissingRoleIsRefusedBeforeAnythingRuns) {
+  const std::string role = "strata_test_absent_" + std::to_string(::getpid());
+  add(1, "table", "CREATE TABLE t (id int);\n");
+  add(2, "grants", "CREATE TABLE u (id int);\nGRANT SELECT ON u TO " + role + ";\nALTER TABLE u OWNER TO " + role + ";\n");
+  try {
+    migrate(url(), files(), quick());
+    FAIL() << "a role the target lacks must be refused";
+  } catch (const RunnerError& error) {
+    EXPECT_NE(std::string(error.what()).find("names role " + role + ", which does not exist"), std::string::npos)
+        << error.what();
+    EXPECT_NE(std::string(error.what()).find("0002_grants"), std::string::npos) << error.what();
+    EXPECT_NE(error.info().hint.find("not created by migrations"), std::string::npos);
+  }
+  EXPECT_FALSE(table_exists("public.t"));  // not even the migration before it
+  EXPECT_FALSE(table_exists("public.u"));
+}
+
+TEST_F(RunnerTest, ARoleCreatedByAnEarlierPendingStatementIsNotMissing) {
+  const std::string role = "strata_test_made_" + std::to_string(::getpid());
+  add(1, "role", "CREATE ROLE " + role + " NOLOGIN;\n");
+  add(2, "grants", "CREATE TABLE u (id int);\nGRANT SELECT ON u TO " + role + ";\n");
+  migrate(url(), files(), quick());
+  EXPECT_EQ(scalar("SELECT has_table_privilege('" + role + "', 'u', 'SELECT')"), "t");
+  strata::testing::exec(url(), "DROP TABLE u; DROP ROLE " + role);
+}
+
 }  // namespace
 }  // namespace strata::runner

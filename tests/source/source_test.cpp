@@ -134,5 +134,57 @@ TEST_F(Sources, TheEmptySourceIsAFreshDatabase) {
   EXPECT_EQ(model::differences(empty.catalog, fresh.catalog), std::vector<std::string>{});
 }
 
+// Owners and privileges are read as the model names them; a project that manages them elsewhere
+// leaves them out of every catalog it loads.
+TEST_F(Sources, OwnersAndPrivilegesAreLoadedUnlessTheScopeLeavesThemOut) {
+  const auto file = write("schema.sql",
+                          "CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY, name text);\n"
+                          "GRANT SELECT, UPDATE (name) ON t TO strata_source_reader;\n"
+                          "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO strata_source_reader;\n"
+                          "CREATE VIEW v AS SELECT id FROM t;\n"
+                          "ALTER VIEW v OWNER TO strata_source_reader;\n"
+                          "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO strata_source_reader;\n");
+  const auto loaded = loader_.load(Source::files(file));
+  const auto* table = loaded.catalog.find("table:public.t");
+  ASSERT_NE(table, nullptr);
+  EXPECT_EQ(table->owner, model::kCurrentUser);
+  EXPECT_EQ(table->acl, model::acl_to_json({{model::kCurrentUser, {"DELETE", "INSERT", "REFERENCES", "SELECT", "TRIGGER", "TRUNCATE", "UPDATE"}},
+                                            {"strata_source_reader", {"SELECT"}}}));
+  EXPECT_EQ(loaded.catalog.find("column:public.t.name")->acl, model::acl_to_json({{"strata_source_reader", {"UPDATE"}}}));
+  EXPECT_TRUE(loaded.catalog.find("column:public.t.id")->acl.is_null());
+  EXPECT_EQ(loaded.catalog.find("column:public.t.id")->attrs["identity_sequence"]["name"], "t_id_seq");
+  EXPECT_EQ(loaded.catalog.find("view:public.v")->owner, "strata_source_reader");
+  const auto* defaults = loaded.catalog.find(model::default_privileges_key(model::kCurrentUser, "", "tables"));
+  ASSERT_NE(defaults, nullptr);
+
+  Loader narrowed{testing::shared_cluster()};
+  narrowed.set_scope(model::Scope{false, false});
+  const auto without = narrowed.load(Source::files(file));
+  for (const auto& [key, object] : without.catalog.objects) {
+    EXPECT_TRUE(object.owner.empty()) << key;
+    EXPECT_TRUE(object.acl.is_null()) << key;
+    EXPECT_NE(object.kind, model::Kind::DefaultPrivileges) << key;
+  }
+  EXPECT_FALSE(without.catalog.find("column:public.t.id")->attrs.contains("identity_sequence"));
+}
+
+// What the diff assumes a new object gets (model::default_acl) is what PostgreSQL's acldefault()
+// gives: checked against the server, so a new version's change shows here.
+TEST_F(Sources, TheDefaultPrivilegesOfEachKindAreThoseOfTheServer) {
+  const auto file = write("schema.sql",
+                          "CREATE SCHEMA s;\nCREATE TABLE s.t (id int);\nCREATE VIEW s.v AS SELECT 1 AS one;\n"
+                          "CREATE MATERIALIZED VIEW s.m AS SELECT 1 AS one;\nCREATE SEQUENCE s.q;\n"
+                          "CREATE FUNCTION s.f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+                          "CREATE TYPE s.e AS ENUM ('a');\nCREATE DOMAIN s.d AS int;\n");
+  const auto loaded = loader_.load(Source::files(file));
+  int checked = 0;
+  for (const auto& [key, object] : loaded.catalog.objects) {
+    if ((object.schema != "s" && key != "schema:s") || object.kind == model::Kind::Column) continue;
+    EXPECT_EQ(object.acl, model::acl_to_json(model::default_acl(object.kind, object.owner))) << key;
+    ++checked;
+  }
+  EXPECT_EQ(checked, 8);
+}
+
 }  // namespace
 }  // namespace strata::source

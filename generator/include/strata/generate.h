@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "strata/cluster.h"
+#include "strata/model.h"
 #include "strata/diff.h"
 #include "strata/load.h"
 #include "strata/migration_integrity.h"
@@ -35,6 +36,7 @@ struct Options {
   bool online = true;                // CONCURRENTLY index builds, NOT VALID + VALIDATE constraints
   bool check = false;                // write nothing; fail when the schema has uncovered changes
   bool use_cached_cluster = true;    // used by generate(options) without a cluster
+  model::Scope scope;                // owners / privileges compared (strata.json "diff")
   // The version clock (tests pin it); default: the current UTC time.
   std::optional<std::chrono::system_clock::time_point> now;
 };

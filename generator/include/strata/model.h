@@ -108,6 +108,16 @@ nlohmann::json comparable(const Catalog& catalog);
 // "missing: KEY", "unexpected: KEY", "differs: KEY (want ..., got ...)" lines; empty when equal.
 std::vector<std::string> differences(const Catalog& expected, const Catalog& actual);
 
+// What of owners and privileges a project compares (strata.json "diff": {"owners": false,
+// "privileges": false} for teams that manage them with another tool).
+struct Scope {
+  bool owners = true;
+  bool privileges = true;
+};
+// `catalog` without what `scope` leaves out: owners; ACLs, identity sequences' ACLs and default
+// privileges.
+void narrow(Catalog& catalog, const Scope& scope);
+
 // Quoting helpers shared by everything that renders SQL from the model.
 std::string quote_ident(const std::string& identifier);        // "Foo" / foo, as quote_ident()
 std::string qualified_name(const std::string& schema, const std::string& name);

@@ -77,12 +77,19 @@ class Loader {
   // files costs about one load instead of two.
   std::pair<Loaded, Loaded> load_both(const Source& first, const Source& second);
 
+  // Owners and privileges left out of every catalog loaded from now on (model::narrow).
+  void set_scope(const model::Scope& scope) { scope_ = scope; }
+  const model::Scope& scope() const { return scope_; }
+
   // The cluster, started now if it was not yet.
   const runtime::Cluster& cluster();
   const Timings& timings() const { return timings_; }
 
  private:
+  Loaded load_unscoped(const Source& source);
+
   ClusterChoice choice_ = ClusterChoice::Cached;
+  model::Scope scope_;
   std::unique_ptr<runtime::Cluster> owned_;
   const runtime::Cluster* cluster_ = nullptr;
   std::mutex mutex_;  // guards timings_ while two loads run at once

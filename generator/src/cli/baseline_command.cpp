@@ -25,6 +25,7 @@ void run_baseline(const BaselineArguments& arguments, const GlobalOptions& globa
                      context.migrations_dir.string());
   }
   source::Loader loader(cluster_choice(globals));
+  loader.set_scope(promote::scope_of(context.project));
   const auto differences = promote::baseline_differences(context, arguments.version, loader);
   if (!differences.empty()) {
     throw runner::RunnerError(context.target.description + " does not match what the migrations up to " +

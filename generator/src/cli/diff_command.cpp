@@ -33,6 +33,7 @@ void run_diff(const DiffArguments& arguments, const GlobalOptions& globals) {
     if (source::is_database_url(*text)) runtime::remember_secrets(*text);
   }
   source::Loader loader(cluster_choice(globals));
+  loader.set_scope(promote::scope_of(promote::find_project("")));
   const auto [from, to] = loader.load_both(source::Source::parse(arguments.from), source::Source::parse(arguments.to));
   const auto start = std::chrono::steady_clock::now();
   const auto plan = diff::diff(from.catalog, to.catalog, source::diff_options(to));

@@ -4,6 +4,7 @@
 #include "report.h"
 #include "strata/generate.h"
 #include "strata/lint.h"
+#include "strata/promote/target.h"
 
 namespace strata::cli {
 namespace {
@@ -41,6 +42,7 @@ void run_generate(const GenerateArguments& arguments, const GlobalOptions& globa
   options.allow_destructive = arguments.allow_destructive;
   options.online = !arguments.no_online;
   options.check = arguments.check;
+  options.scope = promote::scope_of(promote::find_project(""));
   options.use_cached_cluster = !globals.no_cluster_cache;
 
   const auto result = generate::generate(options);

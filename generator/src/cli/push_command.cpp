@@ -36,6 +36,7 @@ void run_push(const PushArguments& arguments, const GlobalOptions& globals) {
                                        : context.project         ? context.project->schema
                                                                  : "schema";
   source::Loader loader(cluster_choice(globals));
+  loader.set_scope(promote::scope_of(context.project));
   const auto pushed = push::plan(context, loader, schema, arguments.force, arguments.allow_destructive);
   const auto& plan = pushed.plan;
   print_warnings(pushed.warnings);

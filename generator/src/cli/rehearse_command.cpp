@@ -172,6 +172,7 @@ void run_rehearse(const RehearseArguments& arguments, const GlobalOptions& globa
     if (show_progress) std::cerr << "\rcopying: " << megabytes(bytes) << std::flush;
   };
   source::Loader loader(cluster_choice(globals));
+  loader.set_scope(promote::scope_of(context.project));
   const auto rehearsal = promote::rehearse(context, loader, options);
   if (show_progress) std::cerr << "\r\033[K" << std::flush;
   if (arguments.format == "json") {

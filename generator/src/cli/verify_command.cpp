@@ -17,6 +17,7 @@ void run_verify(const VerifyArguments& arguments, const GlobalOptions& globals) 
   const auto context = promote::open_context(arguments.target);
   const auto status = runner::status(context.target.connection, context.migrations, context.integrity_problems);
   source::Loader loader(cluster_choice(globals));
+  loader.set_scope(promote::scope_of(context.project));
   const auto drift = promote::compute_drift(context, status, context.target.connection, loader);
   print_warnings(drift.warnings);
   const std::string built = std::to_string(drift.applied) + " applied migration" + (drift.applied == 1 ? "" : "s");

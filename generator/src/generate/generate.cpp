@@ -101,14 +101,19 @@ struct Draft {
 class Proof {
  public:
   Proof(const runtime::Cluster& cluster, const std::string& replayed, const fs::path& directory,
-        std::vector<migrations::Migration> existing, const load::LoadedSchema& declared)
+        std::vector<migrations::Migration> existing, const load::LoadedSchema& declared, const model::Scope& scope)
       : database_(cluster, "strata_proof", replayed),
+        scope_(scope),
         directory_(directory),
         existing_(std::move(existing)),
         declared_(declared),
         options_(replay::throwaway_options()) {}
 
-  model::Catalog catalog() const { return introspect::introspect(database_.connection_string()).catalog; }
+  model::Catalog catalog() const {
+    auto catalog = introspect::introspect(database_.connection_string()).catalog;
+    model::narrow(catalog, scope_);
+    return catalog;
+  }
 
   // Migrates up to and including `draft`. A transaction that needs more locks than the server's
   // lock table holds (SQLSTATE 53200: a migration creating or dropping hundreds of tables) is run
@@ -211,6 +216,7 @@ class Proof {
   }
 
   runtime::ScratchDatabase database_;
+  model::Scope scope_;
   fs::path directory_;
   std::vector<migrations::Migration> existing_;
   const load::LoadedSchema& declared_;
@@ -248,6 +254,7 @@ Result generate(const Options& options, const runtime::Cluster& cluster) {
     const auto start = std::chrono::steady_clock::now();
     replay::apply(replayed.connection_string(), existing);
     auto catalog = introspect::introspect(replayed.connection_string()).catalog;
+    model::narrow(catalog, options.scope);
     result.timings.replay_ms = ms_since(start);
     return catalog;
   });
@@ -255,6 +262,7 @@ Result generate(const Options& options, const runtime::Cluster& cluster) {
   try {
     const auto start = std::chrono::steady_clock::now();
     source::Loader loader(cluster);
+    loader.set_scope(options.scope);
     declared = loader.load(source::Source::files(options.schema));
     result.timings.load_ms = ms_since(start);
   } catch (...) {
@@ -333,7 +341,7 @@ Result generate(const Options& options, const runtime::Cluster& cluster) {
   // e. Proof on a copy of the replayed database: up must reach the declared schema, down must
   // come back. With an online part, the state between the two parts is proven as well.
   const auto proof_start = std::chrono::steady_clock::now();
-  Proof proof(cluster, replayed.name(), directory, existing, declared);
+  Proof proof(cluster, replayed.name(), directory, existing, declared, options.scope);
   proof.migrate(drafts, 0, "the up migration", result.warnings);
   DownSql after_down;
   if (drafts.size() > 1) {

@@ -73,4 +73,21 @@ std::string default_privileges_objects(Kind kind) {
   }
 }
 
+void narrow(Catalog& catalog, const Scope& scope) {
+  if (scope.owners && scope.privileges) return;
+  for (auto it = catalog.objects.begin(); it != catalog.objects.end();) {
+    Object& object = it->second;
+    if (!scope.privileges && object.kind == Kind::DefaultPrivileges) {
+      it = catalog.objects.erase(it);
+      continue;
+    }
+    if (!scope.owners) object.owner.clear();
+    if (!scope.privileges) {
+      object.acl = nullptr;
+      if (object.attrs.is_object()) object.attrs.erase("identity_sequence");
+    }
+    ++it;
+  }
+}
+
 }  // namespace strata::model

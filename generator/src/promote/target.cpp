@@ -14,6 +14,11 @@ std::optional<project::Project> find_project(const std::string& explicit_file) {
   return std::nullopt;
 }
 
+model::Scope scope_of(const std::optional<project::Project>& project) {
+  if (!project) return {};
+  return model::Scope{project->diff_owners, project->diff_privileges};
+}
+
 fs::path project_root(const std::optional<project::Project>& project) {
   return project ? project->root : fs::current_path();
 }

@@ -60,6 +60,12 @@ const runtime::Cluster& Loader::cluster() {
 }
 
 Loaded Loader::load(const Source& source) {
+  Loaded loaded = load_unscoped(source);
+  model::narrow(loaded.catalog, scope_);
+  return loaded;
+}
+
+Loaded Loader::load_unscoped(const Source& source) {
   const auto start = std::chrono::steady_clock::now();
   Loaded loaded;
   switch (source.kind) {

@@ -5,6 +5,7 @@
 //     "schema": "schema", "migrations": "schema/migrations",
 //     "backup_dir": ".strata/backups",
 //     "lock_timeout": "5s", "statement_timeout": "15min", "lock_retries": 3,
+//     "diff": {"owners": true, "privileges": true},
 //     "environments": [
 //       {"name": "dev",  "url_env": "DEV_DATABASE_URL"},
 //       {"name": "test", "url_env": "TEST_DATABASE_URL"},
@@ -53,6 +54,10 @@ struct Project {
   std::optional<std::chrono::milliseconds> lock_timeout;
   std::optional<std::chrono::milliseconds> statement_timeout;
   std::optional<int> lock_retries;
+  // "diff": {"owners": false, "privileges": false}: leave owners / privileges (ACLs and default
+  // privileges) out of every comparison, for teams that manage them with another tool.
+  bool diff_owners = true;
+  bool diff_privileges = true;
   std::vector<Environment> environments;  // promotion order
 
   // nullptr when there is no such environment.

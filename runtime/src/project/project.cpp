@@ -16,7 +16,7 @@ using nlohmann::json;
 namespace {
 
 const std::set<std::string> kTopLevelKeys = {"schema",       "migrations",        "backup_dir",   "lock_timeout",
-                                             "statement_timeout", "lock_retries", "environments"};
+                                             "statement_timeout", "lock_retries", "environments", "diff"};
 const std::set<std::string> kEnvironmentKeys = {"name", "url_env", "protected", "backup"};
 
 std::string join(const std::set<std::string>& names) {
@@ -189,6 +189,16 @@ Project parse_project(const std::string& text, const fs::path& file) {
       throw ProjectError(where + ": lock_retries: expected a whole number from 0 to 100, got " + retries.dump());
     }
     project.lock_retries = retries.get<int>();
+  }
+  if (document.contains("diff")) {
+    const auto& diff = document["diff"];
+    if (!diff.is_object()) throw ProjectError(where + ": diff: expected an object, got " + type_name(diff));
+    check_keys(diff, {"owners", "privileges"}, where + ": diff");
+    for (const auto& [key, value] : diff.items()) {
+      if (!value.is_boolean()) throw ProjectError(where + ": diff: " + key + ": expected true or false, got " + value.dump());
+    }
+    project.diff_owners = diff.value("owners", true);
+    project.diff_privileges = diff.value("privileges", true);
   }
   if (document.contains("environments")) {
     const auto& environments = document["environments"];

@@ -8,6 +8,7 @@
 #include "connect.h"
 #include "history_table.h"
 #include "plan.h"
+#include "required_roles.h"
 #include "script.h"
 #include "sessions.h"
 #include "strata/stopwatch.h"
@@ -36,6 +37,7 @@ RunReport apply_unrecorded(const std::string& connection, const std::vector<migr
     return report;
   }
 
+  if (!options.create_missing_roles) require_roles(conn.get(), steps);
   SessionLock lock(conn.get(), options, target);  // never beside a migrate run
   report.waited_for_lock = lock.waited();
   BlockerWatch watch(connection, PQbackendPID(conn.get()), options.timeouts.lock_timeout);

@@ -8,6 +8,7 @@
 #include "history_table.h"
 #include "connect.h"
 #include "plan.h"
+#include "required_roles.h"
 #include "row_counts.h"
 #include "script.h"
 #include "sessions.h"
@@ -82,6 +83,7 @@ RunReport migrate(const std::string& connection, const std::vector<migrations::M
   }
   announce_out_of_order(steps, options);
 
+  if (!options.create_missing_roles) require_roles(conn.get(), steps);
   std::vector<rows::Table> rows_before;
   if (options.check_row_counts) rows_before = rows::count(conn.get(), options.timeouts);
 

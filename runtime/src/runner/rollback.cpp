@@ -10,6 +10,7 @@
 #include "history_table.h"
 #include "connect.h"
 #include "plan.h"
+#include "required_roles.h"
 #include "row_counts.h"
 #include "script.h"
 #include "sessions.h"
@@ -102,6 +103,7 @@ RunReport rollback(const std::string& connection, const std::vector<migrations::
   steps = revert_steps(migrations, snapshot.entries, rollback_options);
   if (steps.empty()) return sessions::nothing_to_do(std::move(report), options, "another run rolled everything back already", started);
 
+  if (!options.create_missing_roles) require_roles(conn.get(), steps);
   std::vector<rows::Table> rows_before;
   if (options.check_row_counts) rows_before = rows::count(conn.get(), options.timeouts);
   BlockerWatch watch(connection, PQbackendPID(conn.get()), options.timeouts.lock_timeout);

@@ -3,6 +3,8 @@
 // strata.json names) or the embedded development database.
 #pragma once
 
+#include "strata/model.h"
+
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -33,6 +35,9 @@ struct Target {
   std::optional<project::Environment> environment;  // --env
   bool dev = false;                                   // the embedded development database
 };
+
+// What of owners and privileges the project compares (strata.json "diff"); everything without one.
+model::Scope scope_of(const std::optional<project::Project>& project);
 
 struct Context {
   std::optional<project::Project> project;
