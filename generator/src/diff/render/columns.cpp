@@ -81,12 +81,17 @@ class ColumnAlteration {
     }
     const bool lossless = is_lossless_type_change(old_type, new_type);
     // A generated column is recomputed, and PostgreSQL rejects USING for it.
-    if (!lossless && !new_text("generated")) action += " USING " + column_ + "::" + new_type;
+    const bool cast = !lossless && needs_explicit_cast(old_type, new_type);
+    if (cast && !new_text("generated")) action += " USING " + column_ + "::" + new_type;
     add(action);
     outcome_.destructive = !lossless;
-    if (!lossless) {
+    if (!lossless && cast) {
       outcome_.destructive_reason = "changes column " + display_ + " from " + old_type + " to " + new_type +
                                     ", which can lose data or fail on values that do not convert";
+    } else if (!lossless) {
+      outcome_.destructive_reason = "narrows column " + display_ + " from " + old_type + " to " + new_type +
+                                    ": possibly lossy; the ALTER fails on a value that does not fit (nothing is "
+                                    "truncated)";
     }
     if (type_change_rewrites_table(old_type, new_type)) {
       outcome_.warnings.push_back("changing column " + display_ + " from " + old_type + " to " + new_type +

@@ -46,6 +46,15 @@ std::optional<std::string> default_option_value(const json& options, const std::
   return std::nullopt;
 }
 
+// Sequence bounds are 64-bit integers as decimal text.
+bool integer_less(const std::string& a, const std::string& b) {
+  try {
+    return std::stoll(a) < std::stoll(b);
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> sequence_option_clauses(const json& options, const std::string& data_type) {
@@ -89,7 +98,22 @@ class SequenceRenderer final : public KindRenderer {
     if (type && type != attrs::optional_text(from.attrs, "data_type")) clauses.push_back("AS " + *type);
     for (auto& clause : changed_sequence_option_clauses(from.attrs, to.attrs)) clauses.push_back(std::move(clause));
     AlterOutcome outcome;
-    if (!clauses.empty()) outcome.statements.push_back("ALTER SEQUENCE " + sql::name_of(to) + " " + sql::join(clauses, " "));
+    if (clauses.empty()) return outcome;
+    // A raised MINVALUE must not be above the sequence's current value (ALTER SEQUENCE fails:
+    // "RESTART value cannot be less than MINVALUE"). A value below it was never issued, so the
+    // sequence moves up to the new minimum, keeping a higher current value as it is.
+    const auto old_min = attrs::optional_text(from.attrs, "min"), new_min = attrs::optional_text(to.attrs, "min");
+    if (old_min && new_min && integer_less(*old_min, *new_min)) {
+      const std::string name = sql::name_of(to);
+      const auto old_max = attrs::optional_text(from.attrs, "max"), new_max = attrs::optional_text(to.attrs, "max");
+      if (old_max && new_max && integer_less(*old_max, *new_min)) {
+        // setval() must stay within the old bounds: the new maximum first.
+        outcome.statements.push_back("ALTER SEQUENCE " + name + " MAXVALUE " + *new_max);
+      }
+      outcome.statements.push_back("SELECT pg_catalog.setval(" + model::quote_literal(name) + ", greatest(last_value, " +
+                                   *new_min + "), last_value >= " + *new_min + " AND is_called) FROM " + name);
+    }
+    outcome.statements.push_back("ALTER SEQUENCE " + sql::name_of(to) + " " + sql::join(clauses, " "));
     return outcome;
   }
   std::string comment_target(const Object& sequence, const CatalogGraph&) const override {

@@ -84,6 +84,19 @@ bool type_change_rewrites_table(const std::string& from_type, const std::string&
   return true;
 }
 
+bool needs_explicit_cast(const std::string& from_type, const std::string& to_type) {
+  const auto from = parse(from_type);
+  const auto to = parse(to_type);
+  if (!from || !to) return true;
+  if (from->base == to->base) return false;
+  const auto family = [](const std::string& base) {
+    if (base == "text" || base == "character varying" || base == "character") return 1;
+    if (base == "bit" || base == "bit varying") return 2;
+    return 0;
+  };
+  return family(from->base) == 0 || family(from->base) != family(to->base);
+}
+
 std::string default_storage(const std::string& type) {
   if (type.ends_with("[]")) return "extended";
   const auto parsed = parse(type);

@@ -14,6 +14,13 @@ bool is_lossless_type_change(const std::string& from_type, const std::string& to
 // varchar/text widenings, numeric precision widenings). Unknown types: true.
 bool type_change_rewrites_table(const std::string& from_type, const std::string& to_type);
 
+// Whether a non-lossless change is written with USING col::newtype. Not between types of one
+// family that differ in length or precision (varchar(10) -> varchar(3), text -> varchar(3),
+// bit varying(8) -> bit varying(4), numeric(10,2) -> numeric(5,2)): an explicit cast to a shorter
+// string or bit string truncates silently, while the assignment cast ALTER TYPE uses without
+// USING fails on a value that does not fit, which is what a migration must do.
+bool needs_explicit_cast(const std::string& from_type, const std::string& to_type);
+
 // The storage a built-in type has by default ("plain", "main", "extended"), "" when unknown.
 std::string default_storage(const std::string& type);
 

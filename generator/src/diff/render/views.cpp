@@ -67,13 +67,14 @@ class MaterializedViewRenderer final : public KindRenderer {
   std::vector<std::string> drop(const Object& view, const RenderContext&) const override {
     return {"DROP MATERIALIZED VIEW " + sql::name_of(view)};
   }
-  // Only populating or emptying it is done in place; anything else rebuilds it (its rows are
-  // derived, so a recreate loses nothing that a refresh would not bring back).
+  // Only populating it is done in place; anything else rebuilds it (its rows are derived, so a
+  // recreate loses nothing that a refresh would not bring back). Whether it is populated is the
+  // state of a database, not of a schema: a declared WITH NO DATA (every pg_dump --schema-only
+  // writes it) never empties a populated one, and catalogs compare without it (model.md).
   AlterOutcome alter(const Object& from, const Object& to, const RenderContext&) const override {
     if (!attrs::equal_except(from.attrs, to.attrs, {"with_data"})) return AlterOutcome::recreate_because("definition changes");
     AlterOutcome outcome;
-    outcome.statements.push_back("REFRESH MATERIALIZED VIEW " + sql::name_of(to) +
-                                 (with_data(to) ? " WITH DATA" : " WITH NO DATA"));
+    if (with_data(to) && !with_data(from)) outcome.statements.push_back("REFRESH MATERIALIZED VIEW " + sql::name_of(to));
     return outcome;
   }
   std::string comment_target(const Object& view, const CatalogGraph&) const override {

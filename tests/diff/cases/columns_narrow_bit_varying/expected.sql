@@ -1,0 +1,1 @@
+ALTER TABLE public.flags ALTER COLUMN bits TYPE bit varying(4);

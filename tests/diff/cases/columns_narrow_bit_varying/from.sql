@@ -1,0 +1,1 @@
+CREATE TABLE flags (bits bit varying(8));

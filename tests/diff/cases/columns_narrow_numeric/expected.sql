@@ -1,0 +1,1 @@
+ALTER TABLE public.prices ALTER COLUMN amount TYPE numeric(6,2);

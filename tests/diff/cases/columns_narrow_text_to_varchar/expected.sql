@@ -1,0 +1,1 @@
+ALTER TABLE public.codes ALTER COLUMN code TYPE character varying(3);
