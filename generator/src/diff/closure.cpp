@@ -29,6 +29,7 @@ class Closure {
     }
     for (const auto& [key, plan] : state_.objects) {
       if (plan.fate == Fate::Alter && plan.outcome.rebuilds_dependents) rebuild_dependents_of(key);
+      if (plan.fate == Fate::Alter && plan.to->kind == Kind::Function) rebuild_what_stored_results_of(key);
     }
     do {
       drain();
@@ -43,6 +44,22 @@ class Closure {
       const ObjectPlan& plan = state_.at(dependent);
       if (!plan.to || state_.drops(dependent)) continue;
       recreate(dependent, column_key, "uses " + column_key + ", whose type changes");
+    }
+  }
+
+  // CREATE OR REPLACE FUNCTION leaves what stored the old function's results as it was: an
+  // expression index (whose entries no longer match: index and sequential scans disagree), a
+  // CHECK or exclusion constraint (rows the new body rejects stay), a stored generated column.
+  // Recreating them rebuilds the index, re-checks every row and recomputes the column.
+  void rebuild_what_stored_results_of(const std::string& function_key) {
+    for (const auto& dependent : state_.from_graph.dependents(function_key)) {
+      const model::Object& object = *state_.from_graph.find(dependent);
+      const bool stores = object.kind == Kind::Index ||
+                          (object.kind == Kind::Constraint && attrs::text(object.attrs, "type") != "f") ||
+                          (object.kind == Kind::Column && attrs::optional_text(object.attrs, "generated"));
+      const ObjectPlan& plan = state_.at(dependent);
+      if (!stores || !plan.to || state_.drops(dependent)) continue;
+      recreate(dependent, function_key, "uses " + function_key + ", whose definition changes");
     }
   }
 

@@ -1,5 +1,7 @@
 #include "ordering.h"
 
+#include <cstdio>
+
 #include <map>
 #include <optional>
 
@@ -140,21 +142,38 @@ std::vector<std::string> drop_order(const PlanState& state) {
   }
 }
 
+namespace {
+
+// Columns added to one table come in their declared order (ADD COLUMN appends), other objects
+// by key.
+std::string tie_break(const Object& object) {
+  if (object.kind != Kind::Column) return object.key;
+  char position[24];
+  const nlohmann::json* value = attrs::field(object.attrs, "position");
+  std::snprintf(position, sizeof position, "%010lld", value && value->is_number() ? value->get<long long>() : 0LL);
+  return "column:" + object.parent + "#" + position;
+}
+
+}  // namespace
+
 std::vector<Step> create_order(const PlanState& state, const std::set<std::string>& attached_tables) {
   const CatalogGraph& to = state.to_graph;
   std::vector<Step> steps;
   std::vector<int> ranks;
+  std::vector<std::string> tie_breaks;  // among ready steps of one rank
   std::map<std::string, size_t> index;
   for (const auto& [key, object] : to.catalog().objects) {
     index[key] = steps.size();
     steps.push_back({key, false});
     ranks.push_back(kind_rank(object));
+    tie_breaks.push_back(tie_break(object));
   }
   std::map<std::string, size_t> attach_index;
   for (const auto& table : attached_tables) {
     attach_index[table] = steps.size();
     steps.push_back({table, true});
     ranks.push_back(kAttachRank);
+    tie_breaks.push_back(table);
   }
 
   Graph graph(steps.size());
@@ -188,7 +207,7 @@ std::vector<Step> create_order(const PlanState& state, const std::set<std::strin
     std::vector<Step> order;
     for (size_t node : topo_sort(graph.successors(), [&](size_t a, size_t b) {
            if (ranks[a] != ranks[b]) return ranks[a] < ranks[b];
-           if (steps[a].key != steps[b].key) return steps[a].key < steps[b].key;
+           if (tie_breaks[a] != tie_breaks[b]) return tie_breaks[a] < tie_breaks[b];
            return !steps[a].attach_partition && steps[b].attach_partition;
          })) {
       order.push_back(steps[node]);

@@ -1,2 +1,2 @@
 ALTER TABLE public.users RENAME COLUMN mail TO email;
-ALTER TABLE public.users ALTER COLUMN email TYPE character varying(200) USING email::character varying(200);
+ALTER TABLE public.users ALTER COLUMN email TYPE character varying(200);
