@@ -4,6 +4,7 @@
 #include "../attrs.h"
 #include "sequence_options.h"
 #include "sql_text.h"
+#include "strata/stable_hash.h"
 #include "type_changes.h"
 
 namespace strata::diff {
@@ -150,6 +151,40 @@ class ColumnAlteration {
   AlterOutcome outcome_;
 };
 
+// A column that becomes an identity keeps numbering where it was: its new sequence would start
+// at 1, below the keys already there (the next INSERT fails with a duplicate key). When its old
+// default drew from a sequence, the next value of that sequence is noted in a session setting as
+// the default is dropped (before the sequence may go in the drop phase); after ADD ... AS
+// IDENTITY the identity is set past both it and the largest value in the column.
+std::string continuation_setting(const Object& column) {
+  return "strata.next_" + stable_hash(column.key);
+}
+
+// The sequence an old default draws from (nextval), when there is one.
+const Object* sequence_of(const Object& old_default, const CatalogGraph& from) {
+  for (const auto& dependency : old_default.depends_on) {
+    const Object* sequence = from.find(dependency);
+    if (sequence != nullptr && sequence->kind == model::Kind::Sequence) return sequence;
+  }
+  return nullptr;
+}
+
+bool becomes_identity(const Object& old_column, const Object* new_column) {
+  return new_column != nullptr && attrs::optional_text(new_column->attrs, "identity") &&
+         !attrs::optional_text(old_column.attrs, "identity");
+}
+
+void continue_identity(const Object& from, const Object& to, const RenderContext& context, AlterOutcome& outcome) {
+  const std::string table = sql::owner_name(to, context.to);
+  const Object* old_default = context.from.find_child(from.parent, model::Kind::Default, from.name);
+  const bool noted = old_default != nullptr && sequence_of(*old_default, context.from) != nullptr;
+  const std::string old_next =
+      noted ? "pg_catalog.current_setting(" + model::quote_literal(continuation_setting(to)) + ")::bigint" : "1";
+  outcome.statements.push_back("SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence(" + model::quote_literal(table) +
+                               ", " + model::quote_literal(to.name) + "), greatest(" + old_next + ", coalesce(max(" +
+                               quote_ident(to.name) + ") + 1, 1)), false) FROM " + table);
+}
+
 class ColumnRenderer final : public KindRenderer {
  public:
   std::vector<std::string> create(const Object& column, const RenderContext& context) const override {
@@ -173,7 +208,11 @@ class ColumnRenderer final : public KindRenderer {
                                  "expression (values are recomputed; the column moves to the end)");
       return outcome;
     }
-    return ColumnAlteration(from, to, sql::owner_name(to, context.to)).outcome();
+    AlterOutcome outcome = ColumnAlteration(from, to, sql::owner_name(to, context.to)).outcome();
+    if (attrs::optional_text(to.attrs, "identity") && !attrs::optional_text(from.attrs, "identity")) {
+      continue_identity(from, to, context, outcome);
+    }
+    return outcome;
   }
   std::string comment_target(const Object& column, const CatalogGraph& graph) const override {
     return "COLUMN " + sql::owner_name(column, graph) + "." + quote_ident(column.name);
@@ -188,7 +227,19 @@ class DefaultRenderer final : public KindRenderer {
     return {prefix(value, context.to) + "SET DEFAULT " + attrs::text(value.attrs, "expr")};
   }
   std::vector<std::string> drop(const Object& value, const RenderContext& context) const override {
-    return {prefix(value, context.from) + "DROP DEFAULT"};
+    std::vector<std::string> statements;
+    const Object* column = context.from.find_child(value.parent, model::Kind::Column, value.name);
+    const Object* sequence = sequence_of(value, context.from);
+    if (column != nullptr && sequence != nullptr && becomes_identity(*column, context.to.find(column->key))) {
+      // continue_identity() reads this once the column is an identity.
+      const std::string name = sql::name_of(*sequence);
+      statements.push_back("SELECT pg_catalog.set_config(" + model::quote_literal(continuation_setting(*column)) +
+                           ", (CASE WHEN s.is_called THEN s.last_value + p.seqincrement ELSE s.last_value END)::text, "
+                           "false) FROM " + name + " s, pg_catalog.pg_sequence p WHERE p.seqrelid = " +
+                           model::quote_literal(name) + "::regclass");
+    }
+    statements.push_back(prefix(value, context.from) + "DROP DEFAULT");
+    return statements;
   }
   AlterOutcome alter(const Object&, const Object& to, const RenderContext& context) const override {
     AlterOutcome outcome;
