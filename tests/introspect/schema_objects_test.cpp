@@ -124,14 +124,6 @@ TEST_F(SchemaObjects, RangeTypesWithoutTheirConstructors) {
             (Keys{"column:public.bookings.slot", "type:public.float_range"}));
 }
 
-TEST_F(SchemaObjects, ShellTypeIsAWarning) {
-  run_sql("CREATE TYPE public.not_yet;");
-  const auto result = introspect_database();
-  EXPECT_EQ(keys_of_kind(result.catalog, Kind::Type), Keys{});
-  EXPECT_EQ(warning_texts(result.warnings),
-            Keys{"type public.not_yet: not modelled: left out of the catalog"});
-}
-
 TEST_F(SchemaObjects, Sequences) {
   const auto catalog = catalog_after(R"sql(
     CREATE SEQUENCE public.counter AS integer INCREMENT BY 5 MINVALUE 10 MAXVALUE 1000 START WITH 20

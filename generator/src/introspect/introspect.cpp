@@ -89,6 +89,8 @@ Result introspect(pqxx::connection& conn) {
     } catch (const pqxx::sql_error& error) {
       throw Error("introspection failed to " + reader.description + ": " + pqxx_message(error),
                   ErrorInfo{.sqlstate = error.sqlstate(), .statement = error.query()});
+    } catch (const Error&) {
+      throw;  // a refusal, with its own details and hint
     } catch (const std::runtime_error& error) {
       throw Error("introspection failed to " + reader.description + ": " + error.what());
     }

@@ -1,16 +1,23 @@
-// Warnings about user objects the model has no kind for, so that leaving them out is never
-// silent: base and shell types, foreign tables, operators, casts, collations, text search
-// objects, event triggers, foreign servers, publications...
+// User objects the model has no kind for (base and shell types, foreign tables, operators,
+// casts, collations, text search objects, event triggers, foreign servers, publications...) are
+// refused: a catalog without them would make every diff silently leave them out. Declared
+// schemas refuse them earlier, at the statement (load's statement_objects.cpp).
 #include "catalog_sql.h"
 #include "readers.h"
+#include "strata/error.h"
 
 namespace strata::introspect {
 namespace {
 
-void warn_about_unmodelled_objects(Context& context, const QueryResult& rows) {
-  for (const auto& row : rows) {
-    context.warn(row.text("object"), "not modelled: left out of the catalog");
-  }
+void refuse_unmodelled_objects(Context&, const QueryResult& rows) {
+  if (rows.size() == 0) return;
+  std::vector<std::string> objects;
+  for (const auto& row : rows) objects.push_back(row.text("object"));
+  throw Error("the database holds " + std::to_string(objects.size()) + " object(s) of kinds strata does not model, "
+              "first " + objects.front(),
+              ErrorInfo{.details = objects,
+                        .hint = "strata refuses rather than leave them out of a diff: drop them, or keep this "
+                                "database's schema in the tool that owns them"});
 }
 
 }  // namespace
@@ -41,6 +48,9 @@ std::vector<Reader> unmodelled_object_readers() {
            " UNION ALL SELECT 'pg_foreign_data_wrapper'::regclass, oid, 0::oid FROM pg_foreign_data_wrapper"
            " UNION ALL SELECT 'pg_foreign_server'::regclass, oid, 0::oid FROM pg_foreign_server"
            " UNION ALL SELECT 'pg_publication'::regclass, oid, 0::oid FROM pg_publication"
+           " UNION ALL SELECT 'pg_am'::regclass, oid, 0::oid FROM pg_am"
+           " UNION ALL SELECT 'pg_subscription'::regclass, oid, 0::oid FROM pg_subscription"
+           "  WHERE subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
            ") x LEFT JOIN pg_namespace n ON n.oid = x.namespace"
            " WHERE x.objid >= 16384 AND (x.namespace = 0 OR " + sql::is_user_schema("n") + ")"
            " AND " + sql::is_not_extension_member_of("x.classid", "x.objid") +
@@ -48,7 +58,7 @@ std::vector<Reader> unmodelled_object_readers() {
            " AND NOT EXISTS (SELECT FROM pg_depend part WHERE part.classid = x.classid"
            "  AND part.objid = x.objid AND part.deptype = 'i')" +
            " ORDER BY 1",
-           warn_about_unmodelled_objects}};
+           refuse_unmodelled_objects}};
 }
 
 }  // namespace strata::introspect

@@ -297,9 +297,15 @@ FileAnnotations annotate(const SourceFile& file) {
   IncrementalLocator locator(file.path, file.text);  // statements, and members within them, in file order
   for (const auto& raw : tree->value("stmts", json::array())) {
     const json& statement = raw["stmt"];
+    const auto begin = raw.value("stmt_location", std::size_t{0});
+    if (const std::string why = detail::refusal(statement); !why.empty()) {
+      // Fail closed: never a schema whose diff silently leaves something out.
+      throw SchemaError(locator.at(detail::skip_space_and_comments(text, begin)), "cannot declare this: " + why, "", "",
+                        {}, "leave the statement out of the declared schema and manage it outside strata's migrations "
+                            "(a `strata new` migration written by hand, or the tool that owns it)");
+    }
     const std::string key = detail::declared_key(statement);
     if (key.empty()) continue;
-    const auto begin = raw.value("stmt_location", std::size_t{0});
     annotations.declarations.emplace(key, locator.at(detail::skip_space_and_comments(text, begin)));
     for (const auto& member : detail::table_members(statement)) annotations.declarations.emplace(member.key, locator.at(member.offset));
   }

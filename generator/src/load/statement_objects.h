@@ -15,6 +15,11 @@ namespace strata::load::detail {
 // the argument types a model key has (they are PostgreSQL's to normalise).
 std::string declared_key(const nlohmann::json& statement);
 
+// Why a declared schema cannot hold `statement`, "" when it can: objects of kinds the model does
+// not hold (docs/model.md, "Kinds"), which would otherwise be left out of every diff, and
+// objects that do not belong to a schema (a subscription connects to another server).
+std::string refusal(const nlohmann::json& statement);
+
 // A column or constraint declared inside CREATE TABLE, with the byte offset of its definition.
 struct Member {
   std::string key;

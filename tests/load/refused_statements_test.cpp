@@ -1,0 +1,57 @@
+// A declared schema refuses, at the statement's file:line:col, what the model does not hold
+// (the catalog walk in tests/introspect/kinds_coverage_test.cpp covers the databases).
+#include <gtest/gtest.h>
+
+#include "strata/load.h"
+
+namespace strata::load {
+namespace {
+
+// The message of the SchemaError annotating `sql` throws, with its location ("" when none).
+std::string refusal_of(const std::string& sql) {
+  try {
+    annotate(sql::SourceFile{"schema.sql", sql});
+  } catch (const SchemaError& error) {
+    return std::string(error.what());  // starts with file:line:col
+  }
+  return "";
+}
+
+TEST(RefusedStatements, KindsTheModelDoesNotHoldAreRefusedWhereTheyAreDeclared) {
+  const std::vector<std::pair<std::string, std::string>> refused = {
+      {"CREATE CAST (int AS text) WITH INOUT", "casts"},
+      {"CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false)", "collations"},
+      {"CREATE EVENT TRIGGER ddl ON ddl_command_end EXECUTE FUNCTION on_ddl()", "event triggers"},
+      {"CREATE FOREIGN DATA WRAPPER fdw", "foreign data wrappers"},
+      {"CREATE SERVER srv FOREIGN DATA WRAPPER fdw", "foreign servers"},
+      {"CREATE FOREIGN TABLE ft (id int) SERVER srv", "foreign tables"},
+      {"CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = eq3)", "operators"},
+      {"CREATE OPERATOR CLASS c FOR TYPE int USING btree AS OPERATOR 1 <", "operator classes"},
+      {"CREATE PUBLICATION pub FOR TABLE pt", "publications"},
+      {"CREATE STATISTICS st_ab ON a, b FROM st", "extended statistics"},
+      {"CREATE TEXT SEARCH CONFIGURATION tsc (COPY = english)", "text search configurations"},
+      {"ALTER TEXT SEARCH CONFIGURATION tsc ALTER MAPPING FOR word WITH simple", "text search configurations"},
+      {"CREATE TEXT SEARCH DICTIONARY tsd (TEMPLATE = simple)", "text search dictionaries"},
+      {"CREATE TYPE not_yet", "shell types"},
+      {"CREATE LANGUAGE plsample HANDLER h", "procedural languages"},
+      {"CREATE TABLE typed OF t", "typed tables"},
+      {"CREATE SUBSCRIPTION sub CONNECTION 'host=x' PUBLICATION p", "connects to another server"},
+      {"CREATE TABLESPACE fast LOCATION '/ssd'", "directory of the server"},
+  };
+  for (const auto& [statement, reason] : refused) {
+    const std::string message = refusal_of("CREATE TABLE kept (id int);\n\n  " + statement + ";\n");
+    EXPECT_NE(message.find("schema.sql:3:3: cannot declare this: "), std::string::npos) << statement << "\n" << message;
+    EXPECT_NE(message.find(reason), std::string::npos) << statement << "\n" << message;
+  }
+}
+
+TEST(RefusedStatements, ModelledKindsAreNotRefused) {
+  EXPECT_EQ(refusal_of("CREATE TABLE plain (id int);\n"
+                       "CREATE AGGREGATE agg (int) (SFUNC = int4pl, STYPE = int);\n"
+                       "CREATE TYPE mood AS ENUM ('ok');\nCREATE DOMAIN d AS int;\nCREATE TYPE r AS RANGE (SUBTYPE = int8);\n"
+                       "GRANT SELECT ON plain TO reader;\nALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO reader;\n"),
+            "");
+}
+
+}  // namespace
+}  // namespace strata::load
