@@ -36,6 +36,7 @@ TEST(RefusedStatements, KindsTheModelDoesNotHoldAreRefusedWhereTheyAreDeclared) 
       {"CREATE LANGUAGE plsample HANDLER h", "procedural languages"},
       {"CREATE TABLE typed OF t", "typed tables"},
       {"CREATE SUBSCRIPTION sub CONNECTION 'host=x' PUBLICATION p", "connects to another server"},
+      {"CREATE ACCESS METHOD columnar TYPE TABLE HANDLER heap_tableam_handler", "access methods"},
       {"CREATE TABLESPACE fast LOCATION '/ssd'", "directory of the server"},
   };
   for (const auto& [statement, reason] : refused) {

@@ -1,1 +1,0 @@
-ALTER TABLE public.t SET ACCESS METHOD heap;

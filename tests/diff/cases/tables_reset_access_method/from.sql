@@ -1,2 +1,0 @@
-CREATE ACCESS METHOD columnar TYPE TABLE HANDLER heap_tableam_handler;
-CREATE TABLE t () USING columnar;
