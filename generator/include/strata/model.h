@@ -35,6 +35,10 @@ enum class Kind {
   Rule,
   Policy,
   SequenceOwner, // ALTER SEQUENCE ... OWNED BY, separate because it needs the column to exist
+  Collation,     // CREATE COLLATION (provider, locale, deterministic)
+  Statistics,    // CREATE STATISTICS on a table's columns or expressions (parent: the table)
+  EventTrigger,  // CREATE EVENT TRIGGER (database-wide)
+  Publication,   // CREATE PUBLICATION (database-wide): tables, schemas, what it publishes
   DefaultPrivileges, // ALTER DEFAULT PRIVILEGES of one role, in one schema or everywhere, for one
                      // kind of object (attrs: role, objects; acl: what they get)
 };

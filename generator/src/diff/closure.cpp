@@ -13,7 +13,7 @@ using model::Kind;
 
 // PostgreSQL rebuilds these itself when a column they use changes type.
 bool survives_column_retype(const model::Object& dependent) {
-  return dependent.kind == Kind::Index || dependent.kind == Kind::Constraint ||
+  return dependent.kind == Kind::Index || dependent.kind == Kind::Constraint || dependent.kind == Kind::Statistics ||
          dependent.kind == Kind::SequenceOwner ||
          // an inherited column follows its parent's ALTER COLUMN TYPE
          (dependent.kind == Kind::Column && attrs::flag(dependent.attrs, "inherited"));

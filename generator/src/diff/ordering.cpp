@@ -88,6 +88,10 @@ int kind_rank(const Object& object) {
     case Kind::Rule: return 15;
     case Kind::Policy: return 16;
     case Kind::SequenceOwner: return 17;
+    case Kind::Collation: return 2;
+    case Kind::Statistics: return 13;
+    case Kind::EventTrigger: return 16;
+    case Kind::Publication: return 17;
     case Kind::DefaultPrivileges: return 18;
   }
   return 18;

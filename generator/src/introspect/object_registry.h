@@ -30,6 +30,12 @@ enum class SystemCatalog : Oid {
   Trigger = 2620,
   Extension = 3079,
   Policy = 3256,
+  StatisticExt = 3381,
+  Collation = 3456,
+  EventTrigger = 3466,
+  Publication = 6104,
+  PublicationRel = 6106,
+  PublicationNamespace = 6237,
 };
 
 struct CatalogAddress {

@@ -35,6 +35,10 @@ std::vector<Reader> function_readers();          // functions.cpp: everything in
 std::vector<Reader> trigger_readers();           // triggers.cpp
 std::vector<Reader> rule_readers();              // rules.cpp
 std::vector<Reader> policy_readers();            // policies.cpp
+std::vector<Reader> collation_readers();         // collations.cpp
+std::vector<Reader> statistics_readers();        // statistics.cpp
+std::vector<Reader> event_trigger_readers();     // event_triggers.cpp
+std::vector<Reader> publication_readers();       // publications.cpp
 std::vector<Reader> dependency_readers();        // dependencies.cpp (needs every object)
 std::vector<Reader> comment_readers();           // comments.cpp (needs every object)
 std::vector<Reader> privilege_readers();         // privileges.cpp: owners, ACLs, default privileges

@@ -59,16 +59,11 @@ std::string refusal(const json& statement) {
       {"CreateAmStmt", "access methods"},
       {"AlterTSConfigurationStmt", "text search configurations"},
       {"AlterTSDictionaryStmt", "text search dictionaries"},
-      {"CreatePublicationStmt", "publications"},
-      {"AlterPublicationStmt", "publications"},
-      {"CreateStatsStmt", "extended statistics"},
-      {"CreateEventTrigStmt", "event triggers"},
   };
   if (auto it = kNotModelled.find(type); it != kNotModelled.end()) return it->second + " are not modelled yet";
   if (type == "DefineStmt") {
     static const std::map<std::string, std::string> kDefined = {
         {"OBJECT_OPERATOR", "operators"},
-        {"OBJECT_COLLATION", "collations"},
         {"OBJECT_TSPARSER", "text search parsers"},
         {"OBJECT_TSDICTIONARY", "text search dictionaries"},
         {"OBJECT_TSTEMPLATE", "text search templates"},
@@ -102,6 +97,10 @@ std::string declared_key(const json& statement) {
   if (type == "CreateFunctionStmt") return "function:" + qualified(node["funcname"]);
   if (type == "CreateTrigStmt") return "trigger:" + relation(node["relation"]) + "." + node.value("trigname", "");
   if (type == "RuleStmt") return "rule:" + relation(node["relation"]) + "." + node.value("rulename", "");
+  if (type == "CreateStatsStmt" && node.contains("defnames")) return "statistics:" + qualified(node["defnames"]);
+  if (type == "DefineStmt" && node.value("kind", "") == "OBJECT_COLLATION") return "collation:" + qualified(node["defnames"]);
+  if (type == "CreateEventTrigStmt") return "event_trigger:" + node.value("trigname", "");
+  if (type == "CreatePublicationStmt") return "publication:" + node.value("pubname", "");
   if (type == "CreatePolicyStmt") return "policy:" + relation(node["table"]) + "." + node.value("policy_name", "");
   return "";
 }

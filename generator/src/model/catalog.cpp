@@ -8,7 +8,7 @@
 namespace strata::model {
 namespace {
 
-constexpr std::array<std::pair<Kind, const char*>, 17> kKindNames{{
+constexpr std::array<std::pair<Kind, const char*>, 21> kKindNames{{
     {Kind::Schema, "schema"},
     {Kind::Extension, "extension"},
     {Kind::Type, "type"},
@@ -25,6 +25,10 @@ constexpr std::array<std::pair<Kind, const char*>, 17> kKindNames{{
     {Kind::Rule, "rule"},
     {Kind::Policy, "policy"},
     {Kind::SequenceOwner, "seqowner"},
+    {Kind::Collation, "collation"},
+    {Kind::Statistics, "statistics"},
+    {Kind::EventTrigger, "event_trigger"},
+    {Kind::Publication, "publication"},
     {Kind::DefaultPrivileges, "default_privileges"},
 }};
 

@@ -72,5 +72,9 @@ const KindRenderer& function_renderer();
 const KindRenderer& trigger_renderer();
 const KindRenderer& rule_renderer();
 const KindRenderer& policy_renderer();
+const KindRenderer& collation_renderer();
+const KindRenderer& statistics_renderer();
+const KindRenderer& event_trigger_renderer();
+const KindRenderer& publication_renderer();
 
 }  // namespace strata::diff

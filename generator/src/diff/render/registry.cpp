@@ -23,6 +23,10 @@ const KindRenderer& renderer_for(model::Kind kind) {
     case Kind::Trigger: return trigger_renderer();
     case Kind::Rule: return rule_renderer();
     case Kind::Policy: return policy_renderer();
+    case Kind::Collation: return collation_renderer();
+    case Kind::Statistics: return statistics_renderer();
+    case Kind::EventTrigger: return event_trigger_renderer();
+    case Kind::Publication: return publication_renderer();
     case Kind::DefaultPrivileges: break;  // settings, not objects: privileges.cpp applies them last
   }
   throw std::logic_error("no renderer for kind " + model::to_string(kind));

@@ -1,0 +1,3 @@
+ALTER TABLE public.users DROP COLUMN email;
+DROP COLLATION public.c_binary;
+DROP COLLATION public.ci;

@@ -1,0 +1,3 @@
+CREATE EVENT TRIGGER log_drops ON sql_drop EXECUTE FUNCTION public.log_ddl();
+ALTER EVENT TRIGGER log_drops DISABLE;
+CREATE EVENT TRIGGER log_tables ON ddl_command_end WHEN TAG IN ('ALTER TABLE', 'CREATE TABLE') EXECUTE FUNCTION public.log_ddl();

@@ -1,0 +1,4 @@
+CREATE FUNCTION log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN RAISE NOTICE 'ddl'; END$$;
+CREATE EVENT TRIGGER log_tables ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE') EXECUTE FUNCTION log_ddl();
+CREATE EVENT TRIGGER log_drops ON sql_drop EXECUTE FUNCTION log_ddl();
+ALTER EVENT TRIGGER log_drops DISABLE;

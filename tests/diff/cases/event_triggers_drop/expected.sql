@@ -1,0 +1,2 @@
+DROP EVENT TRIGGER log_drops;
+DROP EVENT TRIGGER log_tables;

@@ -1,0 +1,3 @@
+DROP PUBLICATION audit_feed;
+DROP PUBLICATION everything;
+DROP PUBLICATION orders_feed;

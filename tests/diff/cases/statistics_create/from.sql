@@ -1,0 +1,1 @@
+CREATE TABLE addresses (id integer PRIMARY KEY, city text, zip text);

@@ -1,0 +1,1 @@
+ALTER TABLE public.addresses ALTER COLUMN city TYPE text;
