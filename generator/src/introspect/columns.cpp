@@ -51,6 +51,9 @@ void read_columns(Context& context, const QueryResult& rows) {
         {"inherited", !row.boolean("attislocal")},
         {"storage", row.code_name_or_null("storage", kStorageNames)},
         {"compression", row.code_name_or_null("attcompression", kCompressionNames)},
+        // ALTER COLUMN ... SET STATISTICS (null: the default) and SET (n_distinct = ...).
+        {"statistics", row.integer("attstattarget") < 0 ? nlohmann::json(nullptr) : nlohmann::json(row.integer("attstattarget"))},
+        {"options", row.json("options", nullptr)},
     };
     const CatalogAddress address{SystemCatalog::Class, row.oid("attrelid"), row.integer("attnum")};
     model::Object& added_column = context.add(address, std::move(column));
@@ -85,7 +88,8 @@ std::vector<Reader> column_readers() {
                sql::non_default_collation("a.attcollation", "t.typcollation") + " AS collation,"
                " a.attidentity, a.attgenerated, a.attislocal,"
                " CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END AS storage,"
-               " a.attcompression, ad.oid AS default_oid,"
+               " a.attcompression, a.attstattarget, " + sql::sorted_json_array("a.attoptions") + " AS options,"
+               " ad.oid AS default_oid,"
                " pg_get_expr(ad.adbin, ad.adrelid) AS default_expr,"
                " CASE WHEN a.attidentity <> '' THEN (SELECT json_build_object("
                "   'sequence', s.seqrelid::int8, 'options', " + sql::sequence_options("s") + ")"

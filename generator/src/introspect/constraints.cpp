@@ -36,6 +36,9 @@ void read_constraints(Context& context, const QueryResult& rows) {
         {"columns", row.json("columns", nullptr)},
         {"referenced_table", nullptr},
         {"referenced_columns", row.json("referenced_columns", nullptr)},
+        // Roles of the constraint's index: ALTER TABLE ... REPLICA IDENTITY USING INDEX / CLUSTER ON.
+        {"replica_identity", row.boolean("indisreplident")},
+        {"clustered", row.boolean("indisclustered")},
     };
     if (const Oid referenced = row.oid("confrelid")) {
       const model::Object* referenced_table = context.relation(referenced);
@@ -68,7 +71,9 @@ std::vector<Reader> constraint_readers() {
            " CASE WHEN con.contype IN ('p', 'u', 'f') THEN " + column_names("con.conrelid", "con.conkey") + " END AS columns,"
            " CASE WHEN con.contype = 'f' THEN con.confrelid END AS confrelid,"
            " CASE WHEN con.contype = 'f' THEN " + column_names("con.confrelid", "con.confkey") + " END AS referenced_columns"
+           ", coalesce(ix.indisreplident, false) AS indisreplident, coalesce(ix.indisclustered, false) AS indisclustered"
            " FROM pg_constraint con"
+           " LEFT JOIN pg_index ix ON ix.indexrelid = con.conindid AND con.contype IN ('p', 'u', 'x')"
            " JOIN pg_class rel ON rel.oid = con.conrelid"
            " JOIN pg_namespace n ON n.oid = rel.relnamespace"
            " LEFT JOIN pg_constraint parent ON parent.oid = con.conparentid"

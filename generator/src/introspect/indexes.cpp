@@ -16,7 +16,9 @@ void read_indexes(Context& context, const QueryResult& rows) {
                         {"unique", row.boolean("indisunique")},
                         {"parent_index", nullptr},
                         {"columns", row.json("columns", nullptr)},
-                        {"partial", row.boolean("partial")}};
+                        {"partial", row.boolean("partial")},
+                        {"replica_identity", row.boolean("indisreplident")},
+                        {"clustered", row.boolean("indisclustered")}};
     auto& added = context.add({SystemCatalog::Class, row.oid("indexrelid")}, std::move(index));
     if (Oid parent = row.oid("parent_index")) {
       parent_indexes.push_back({&added, "parent_index", {SystemCatalog::Class, parent}});
@@ -31,7 +33,7 @@ std::vector<Reader> index_readers() {
   // A constraint's index has an internal dependency on the constraint.
   return {{"read indexes",
            "SELECT i.indexrelid, i.indrelid, n.nspname, c.relname,"
-           " pg_get_indexdef(i.indexrelid) AS definition, i.indisunique,"
+           " pg_get_indexdef(i.indexrelid) AS definition, i.indisunique, i.indisreplident, i.indisclustered,"
            // The key columns (not INCLUDE columns) in key order, NULL when a key is an expression.
            " CASE WHEN i.indexprs IS NULL THEN (SELECT json_agg(a.attname ORDER BY k.n)"
            "  FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, n)"

@@ -10,6 +10,7 @@ void read_sequences(Context& context, const QueryResult& rows) {
     auto sequence = schema_object(model::Kind::Sequence, row.text("nspname"), row.text("relname"));
     sequence.attrs = row.json("options");
     sequence.attrs["data_type"] = row.text("data_type");
+    sequence.attrs["unlogged"] = row.text("relpersistence") == "u";
     context.add({SystemCatalog::Class, row.oid("oid")}, std::move(sequence));
   }
 }
@@ -33,7 +34,7 @@ void read_sequence_owners(Context& context, const QueryResult& rows) {
 std::vector<Reader> sequence_readers() {
   // Identity sequences (an internal dependency on their column) are part of the column.
   return {{"read sequences",
-           "SELECT c.oid, n.nspname, c.relname, format_type(s.seqtypid, NULL) AS data_type, " +
+           "SELECT c.oid, n.nspname, c.relname, c.relpersistence, format_type(s.seqtypid, NULL) AS data_type, " +
                sql::sequence_options("s") + " AS options"
                " FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid"
                " JOIN pg_namespace n ON n.oid = c.relnamespace"

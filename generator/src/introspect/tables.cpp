@@ -9,6 +9,8 @@ namespace {
 
 // Temporary tables live in pg_temp schemas, which are not read.
 const CodeNames kPersistenceNames = {{"p", "permanent"}, {"u", "unlogged"}};
+// USING INDEX is said by the index (or constraint) itself: its replica_identity attr.
+const CodeNames kReplicaIdentities = {{"d", "default"}, {"n", "nothing"}, {"f", "full"}, {"i", "index"}};
 
 void read_tables(Context& context, const QueryResult& rows) {
   for (const auto& row : rows) {
@@ -31,6 +33,7 @@ void read_tables(Context& context, const QueryResult& rows) {
         {"rls_forced", row.boolean("relforcerowsecurity")},
         {"options", row.json("options")},
         {"access_method", row.text_or_null("access_method")},
+        {"replica_identity", row.code_name("relreplident", kReplicaIdentities)},
     };
     auto& added = context.add({SystemCatalog::Class, row.oid("oid")}, std::move(table));
     register_row_type(context, row, added);
@@ -50,8 +53,10 @@ std::vector<Reader> table_readers() {
                "  FROM pg_inherits inh JOIN pg_class parent ON parent.oid = inh.inhparent"
                "  JOIN pg_namespace parent_schema ON parent_schema.oid = parent.relnamespace"
                "  WHERE inh.inhrelid = c.oid) AS parents,"
-               " c.relispartition, c.relrowsecurity, c.relforcerowsecurity, " +
-               sql::sorted_json_array("c.reloptions") + " AS options,"
+               " c.relispartition, c.relrowsecurity, c.relforcerowsecurity, c.relreplident, " +
+               // The TOAST table's options are the table's, as CREATE TABLE ... WITH (toast.x = y) set them.
+               sql::sorted_json_array("array_cat(c.reloptions, (SELECT array_agg('toast.' || o) FROM pg_class toast,"
+                                      " unnest(toast.reloptions) o WHERE toast.oid = c.reltoastrelid))") + " AS options,"
                " CASE WHEN am.amname <> 'heap' THEN am.amname END AS access_method"
                " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " + kRowTypeJoin +
                " LEFT JOIN pg_am am ON am.oid = c.relam"

@@ -1,6 +1,8 @@
 // Table columns and column defaults.
 #include "columns.h"
 
+#include <algorithm>
+
 #include "../attrs.h"
 #include "sequence_options.h"
 #include "sql_text.h"
@@ -52,6 +54,7 @@ class ColumnAlteration {
     if (was("not_null") && !is("not_null")) add("DROP NOT NULL");
     change_storage();
     change_compression();
+    change_statistics_and_options();
     return std::move(outcome_);
   }
 
@@ -134,6 +137,33 @@ class ColumnAlteration {
       return;
     }
     add("SET STORAGE " + sql::upper(storage));
+  }
+
+  void change_statistics_and_options() {
+    const json* old_target = attrs::field(from_, "statistics");
+    const json* new_target = attrs::field(to_, "statistics");
+    if ((old_target ? *old_target : json()) != (new_target ? *new_target : json())) {
+      add("SET STATISTICS " + (new_target && !new_target->is_null() ? std::to_string(new_target->get<int>()) : "-1"));
+    }
+    const auto old_options = option_list(from_), new_options = option_list(to_);
+    std::vector<std::string> reset;
+    for (const auto& option : old_options) {
+      const std::string name = sql::reloption_name(option);
+      if (std::none_of(new_options.begin(), new_options.end(), [&](const std::string& o) { return sql::reloption_name(o) == name; })) {
+        reset.push_back(name);
+      }
+    }
+    if (!reset.empty()) add("RESET (" + sql::join(reset, ", ") + ")");
+    std::vector<std::string> set;
+    for (const auto& option : new_options) {
+      if (std::find(old_options.begin(), old_options.end(), option) == old_options.end()) set.push_back(option);
+    }
+    if (!set.empty()) add("SET (" + sql::reloption_list(set) + ")");
+  }
+
+  static std::vector<std::string> option_list(const json& attrs) {
+    const json* options = attrs::field(attrs, "options");
+    return options && options->is_array() ? options->get<std::vector<std::string>>() : std::vector<std::string>{};
   }
 
   void change_compression() {
@@ -274,6 +304,13 @@ std::vector<std::string> column_followups(const Object& column, const std::strin
   if (auto storage = attrs::optional_text(column.attrs, "storage")) {
     statements.push_back("ALTER TABLE ONLY " + table_name + " ALTER COLUMN " + quote_ident(column.name) +
                          " SET STORAGE " + sql::upper(*storage));
+  }
+  const std::string prefix = "ALTER TABLE ONLY " + table_name + " ALTER COLUMN " + quote_ident(column.name);
+  if (const json* target = attrs::field(column.attrs, "statistics"); target && !target->is_null()) {
+    statements.push_back(prefix + " SET STATISTICS " + std::to_string(target->get<int>()));
+  }
+  if (const json* options = attrs::field(column.attrs, "options"); options && options->is_array() && !options->empty()) {
+    statements.push_back(prefix + " SET (" + sql::reloption_list(options->get<std::vector<std::string>>()) + ")");
   }
   return statements;
 }

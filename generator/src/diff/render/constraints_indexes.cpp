@@ -10,24 +10,58 @@ namespace {
 using model::Object;
 using model::quote_ident;
 
+// The table-level roles of an index (or a constraint's index): the replica identity and the
+// index CLUSTER uses. `from` is null when the index is created.
+std::vector<std::string> index_role_statements(const Object* from, const Object& to, const std::string& index_name,
+                                               const CatalogGraph& graph) {
+  std::vector<std::string> statements;
+  const std::string table = "ALTER TABLE " + sql::owner_name(to, graph);
+  const auto had = [&](const char* role) { return from != nullptr && attrs::flag(from->attrs, role); };
+  if (attrs::flag(to.attrs, "replica_identity") && !had("replica_identity")) {
+    statements.push_back(table + " REPLICA IDENTITY USING INDEX " + index_name);
+  }
+  if (attrs::flag(to.attrs, "clustered") && !had("clustered")) statements.push_back(table + " CLUSTER ON " + index_name);
+  if (!attrs::flag(to.attrs, "clustered") && had("clustered")) {
+    // Unless another index of the table is now the clustered one (its own CLUSTER ON moves it).
+    bool another = false;
+    for (const auto& child : graph.children(to.parent)) {
+      const Object* sibling = graph.find(child);
+      another = another || (sibling->key != to.key && attrs::flag(sibling->attrs, "clustered"));
+    }
+    if (!another) statements.push_back(table + " SET WITHOUT CLUSTER");
+  }
+  return statements;
+}
+
+
 class ConstraintRenderer final : public KindRenderer {
  public:
   // pg_get_constraintdef already carries DEFERRABLE, INITIALLY DEFERRED and NOT VALID.
   std::vector<std::string> create(const Object& constraint, const RenderContext& context) const override {
-    return {"ALTER TABLE " + sql::owner_name(constraint, context.to) + " ADD CONSTRAINT " +
-            quote_ident(constraint.name) + " " + attrs::text(constraint.attrs, "definition")};
+    std::vector<std::string> statements{"ALTER TABLE " + sql::owner_name(constraint, context.to) + " ADD CONSTRAINT " +
+                                        quote_ident(constraint.name) + " " + attrs::text(constraint.attrs, "definition")};
+    // A constraint's index has the constraint's name.
+    for (auto& role : index_role_statements(nullptr, constraint, quote_ident(constraint.name), context.to)) {
+      statements.push_back(std::move(role));
+    }
+    return statements;
   }
   std::vector<std::string> drop(const Object& constraint, const RenderContext& context) const override {
     return {"ALTER TABLE " + sql::owner_name(constraint, context.from) + " DROP CONSTRAINT " + quote_ident(constraint.name)};
   }
   AlterOutcome alter(const Object& from, const Object& to, const RenderContext& context) const override {
     // Inheritance bookkeeping changes with ATTACH/DETACH PARTITION and INHERIT, not here.
-    if (attrs::equal_except(from.attrs, to.attrs, {"inherited", "parent_constraint", "index"})) return {};
+    if (attrs::equal_except(from.attrs, to.attrs, {"inherited", "parent_constraint", "index", "replica_identity", "clustered"})) {
+      AlterOutcome outcome;
+      outcome.statements = index_role_statements(&from, to, quote_ident(to.name), context.to);
+      return outcome;
+    }
     const std::string definition = attrs::text(to.attrs, "definition");
     const bool validates = !attrs::flag(from.attrs, "validated") && attrs::flag(to.attrs, "validated") &&
                            attrs::text(from.attrs, "definition") == definition + " NOT VALID" &&
                            attrs::equal_except(from.attrs, to.attrs,
-                                               {"inherited", "parent_constraint", "index", "validated", "definition"});
+                                               {"inherited", "parent_constraint", "index", "validated", "definition",
+                                                "replica_identity", "clustered"});
     if (!validates) return AlterOutcome::recreate_because("definition changes");
     AlterOutcome outcome;
     outcome.statements.push_back("ALTER TABLE " + sql::owner_name(to, context.to) + " VALIDATE CONSTRAINT " +
@@ -56,16 +90,18 @@ class IndexRenderer final : public KindRenderer {
     if (attrs::optional_text(index.attrs, "parent_index") && !context.attached_tables.count(index.parent)) {
       statements.push_back(attach_index_statement(index, context.to));
     }
+    for (auto& role : index_role_statements(nullptr, index, quote_ident(index.name), context.to)) statements.push_back(std::move(role));
     return statements;
   }
   std::vector<std::string> drop(const Object& index, const RenderContext&) const override {
     return {"DROP INDEX " + sql::name_of(index)};
   }
   AlterOutcome alter(const Object& from, const Object& to, const RenderContext& context) const override {
-    if (!attrs::equal_except(from.attrs, to.attrs, {"parent_index"})) {
+    if (!attrs::equal_except(from.attrs, to.attrs, {"parent_index", "replica_identity", "clustered"})) {
       return AlterOutcome::recreate_because("definition changes");
     }
     AlterOutcome outcome;
+    outcome.statements = index_role_statements(&from, to, quote_ident(to.name), context.to);
     const auto parent_index = attrs::optional_text(to.attrs, "parent_index");
     const Object* old_table = context.from.find(from.parent);
     const Object* new_table = context.to.find(to.parent);

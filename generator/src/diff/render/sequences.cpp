@@ -87,7 +87,8 @@ class SequenceRenderer final : public KindRenderer {
     for (auto& clause : sequence_option_clauses(sequence.attrs, attrs::optional_text(sequence.attrs, "data_type").value_or("bigint"))) {
       clauses.push_back(std::move(clause));
     }
-    return {"CREATE SEQUENCE " + sql::name_of(sequence) + (clauses.empty() ? "" : " " + sql::join(clauses, " "))};
+    return {std::string(attrs::flag(sequence.attrs, "unlogged") ? "CREATE UNLOGGED SEQUENCE " : "CREATE SEQUENCE ") +
+            sql::name_of(sequence) + (clauses.empty() ? "" : " " + sql::join(clauses, " "))};
   }
   std::vector<std::string> drop(const Object& sequence, const RenderContext&) const override {
     return {"DROP SEQUENCE " + sql::name_of(sequence)};
@@ -98,6 +99,10 @@ class SequenceRenderer final : public KindRenderer {
     if (type && type != attrs::optional_text(from.attrs, "data_type")) clauses.push_back("AS " + *type);
     for (auto& clause : changed_sequence_option_clauses(from.attrs, to.attrs)) clauses.push_back(std::move(clause));
     AlterOutcome outcome;
+    if (attrs::flag(from.attrs, "unlogged") != attrs::flag(to.attrs, "unlogged")) {
+      outcome.statements.push_back("ALTER SEQUENCE " + sql::name_of(to) +
+                                   (attrs::flag(to.attrs, "unlogged") ? " SET UNLOGGED" : " SET LOGGED"));
+    }
     if (clauses.empty()) return outcome;
     // A raised MINVALUE must not be above the sequence's current value (ALTER SEQUENCE fails:
     // "RESTART value cannot be less than MINVALUE"). A value below it was never issued, so the

@@ -1,6 +1,8 @@
 // Tables: ordinary, unlogged, partitioned, partitions and inheritance children.
 #include "tables.h"
 
+#include <optional>
+
 #include <algorithm>
 
 #include "../attrs.h"
@@ -63,6 +65,13 @@ std::vector<std::string> row_security_statements(const json& from_attrs, const O
   return statements;
 }
 
+// REPLICA IDENTITY DEFAULT / NOTHING / FULL; USING INDEX is written by that index or constraint.
+std::optional<std::string> replica_identity_statement(const json& from, const Object& to) {
+  const std::string identity = attrs::optional_text(to.attrs, "replica_identity").value_or("default");
+  if (identity == "index" || identity == attrs::optional_text(from, "replica_identity").value_or("default")) return std::nullopt;
+  return "ALTER TABLE " + sql::name_of(to) + " REPLICA IDENTITY " + sql::upper(identity);
+}
+
 std::vector<std::string> option_statements(const Object& from, const Object& to) {
   const auto old_options = attrs::texts(from.attrs, "options");
   const auto new_options = attrs::texts(to.attrs, "options");
@@ -92,6 +101,7 @@ class TableRenderer final : public KindRenderer {
       for (auto& followup : column_followups(*column, sql::name_of(table))) statements.push_back(std::move(followup));
     }
     for (auto& statement : row_security_statements(json::object(), table)) statements.push_back(std::move(statement));
+    if (auto identity = replica_identity_statement(json::object(), table)) statements.push_back(std::move(*identity));
     return statements;
   }
 
@@ -139,6 +149,7 @@ class TableRenderer final : public KindRenderer {
     }
     for (auto& statement : option_statements(from, to)) outcome.statements.push_back(std::move(statement));
     for (auto& statement : row_security_statements(from.attrs, to)) outcome.statements.push_back(std::move(statement));
+    if (auto identity = replica_identity_statement(from.attrs, to)) outcome.statements.push_back(std::move(*identity));
     return outcome;
   }
 

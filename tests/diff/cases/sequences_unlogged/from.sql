@@ -1,0 +1,1 @@
+CREATE SEQUENCE cache_seq;

@@ -1,0 +1,3 @@
+-- Unlogged sequences (PostgreSQL 15).
+CREATE UNLOGGED SEQUENCE cache_seq;
+CREATE UNLOGGED SEQUENCE scratch_seq;
