@@ -16,7 +16,8 @@ json constraint_attrs(const std::string& type, const std::string& definition,
   json attrs = {{"type", type}, {"definition", definition}, {"deferrable", false},
                 {"deferred", false}, {"validated", true}, {"inherited", false},
                 {"parent_constraint", nullptr}, {"index", nullptr}, {"columns", nullptr},
-                {"referenced_table", nullptr}, {"referenced_columns", nullptr}};
+                {"referenced_table", nullptr}, {"referenced_columns", nullptr}, {"replica_identity", false},
+                {"clustered", false}};
   attrs.update(changes);
   return attrs;
 }
@@ -127,13 +128,13 @@ TEST_F(ConstraintsAndIndexes, PartialExpressionIncludeDescendingIndex) {
                                 "CREATE INDEX orders_big ON public.orders USING btree (customer_id "
                                 "DESC, lower(during)) INCLUDE (amount) WHERE (amount > (100)::numeric)"},
                                {"unique", false}, {"parent_index", nullptr}, {"columns", nullptr},
-                               {"partial", true}}));
+                               {"partial", true}, {"replica_identity", false}, {"clustered", false}}));
   EXPECT_EQ(index.depends_on, (Keys{"column:public.orders.amount", "column:public.orders.customer_id",
                                     "column:public.orders.during"}));
   EXPECT_EQ(object_at(catalog, "index:public.customers_lower_email").attrs,
             (json{{"definition",
                    "CREATE UNIQUE INDEX customers_lower_email ON public.customers USING btree (lower(email))"},
-                  {"unique", true}, {"parent_index", nullptr}, {"columns", nullptr}, {"partial", false}}));
+                  {"unique", true}, {"parent_index", nullptr}, {"columns", nullptr}, {"partial", false}, {"replica_identity", false}, {"clustered", false}}));
 }
 
 TEST_F(ConstraintsAndIndexes, KeyColumnsInKeyOrder) {

@@ -132,11 +132,11 @@ TEST_F(SchemaObjects, Sequences) {
   )sql");
   const auto& counter = object_at(catalog, "sequence:public.counter");
   EXPECT_EQ(counter.attrs, (json{{"data_type", "integer"}, {"start", "20"}, {"increment", "5"},
-                                 {"min", "10"}, {"max", "1000"}, {"cache", "3"}, {"cycle", true}}));
+                                 {"min", "10"}, {"max", "1000"}, {"cache", "3"}, {"cycle", true}, {"unlogged", false}}));
   EXPECT_EQ(counter.depends_on, Keys{"schema:public"});
   EXPECT_EQ(object_at(catalog, "sequence:public.plain").attrs,
             (json{{"data_type", "bigint"}, {"start", "1"}, {"increment", "1"}, {"min", "1"},
-                  {"max", "9223372036854775807"}, {"cache", "1"}, {"cycle", false}}));
+                  {"max", "9223372036854775807"}, {"cache", "1"}, {"cycle", false}, {"unlogged", false}}));
 }
 
 TEST_F(SchemaObjects, SequenceOwnedByIsItsOwnObject) {

@@ -14,7 +14,8 @@ using Tables = IntrospectTest;
 json column_attrs(int position, const std::string& type, json changes = json::object()) {
   json attrs = {{"position", position}, {"type", type}, {"not_null", false}, {"collation", nullptr},
                 {"identity", nullptr}, {"identity_options", nullptr}, {"generated", nullptr},
-                {"inherited", false}, {"storage", nullptr}, {"compression", nullptr}};
+                {"inherited", false}, {"storage", nullptr}, {"compression", nullptr}, {"statistics", nullptr},
+                {"options", nullptr}};
   attrs.update(changes);
   return attrs;
 }
@@ -23,7 +24,8 @@ json column_attrs(int position, const std::string& type, json changes = json::ob
 json table_attrs(json changes = json::object()) {
   json attrs = {{"persistence", "permanent"}, {"partition_key", nullptr}, {"partition_of", nullptr},
                 {"partition_bound", nullptr}, {"inherits", json::array()}, {"rls_enabled", false},
-                {"rls_forced", false}, {"options", json::array()}, {"access_method", nullptr}};
+                {"rls_forced", false}, {"options", json::array()}, {"access_method", nullptr},
+                {"replica_identity", "default"}};
   attrs.update(changes);
   return attrs;
 }
@@ -177,13 +179,13 @@ TEST_F(Tables, PartitionsAndTheirIndexes) {
   EXPECT_EQ(parent_index.parent, "table:public.measurements");
   EXPECT_EQ(parent_index.attrs,
             (json{{"definition", "CREATE INDEX measurements_city ON ONLY public.measurements USING btree (city)"},
-                  {"unique", false}, {"parent_index", nullptr}, {"columns", {"city"}}, {"partial", false}}));
+                  {"unique", false}, {"parent_index", nullptr}, {"columns", {"city"}}, {"partial", false}, {"replica_identity", false}, {"clustered", false}}));
   const auto& child_index = object_at(catalog, "index:public.measurements_2024_city_idx");
   EXPECT_EQ(child_index.parent, "table:public.measurements_2024");
   EXPECT_EQ(child_index.attrs,
             (json{{"definition", "CREATE INDEX measurements_2024_city_idx ON public.measurements_2024 USING btree (city)"},
                   {"unique", false}, {"parent_index", "index:public.measurements_city"}, {"columns", {"city"}},
-                  {"partial", false}}));
+                  {"partial", false}, {"replica_identity", false}, {"clustered", false}}));
   // Attached to the parent index, so created after it; on the partition (its parent).
   EXPECT_EQ(child_index.depends_on,
             (Keys{"column:public.measurements_2024.city", "index:public.measurements_city"}));
