@@ -20,6 +20,7 @@ struct Pools {
   std::vector<const Object*> enums;
   std::vector<const Object*> indexes;
   std::vector<const Object*> primary_keys;  // single-column primary keys
+  std::vector<const Object*> sequences;
 };
 
 Pools collect(const Catalog& catalog) {
@@ -34,6 +35,9 @@ Pools collect(const Catalog& catalog) {
         break;
       case Kind::Type:
         if (object.attrs.value("type_kind", "") == "enum") pools.enums.push_back(&object);
+        break;
+      case Kind::Sequence:
+        pools.sequences.push_back(&object);
         break;
       case Kind::Index:
         pools.indexes.push_back(&object);
@@ -84,9 +88,10 @@ std::vector<std::string> random_changes(const Catalog& catalog, unsigned seed, i
                        std::to_string(n) + " integer NOT NULL DEFAULT 42"
                  : "";
       },
-      [&](int) {  // drop a column
+      [&](int) {  // drop a column (a nullable one: S' -> S cannot re-add a NOT NULL column over rows)
         const auto* c = pick(pools.columns, random);
-        return c ? "ALTER TABLE " + table_of(catalog, *c) + " DROP COLUMN " + model::quote_ident(c->name) : "";
+        if (!c || c->attrs.value("not_null", false)) return std::string();
+        return "ALTER TABLE " + table_of(catalog, *c) + " DROP COLUMN " + model::quote_ident(c->name);
       },
       [&](int) {  // widen a type
         const auto* c = pick(pools.columns, random);
@@ -148,6 +153,34 @@ std::vector<std::string> random_changes(const Catalog& catalog, unsigned seed, i
       [&](int n) {  // a new enum value
         const auto* e = pick(pools.enums, random);
         return e ? "ALTER TYPE " + model::qualified_name(e->schema, e->name) + " ADD VALUE '" + tag + std::to_string(n) + "'" : "";
+      },
+      // Owners and privileges: granted to PUBLIC and owned by a predefined role, which every
+      // cluster has (a made-up role would be cluster-wide state shared by parallel tests).
+      [&](int) {  // grant on a table
+        const auto* t = pick(pools.tables, random);
+        return t ? "GRANT SELECT, UPDATE ON " + model::qualified_name(t->schema, t->name) + " TO PUBLIC" : "";
+      },
+      [&](int) {  // grant on a column
+        const auto* c = pick(pools.columns, random);
+        return c ? "GRANT SELECT (" + model::quote_ident(c->name) + ") ON " + table_of(catalog, *c) + " TO PUBLIC" : "";
+      },
+      [&](int) {  // a new owner
+        const auto* t = pick(pools.tables, random);
+        return t ? "ALTER TABLE " + model::qualified_name(t->schema, t->name) + " OWNER TO pg_monitor" : "";
+      },
+      [&](int) {  // sequence options
+        const auto* s = pick(pools.sequences, random);
+        return s ? "ALTER SEQUENCE " + model::qualified_name(s->schema, s->name) + " INCREMENT BY 3 CACHE 2" : "";
+      },
+      [&](int) {  // replica identity
+        const auto* t = pick(pools.tables, random);
+        return t ? "ALTER TABLE " + model::qualified_name(t->schema, t->name) + " REPLICA IDENTITY FULL" : "";
+      },
+      [&](int) {  // a column's statistics target
+        const auto* c = pick(pools.columns, random);
+        return c ? "ALTER TABLE " + table_of(catalog, *c) + " ALTER COLUMN " + model::quote_ident(c->name) +
+                       " SET STATISTICS 200"
+                 : "";
       },
       [&](int n) {  // a comment
         const auto* t = pick(pools.tables, random);
