@@ -98,6 +98,8 @@ RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& t
     const Object* target = to.find(new_key);
     const Object* source = from.find(old_key);
     if (!target) throw DiffError(new_key, "'" + new_key + "' is declared renamed but is not in the target schema");
+    // Already applied (the migration that renamed it is in A): the pragma lapses quietly.
+    if (!source && from.find(new_key)) continue;
     if (!source) {
       throw DiffError(new_key, "'" + new_key + "' is declared renamed from '" + old_key +
                                    "', which is not in the source schema");
