@@ -1,6 +1,7 @@
 #include "renames.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "attrs.h"
@@ -112,8 +113,8 @@ RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& t
       throw DiffError(new_key, "'" + old_key + "' is declared as the old name of more than one object");
     }
     if (new_key == old_key) continue;
-    if (source->schema != target->schema) {
-      throw DiffError(new_key, "a rename keeps the schema ('" + old_key + "' -> '" + new_key + "')");
+    if (source->schema != target->schema && source->kind != Kind::Table) {
+      throw DiffError(new_key, "a column stays in its table's schema ('" + old_key + "' -> '" + new_key + "')");
     }
     (source->kind == Kind::Table ? tables : columns)[old_key] = target;
   }
@@ -143,11 +144,35 @@ RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& t
     }
   }
 
+  // A table moved to another schema (SET SCHEMA) takes its indexes and the sequences its columns
+  // own along: A key of the sequence -> the moved table's new schema.
+  std::map<std::string, std::string> moved_sequences;
+  for (const auto& [key, object] : from.objects) {
+    if (object.kind != Kind::SequenceOwner) continue;
+    const auto table = tables.find(attrs::text(object.attrs, "table"));
+    if (table != tables.end() && from.find(table->first)->schema != table->second->schema) {
+      moved_sequences[object.parent] = table->second->schema;
+    }
+  }
+  auto moved_schema = [&](const Object& object) -> std::optional<std::string> {
+    if (object.kind == Kind::Index) {
+      const auto table = tables.find(object.parent);
+      if (table != tables.end() && table->second->schema != object.schema) return table->second->schema;
+    }
+    const std::string sequence = object.kind == Kind::SequenceOwner ? object.parent : object.key;
+    if (object.kind == Kind::Sequence || object.kind == Kind::SequenceOwner) {
+      if (auto it = moved_sequences.find(sequence); it != moved_sequences.end()) return it->second;
+    }
+    return std::nullopt;
+  };
+
   // Every A key that changes.
   std::map<std::string, std::string> keys;
   for (const auto& [key, object] : from.objects) {
     std::string new_key = key;
-    if (tables.count(key)) {
+    if (auto schema = moved_schema(object)) {
+      new_key = prefix_of(key) + *schema + "." + object.name;
+    } else if (tables.count(key)) {
       new_key = tables.at(key)->key;
     } else if (object.kind == Kind::Column) {
       new_key = columns.count(key) ? columns.at(key)->key
@@ -201,6 +226,13 @@ RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& t
         return edited;
       });
     }
+    for (const auto& [sequence_key, schema] : moved_sequences) {
+      const Object& sequence = *from.find(sequence_key);
+      edit_texts(object, [&](const std::string& text) {
+        return replace_name(text, model::qualified_name(sequence.schema, sequence.name),
+                            model::qualified_name(schema, sequence.name), false, false);
+      });
+    }
     for (const auto& [old_key, target] : columns) {
       const Object& source = *from.find(old_key);
       if (!names_column(original, old_key, source.parent)) continue;
@@ -222,6 +254,11 @@ RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& t
       rename_columns("referenced_columns", attrs::text(original.attrs, "referenced_table"));
     }
 
+    if (auto schema = moved_schema(original)) object.schema = *schema;
+    if (tables.count(key)) object.schema = tables.at(key)->schema;
+    if (!object.parent.empty() && tables.count(original.parent) && object.kind != Kind::Statistics) {
+      object.schema = tables.at(original.parent)->schema;
+    }
     object.key = remapped(object.key, keys);
     object.parent = remapped(object.parent, keys);
     if (tables.count(key)) object.name = tables.at(key)->name;
@@ -240,8 +277,18 @@ RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& t
   // The statements: tables first (by their new key), then columns under their new table names.
   for (const auto& [old_key, target] : tables) {
     const Object& source = *from.find(old_key);
+    std::string schema = source.schema;
+    if (source.schema != target->schema) {
+      // Its indexes and owned sequences go along; the rows stay.
+      result.renames.push_back(rename_change(
+          *target, "ALTER TABLE " + model::qualified_name(source.schema, source.name) + " SET SCHEMA " +
+                       model::quote_ident(target->schema),
+          "move table " + dotted(old_key) + " to schema " + target->schema));
+      schema = target->schema;
+    }
+    if (source.name == target->name) continue;
     result.renames.push_back(rename_change(
-        *target, "ALTER TABLE " + model::qualified_name(source.schema, source.name) + " RENAME TO " +
+        *target, "ALTER TABLE " + model::qualified_name(schema, source.name) + " RENAME TO " +
                      model::quote_ident(target->name),
         "rename table " + dotted(old_key) + " to " + dotted(target->key)));
   }

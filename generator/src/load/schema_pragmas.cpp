@@ -162,10 +162,18 @@ class PragmaFinder {
       if (std::any_of(comment.value.begin(), comment.value.end(), is_space)) {
         fail(token.start, "strata:renamed-from takes one name, got '" + comment.value + "'");
       }
+    } else if (comment.name == "moved-from") {
+      const auto dot = comment.value.find('.');
+      if (comment.value.empty() || dot == std::string::npos || dot == 0 || dot + 1 == comment.value.size() ||
+          comment.value.find('.', dot + 1) != std::string::npos ||
+          std::any_of(comment.value.begin(), comment.value.end(), is_space)) {
+        fail(token.start, "strata:moved-from needs the old schema and name (-- strata:moved-from old_schema.old_name), got '" +
+                              comment.value + "'");
+      }
     } else if (comment.name == "allow-destructive") {
       if (!comment.value.empty()) fail(token.start, "strata:allow-destructive takes no value, got '" + comment.value + "'");
     } else {
-      fail(token.start, "unknown strata pragma '" + comment.name + "' (known: renamed-from, allow-destructive)");
+      fail(token.start, "unknown strata pragma '" + comment.name + "' (known: renamed-from, moved-from, allow-destructive)");
     }
     // Only whitespace may precede it on its line: a comment after a column would otherwise
     // silently annotate the next one.
@@ -257,6 +265,9 @@ class PragmaFinder {
     if (comment.name == "renamed-from" && key.rfind("table:", 0) != 0 && key.rfind("column:", 0) != 0) {
       fail(comment.start, "strata:renamed-from applies to tables and columns, not to " + key);
     }
+    if (comment.name == "moved-from" && key.rfind("table:", 0) != 0) {
+      fail(comment.start, "strata:moved-from applies to tables, not to " + key);
+    }
   }
 
   const SourceFile& file_;
@@ -323,6 +334,13 @@ std::map<std::string, std::string> renames_from_pragmas(const std::vector<Schema
     }
   }
   std::map<std::string, std::string> renames;
+  for (const auto& pragma : pragmas) {
+    if (pragma.name != "moved-from") continue;
+    if (old_tables.count(pragma.object_key) || !renames.emplace(pragma.object_key, "table:" + pragma.value).second) {
+      throw SchemaError(pragma.location, "table " + pragma.object_key.substr(6) +
+                                             " has more than one strata:renamed-from / strata:moved-from");
+    }
+  }
   for (const auto& pragma : pragmas) {
     if (pragma.name != "renamed-from") continue;
     std::string old_key;

@@ -1,0 +1,4 @@
+ALTER TABLE public.logs SET SCHEMA archive;
+ALTER TABLE archive.logs RENAME TO old_logs;
+ALTER TABLE archive.old_logs DROP CONSTRAINT logs_pkey;
+ALTER TABLE archive.old_logs ADD CONSTRAINT old_logs_pkey PRIMARY KEY (id);

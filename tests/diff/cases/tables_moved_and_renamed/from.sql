@@ -1,0 +1,2 @@
+CREATE SCHEMA archive;
+CREATE TABLE logs (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, line text);

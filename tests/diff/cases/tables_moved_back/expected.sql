@@ -1,0 +1,1 @@
+ALTER TABLE sales.orders SET SCHEMA public;
