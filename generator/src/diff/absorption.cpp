@@ -59,7 +59,9 @@ bool create_is_implicit(const std::string& key, const PlanState& state, const Re
   const Object& object = *state.at(key).to;
   switch (object.kind) {
     case Kind::Column:
-      return state.builds(object.parent) || inherited(object);
+      // An inherited column comes with its parent's ADD COLUMN, unless its table is (re)attached
+      // by this plan (ATTACH PARTITION, INHERIT): then it must be there first.
+      return state.builds(object.parent) || (inherited(object) && !context.attached_tables.count(object.parent));
     case Kind::Constraint: {
       if (!inherited(object)) return false;
       // A new partition is created standalone with all its constraints, then attached.

@@ -1,6 +1,7 @@
 #include "emit.h"
 
 #include "absorption.h"
+#include "attrs.h"
 #include "render/sql_text.h"
 #include "render/tables.h"
 #include "summary.h"
@@ -57,8 +58,12 @@ class Emitter {
       const ObjectPlan& plan = state_.at(step.key);
       const model::Object& object = *plan.to;
       if (step.attach_partition) {
-        add(step.key, object, Action::Alter, {attach_partition_statement(object, context_.to)}, false, "",
-            summarize_attach(object));
+        if (attrs::optional_text(object.attrs, "partition_of")) {
+          add(step.key, object, Action::Alter, {attach_partition_statement(object, context_.to)}, false, "",
+              summarize_attach(object));
+        } else {
+          add(step.key, object, Action::Alter, inherit_statements(*plan.from, object, context_.to), false, "new parents");
+        }
       } else if (state_.builds(step.key)) {
         if (create_is_implicit(step.key, state_, context_)) continue;
         add(step.key, object, Action::Create, renderer_for(object.kind).create(object, context_), false,

@@ -100,7 +100,11 @@ int kind_rank(const Object& object) {
 std::set<std::string> tables_attached_by_plan(const PlanState& state) {
   std::set<std::string> attached;
   for (const auto& [key, plan] : state.objects) {
-    if (!plan.to || plan.to->kind != Kind::Table || !attrs::optional_text(plan.to->attrs, "partition_of")) continue;
+    if (!plan.to || plan.to->kind != Kind::Table) continue;
+    if (!attrs::optional_text(plan.to->attrs, "partition_of")) {
+      if (plan.from && !state.builds(key) && inheritance_grows(*plan.from, *plan.to)) attached.insert(key);
+      continue;
+    }
     if (state.builds(key) || (plan.from && partition_attachment_changes(*plan.from, *plan.to))) attached.insert(key);
   }
   return attached;
@@ -190,8 +194,16 @@ std::vector<Step> create_order(const PlanState& state, const std::set<std::strin
   // creating copies with generated names.
   for (const auto& [table, node] : attach_index) {
     const Object& partition = *to.find(table);
-    const std::string parent = attrs::text(partition.attrs, "partition_of");
     graph.edge(index.at(table), node);
+    if (!attrs::optional_text(partition.attrs, "partition_of")) {
+      // A child gaining INHERITS parents: after the parents and its own columns.
+      for (const auto& parent : attrs::texts(partition.attrs, "inherits")) graph.edge(index.at(parent), node);
+      for (const auto& child : to.children(table)) {
+        if (to.find(child)->kind == Kind::Column) graph.edge(index.at(child), node);
+      }
+      continue;
+    }
+    const std::string parent = attrs::text(partition.attrs, "partition_of");
     graph.edge(index.at(parent), node);
     for (const auto& child : to.children(table)) {
       const Kind kind = to.find(child)->kind;

@@ -7,7 +7,12 @@ nlohmann::json comparable(const Catalog& catalog) {
   auto json = catalog.to_json();
   for (auto& [key, entry] : json.items()) {
     if (!entry.contains("attrs") || !entry["attrs"].is_object()) continue;
-    if (entry["kind"] == "column") entry["attrs"].erase("position");
+    if (entry["kind"] == "column") {
+      entry["attrs"].erase("position");
+      // No DDL makes an existing column of a table that becomes a child (INHERIT) inherited-only
+      // (attislocal stays true; pg_dump itself needs a catalog UPDATE for that).
+      entry["attrs"].erase("inherited");
+    }
     // Populated or not is the state of a database: a migration never empties one.
     if (entry["kind"] == "matview") entry["attrs"].erase("with_data");
   }

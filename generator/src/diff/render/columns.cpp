@@ -2,10 +2,12 @@
 #include "columns.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "../attrs.h"
 #include "sequence_options.h"
 #include "sql_text.h"
+#include "strata/diff.h"
 #include "strata/stable_hash.h"
 #include "type_changes.h"
 
@@ -215,6 +217,32 @@ void continue_identity(const Object& from, const Object& to, const RenderContext
                                quote_ident(to.name) + ") + 1, 1)), false) FROM " + table);
 }
 
+// Whether `name` (as quote_ident writes it) stands as a whole name in `text`.
+bool names(const std::string& text, const std::string& name) {
+  const auto identifier = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || c == '"'; };
+  for (std::size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
+    const std::size_t end = at + name.size();
+    if ((at == 0 || !identifier(text[at - 1])) && (end >= text.size() || !identifier(text[end]))) return true;
+  }
+  return false;
+}
+
+// PostgreSQL refuses ALTER COLUMN TYPE on a column of a partitioned table's key (and the key
+// cannot be changed in place): the plan cannot be written without recreating the table.
+void refuse_partition_key_retype(const Object& from, const Object& to, const RenderContext& context) {
+  if (attrs::text(from.attrs, "type") == attrs::text(to.attrs, "type")) return;
+  const Object* old_table = context.from.find(from.parent);
+  const Object* new_table = context.to.find(to.parent);
+  if (!old_table || !new_table) return;
+  const auto key = attrs::optional_text(new_table->attrs, "partition_key");
+  if (!key || key != attrs::optional_text(old_table->attrs, "partition_key") || !names(*key, quote_ident(to.name))) return;
+  throw DiffError(to.key, "cannot change the type of column " + to.key.substr(7) + " from " +
+                              attrs::text(from.attrs, "type") + " to " + attrs::text(to.attrs, "type") +
+                              ": it is in the partition key of " + new_table->key.substr(6) +
+                              " (PostgreSQL refuses it); create a new partitioned table and move the rows in a "
+                              "data migration");
+}
+
 class ColumnRenderer final : public KindRenderer {
  public:
   std::vector<std::string> create(const Object& column, const RenderContext& context) const override {
@@ -238,6 +266,7 @@ class ColumnRenderer final : public KindRenderer {
                                  "expression (values are recomputed; the column moves to the end)");
       return outcome;
     }
+    refuse_partition_key_retype(from, to, context);
     AlterOutcome outcome = ColumnAlteration(from, to, sql::owner_name(to, context.to)).outcome();
     if (attrs::optional_text(to.attrs, "identity") && !attrs::optional_text(from.attrs, "identity")) {
       continue_identity(from, to, context, outcome);

@@ -136,9 +136,17 @@ class TableRenderer final : public KindRenderer {
     for (size_t i = common; i < old_parents.size(); ++i) {
       outcome.before_drops.push_back("ALTER TABLE " + name + " NO INHERIT " + table_name(old_parents[i], context.from));
     }
-    for (size_t i = common; i < new_parents.size(); ++i) {
-      outcome.statements.push_back("ALTER TABLE " + name + " INHERIT " + table_name(new_parents[i], context.to));
+    // NO INHERIT leaves what the child inherited as its own: the constraints B does not have go.
+    if (common < old_parents.size()) {
+      for (const auto& child : context.from.children(from.key)) {
+        const Object* constraint = context.from.find(child);
+        if (constraint->kind != model::Kind::Constraint || !attrs::flag(constraint->attrs, "inherited")) continue;
+        if (context.to.find(child)) continue;
+        outcome.before_drops.push_back("ALTER TABLE " + name + " DROP CONSTRAINT " + model::quote_ident(constraint->name));
+      }
     }
+    // New parents are linked by the plan's attach step (inherit_statements), once the child has
+    // every column they bring.
     const std::string persistence = attrs::text(to.attrs, "persistence");
     if (persistence != attrs::text(from.attrs, "persistence")) {
       outcome.statements.push_back("ALTER TABLE " + name + (persistence == "unlogged" ? " SET UNLOGGED" : " SET LOGGED"));
@@ -168,6 +176,26 @@ bool declared_in_create_table(const Object& column, const Object& table) {
 bool partition_attachment_changes(const Object& from, const Object& to) {
   return attrs::optional_text(from.attrs, "partition_of") != attrs::optional_text(to.attrs, "partition_of") ||
          attrs::optional_text(from.attrs, "partition_bound") != attrs::optional_text(to.attrs, "partition_bound");
+}
+
+bool inheritance_grows(const Object& from, const Object& to) {
+  const auto old_parents = attrs::texts(from.attrs, "inherits");
+  const auto new_parents = attrs::texts(to.attrs, "inherits");
+  size_t common = 0;
+  while (common < old_parents.size() && common < new_parents.size() && old_parents[common] == new_parents[common]) ++common;
+  return common < new_parents.size();
+}
+
+std::vector<std::string> inherit_statements(const Object& from, const Object& to, const CatalogGraph& graph) {
+  const auto old_parents = attrs::texts(from.attrs, "inherits");
+  const auto new_parents = attrs::texts(to.attrs, "inherits");
+  size_t common = 0;
+  while (common < old_parents.size() && common < new_parents.size() && old_parents[common] == new_parents[common]) ++common;
+  std::vector<std::string> statements;
+  for (size_t i = common; i < new_parents.size(); ++i) {
+    statements.push_back("ALTER TABLE " + sql::name_of(to) + " INHERIT " + table_name(new_parents[i], graph));
+  }
+  return statements;
 }
 
 std::string attach_partition_statement(const Object& partition, const CatalogGraph& graph) {

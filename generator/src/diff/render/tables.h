@@ -18,5 +18,8 @@ bool declared_in_create_table(const model::Object& column, const model::Object& 
 
 // ALTER TABLE ONLY parent ATTACH PARTITION child <bound>, from the partition's target version.
 std::string attach_partition_statement(const model::Object& partition, const CatalogGraph& graph);
+// A kept table that gains INHERITS parents: linked at the plan's attach step, after its columns.
+bool inheritance_grows(const model::Object& from, const model::Object& to);
+std::vector<std::string> inherit_statements(const model::Object& from, const model::Object& to, const CatalogGraph& graph);
 
 }  // namespace strata::diff

@@ -1,0 +1,2 @@
+CREATE TABLE parent (id integer, name text);
+CREATE TABLE child (id integer);

@@ -1,0 +1,3 @@
+CREATE TABLE events (id integer NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);
+CREATE INDEX events_id ON events (id);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
