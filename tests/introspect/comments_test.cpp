@@ -4,6 +4,8 @@
 namespace strata::introspect::testing {
 namespace {
 
+using nlohmann::json;
+
 using Keys = std::vector<std::string>;
 
 using Comments = IntrospectTest;
@@ -67,9 +69,11 @@ TEST_F(Comments, OnEveryKind) {
   }
   EXPECT_EQ(object_at(catalog, "column:app.accounts.id").comment, std::nullopt);
   EXPECT_EQ(object_at(catalog, "default:app.accounts.owner").comment, std::nullopt);
-  // A view's columns are not objects of their own: their comments cannot be kept.
-  EXPECT_EQ(warning_texts(result.warnings),
-            Keys{"view:app.owners: a comment on a part of this object is not modelled: 'a view's column'"});
+  // A view's columns are not objects of their own: their comments are kept on the view, by the
+  // COMMENT ON target that writes them.
+  EXPECT_EQ(warning_texts(result.warnings), Keys{});
+  EXPECT_EQ(object_at(catalog, "view:app.owners").attrs["part_comments"],
+            (json{{"COLUMN app.owners.owner", "a view's column"}}));
 }
 
 }  // namespace

@@ -26,7 +26,7 @@ TEST_F(ViewsAndFunctions, ViewOnAView) {
       {"definition", " SELECT accounts.id,\n    accounts.owner\n   FROM public.accounts\n"
                      "  WHERE accounts.balance > 1000::numeric;"},
       {"columns", {{{"name", "id"}, {"type", "integer"}}, {{"name", "owner"}, {"type", "text"}}}},
-      {"options", json::array()}, {"check_option", nullptr}}));
+      {"options", json::array()}, {"check_option", nullptr}, {"column_defaults", nullptr}}));
   // What the view's query uses, column by column.
   EXPECT_EQ(rich.depends_on, (Keys{"column:public.accounts.balance", "column:public.accounts.id",
                                    "column:public.accounts.owner", "schema:public"}));
@@ -35,7 +35,7 @@ TEST_F(ViewsAndFunctions, ViewOnAView) {
   EXPECT_EQ(owners.attrs, (json{{"definition", " SELECT rich.owner\n   FROM public.rich;"},
                                 {"columns", {{{"name", "owner"}, {"type", "text"}}}},
                                 {"options", {"security_barrier=true"}},
-                                {"check_option", "cascaded"}}));
+                                {"check_option", "cascaded"}, {"column_defaults", nullptr}}));
   EXPECT_EQ(owners.depends_on, (Keys{"schema:public", "view:public.rich"}));
 }
 

@@ -75,18 +75,39 @@ class Emitter {
     }
   }
 
-  // COMMENT ON for new and rebuilt objects that have one, and for kept ones whose comment changed.
+  // COMMENT ON for new and rebuilt objects that have one, and for kept ones whose comment changed;
+  // the same for the comments on their parts (a view's column, a domain's constraint...).
   void comment_phase(const std::vector<Step>& order) {
     for (const auto& step : order) {
       if (step.attach_partition) continue;
       const ObjectPlan& plan = state_.at(step.key);
       const model::Object& object = *plan.to;
       const bool rebuilt = state_.builds(step.key);
+      part_comments(object, rebuilt || !plan.from ? nullptr : plan.from);
       if (rebuilt ? !object.comment : plan.from->comment == object.comment) continue;
       const std::string target = renderer_for(object.kind).comment_target(object, context_.to);
       if (target.empty()) continue;
       add(step.key, object, Action::Comment, {sql::comment_on(target, object.comment)}, false, "");
     }
+  }
+
+  void part_comments(const model::Object& object, const model::Object* before) {
+    static const nlohmann::json none = nlohmann::json::object();
+    const auto of = [](const model::Object* o) -> const nlohmann::json& {
+      if (o == nullptr || !o->attrs.is_object()) return none;
+      auto it = o->attrs.find("part_comments");
+      return it == o->attrs.end() ? none : *it;
+    };
+    const nlohmann::json& had = of(before);
+    const nlohmann::json& has = of(&object);
+    std::vector<std::string> statements;
+    for (const auto& [target, comment] : has.items()) {
+      if (!had.contains(target) || had[target] != comment) statements.push_back(sql::comment_on(target, comment.get<std::string>()));
+    }
+    for (const auto& [target, comment] : had.items()) {
+      if (!has.contains(target)) statements.push_back(sql::comment_on(target, std::nullopt));
+    }
+    add(object.key, object, Action::Comment, std::move(statements), false, "", "comment on parts of " + object.key);
   }
 
   Plan finish() {

@@ -38,6 +38,8 @@ void read_views(Context& context, const QueryResult& rows) {
       view.attrs["with_data"] = row.boolean("relispopulated");
     } else {
       split_check_option(view.attrs);
+      // ALTER VIEW ... ALTER COLUMN ... SET DEFAULT (what an INSERT through the view gets).
+      view.attrs["column_defaults"] = row.json("column_defaults", nullptr);
     }
     auto& added = context.add({SystemCatalog::Class, row.oid("oid")}, std::move(view));
     register_row_type(context, row, added);
@@ -58,7 +60,10 @@ std::vector<Reader> view_readers() {
                "  FROM pg_attribute a"
                "  WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns, " +
                sql::sorted_json_array("c.reloptions") + " AS options,"
-               " c.relispopulated, r.oid AS return_rule"
+               " c.relispopulated, r.oid AS return_rule,"
+               " (SELECT json_object_agg(a.attname, pg_get_expr(ad.adbin, ad.adrelid) ORDER BY a.attname)"
+               "  FROM pg_attrdef ad JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum"
+               "  WHERE ad.adrelid = c.oid) AS column_defaults"
                " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " + kRowTypeJoin +
                " LEFT JOIN pg_rewrite r ON r.ev_class = c.oid AND r.rulename = '_RETURN'"
                " WHERE c.relkind IN ('v', 'm')"

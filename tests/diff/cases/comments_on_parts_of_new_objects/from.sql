@@ -1,0 +1,1 @@
+CREATE TABLE accounts (id integer PRIMARY KEY, owner text);

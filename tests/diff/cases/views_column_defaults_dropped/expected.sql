@@ -1,0 +1,2 @@
+DROP VIEW public.new_orders;
+ALTER VIEW public.open_orders ALTER COLUMN status DROP DEFAULT;
