@@ -12,6 +12,13 @@ void read_dependencies(Context& context, const QueryResult& rows) {
     if (dependent == nullptr) continue;  // not in the model (system or extension object)
     const model::Object* target = registry.dependency_target(
         {row.oid("refclassid"), row.oid("refobjid"), row.integer("refobjsubid")});
+    // (The _RETURN rule also depends on its view as a whole, subid 0: that is no self-reference.)
+    if (target == dependent && dependent->kind == model::Kind::View && row.integer("refobjsubid") > 0) {
+      // A view whose query reads the view itself (CREATE OR REPLACE VIEW v AS ... FROM v, which
+      // PostgreSQL accepts): it can only be created the way pg_dump does, from a placeholder.
+      dependent->attrs["self_reference"] = true;
+      continue;
+    }
     if (target == nullptr || target == dependent) continue;
     // The parent (a column's or index's table) is implied by `parent`, and so is the schema of
     // an object that has a parent (an identity column's sequence depends on it, for one).

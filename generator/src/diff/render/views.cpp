@@ -59,7 +59,18 @@ std::vector<std::string> column_default_statements(const json& before, const Obj
 class ViewRenderer final : public KindRenderer {
  public:
   std::vector<std::string> create(const Object& view, const RenderContext&) const override {
-    std::vector<std::string> statements{create_view_statement(view, false)};
+    std::vector<std::string> statements;
+    if (attrs::flag(view.attrs, "self_reference")) {
+      // pg_dump's way: a placeholder with the same columns, then the real query over it.
+      std::vector<std::string> columns;
+      for (const auto& column : attrs::list(view.attrs, "columns")) {
+        columns.push_back("NULL::" + column.value("type", "text") + " AS " + model::quote_ident(column.value("name", "")));
+      }
+      statements.push_back("CREATE VIEW " + sql::name_of(view) + " AS\n SELECT " + sql::join(columns, ",\n    "));
+      statements.push_back(create_view_statement(view, true));
+    } else {
+      statements.push_back(create_view_statement(view, false));
+    }
     for (auto& statement : column_default_statements(json(), view)) statements.push_back(std::move(statement));
     return statements;
   }
