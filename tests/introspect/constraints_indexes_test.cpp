@@ -128,13 +128,13 @@ TEST_F(ConstraintsAndIndexes, PartialExpressionIncludeDescendingIndex) {
                                 "CREATE INDEX orders_big ON public.orders USING btree (customer_id "
                                 "DESC, lower(during)) INCLUDE (amount) WHERE (amount > (100)::numeric)"},
                                {"unique", false}, {"parent_index", nullptr}, {"columns", nullptr},
-                               {"partial", true}, {"replica_identity", false}, {"clustered", false}}));
+                               {"partial", true}, {"replica_identity", false}, {"clustered", false}, {"column_statistics", nullptr}}));
   EXPECT_EQ(index.depends_on, (Keys{"column:public.orders.amount", "column:public.orders.customer_id",
                                     "column:public.orders.during"}));
   EXPECT_EQ(object_at(catalog, "index:public.customers_lower_email").attrs,
             (json{{"definition",
                    "CREATE UNIQUE INDEX customers_lower_email ON public.customers USING btree (lower(email))"},
-                  {"unique", true}, {"parent_index", nullptr}, {"columns", nullptr}, {"partial", false}, {"replica_identity", false}, {"clustered", false}}));
+                  {"unique", true}, {"parent_index", nullptr}, {"columns", nullptr}, {"partial", false}, {"replica_identity", false}, {"clustered", false}, {"column_statistics", nullptr}}));
 }
 
 TEST_F(ConstraintsAndIndexes, KeyColumnsInKeyOrder) {

@@ -179,13 +179,13 @@ TEST_F(Tables, PartitionsAndTheirIndexes) {
   EXPECT_EQ(parent_index.parent, "table:public.measurements");
   EXPECT_EQ(parent_index.attrs,
             (json{{"definition", "CREATE INDEX measurements_city ON ONLY public.measurements USING btree (city)"},
-                  {"unique", false}, {"parent_index", nullptr}, {"columns", {"city"}}, {"partial", false}, {"replica_identity", false}, {"clustered", false}}));
+                  {"unique", false}, {"parent_index", nullptr}, {"columns", {"city"}}, {"partial", false}, {"replica_identity", false}, {"clustered", false}, {"column_statistics", nullptr}}));
   const auto& child_index = object_at(catalog, "index:public.measurements_2024_city_idx");
   EXPECT_EQ(child_index.parent, "table:public.measurements_2024");
   EXPECT_EQ(child_index.attrs,
             (json{{"definition", "CREATE INDEX measurements_2024_city_idx ON public.measurements_2024 USING btree (city)"},
                   {"unique", false}, {"parent_index", "index:public.measurements_city"}, {"columns", {"city"}},
-                  {"partial", false}, {"replica_identity", false}, {"clustered", false}}));
+                  {"partial", false}, {"replica_identity", false}, {"clustered", false}, {"column_statistics", nullptr}}));
   // Attached to the parent index, so created after it; on the partition (its parent).
   EXPECT_EQ(child_index.depends_on,
             (Keys{"column:public.measurements_2024.city", "index:public.measurements_city"}));

@@ -18,7 +18,9 @@ void read_indexes(Context& context, const QueryResult& rows) {
                         {"columns", row.json("columns", nullptr)},
                         {"partial", row.boolean("partial")},
                         {"replica_identity", row.boolean("indisreplident")},
-                        {"clustered", row.boolean("indisclustered")}};
+                        {"clustered", row.boolean("indisclustered")},
+                        // ALTER INDEX ... ALTER COLUMN n SET STATISTICS (expression columns): {"n": target}.
+                        {"column_statistics", row.json("column_statistics", nullptr)}};
     auto& added = context.add({SystemCatalog::Class, row.oid("indexrelid")}, std::move(index));
     if (Oid parent = row.oid("parent_index")) {
       parent_indexes.push_back({&added, "parent_index", {SystemCatalog::Class, parent}});
@@ -34,6 +36,8 @@ std::vector<Reader> index_readers() {
   return {{"read indexes",
            "SELECT i.indexrelid, i.indrelid, n.nspname, c.relname,"
            " pg_get_indexdef(i.indexrelid) AS definition, i.indisunique, i.indisreplident, i.indisclustered,"
+           " (SELECT json_object_agg(a.attnum::text, a.attstattarget ORDER BY a.attnum) FROM pg_attribute a"
+           "  WHERE a.attrelid = i.indexrelid AND a.attstattarget >= 0) AS column_statistics,"
            // The key columns (not INCLUDE columns) in key order, NULL when a key is an expression.
            " CASE WHEN i.indexprs IS NULL THEN (SELECT json_agg(a.attname ORDER BY k.n)"
            "  FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, n)"

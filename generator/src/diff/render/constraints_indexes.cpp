@@ -34,6 +34,25 @@ std::vector<std::string> index_role_statements(const Object* from, const Object&
 }
 
 
+// ALTER INDEX ... ALTER COLUMN n SET STATISTICS, from `before` (null: none set) to the index's.
+std::vector<std::string> index_statistics_statements(const nlohmann::json& before, const Object& index) {
+  static const nlohmann::json none = nlohmann::json::object();
+  const nlohmann::json* after_field = attrs::field(index.attrs, "column_statistics");
+  const nlohmann::json& after = after_field && after_field->is_object() ? *after_field : none;
+  const nlohmann::json& had = before.is_object() ? before : none;
+  std::vector<std::string> statements;
+  const std::string prefix = "ALTER INDEX " + sql::name_of(index) + " ALTER COLUMN ";
+  for (const auto& [column, target] : had.items()) {
+    if (!after.contains(column)) statements.push_back(prefix + column + " SET STATISTICS -1");
+  }
+  for (const auto& [column, target] : after.items()) {
+    if (!had.contains(column) || had[column] != target) {
+      statements.push_back(prefix + column + " SET STATISTICS " + std::to_string(target.get<int>()));
+    }
+  }
+  return statements;
+}
+
 class ConstraintRenderer final : public KindRenderer {
  public:
   // pg_get_constraintdef already carries DEFERRABLE, INITIALLY DEFERRED and NOT VALID.
@@ -91,17 +110,22 @@ class IndexRenderer final : public KindRenderer {
       statements.push_back(attach_index_statement(index, context.to));
     }
     for (auto& role : index_role_statements(nullptr, index, quote_ident(index.name), context.to)) statements.push_back(std::move(role));
+    for (auto& target : index_statistics_statements(nullptr, index)) statements.push_back(std::move(target));
     return statements;
   }
   std::vector<std::string> drop(const Object& index, const RenderContext&) const override {
     return {"DROP INDEX " + sql::name_of(index)};
   }
   AlterOutcome alter(const Object& from, const Object& to, const RenderContext& context) const override {
-    if (!attrs::equal_except(from.attrs, to.attrs, {"parent_index", "replica_identity", "clustered"})) {
+    if (!attrs::equal_except(from.attrs, to.attrs, {"parent_index", "replica_identity", "clustered", "column_statistics"})) {
       return AlterOutcome::recreate_because("definition changes");
     }
     AlterOutcome outcome;
     outcome.statements = index_role_statements(&from, to, quote_ident(to.name), context.to);
+    const nlohmann::json* before = attrs::field(from.attrs, "column_statistics");
+    for (auto& target : index_statistics_statements(before ? *before : nlohmann::json(), to)) {
+      outcome.statements.push_back(std::move(target));
+    }
     const auto parent_index = attrs::optional_text(to.attrs, "parent_index");
     const Object* old_table = context.from.find(from.parent);
     const Object* new_table = context.to.find(to.parent);
