@@ -63,6 +63,8 @@ Acl acl_from_json(const nlohmann::json& json);
 Acl default_acl(Kind kind, const std::string& owner);
 // What ALTER ... OWNER TO does to an ACL: `old_owner`'s privileges become `new_owner`'s.
 Acl with_owner(const Acl& acl, const std::string& old_owner, const std::string& new_owner);
+// One grantee's privileges in `acl`: name -> WITH GRANT OPTION.
+std::map<std::string, bool> privileges_of(const Acl& acl, const std::string& grantee);
 // Both ACLs' privileges (WITH GRANT OPTION wins).
 Acl merged(const Acl& first, const Acl& second);
 // The word ALTER DEFAULT PRIVILEGES uses for a kind (tables, sequences, functions, types,

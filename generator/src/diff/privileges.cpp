@@ -17,19 +17,6 @@ std::string role_sql(const std::string& role) {
   return role == model::kPublic || role == model::kCurrentUser ? role : model::quote_ident(role);
 }
 
-bool grantable(const std::string& privilege) { return !privilege.empty() && privilege.back() == '*'; }
-std::string base(const std::string& privilege) {
-  return grantable(privilege) ? privilege.substr(0, privilege.size() - 1) : privilege;
-}
-
-std::map<std::string, bool> privileges_of(const Acl& acl, const std::string& grantee) {
-  std::map<std::string, bool> out;
-  if (auto it = acl.find(grantee); it != acl.end()) {
-    for (const auto& privilege : it->second) out[base(privilege)] = out[base(privilege)] || grantable(privilege);
-  }
-  return out;
-}
-
 // How one kind of GRANT is written: `prefix` + GRANT privileges ON `on` TO grantee, each privilege
 // followed by `column` ("SELECT (email)").
 struct GrantTarget {
@@ -52,8 +39,8 @@ std::vector<std::string> acl_statements(const Acl& before, const Acl& after, con
   for (const auto& [grantee, privileges] : before) grantees.insert(grantee);
   for (const auto& [grantee, privileges] : after) grantees.insert(grantee);
   for (const auto& grantee : grantees) {
-    const auto had = privileges_of(before, grantee);
-    const auto wants = privileges_of(after, grantee);
+    const auto had = model::privileges_of(before, grantee);
+    const auto wants = model::privileges_of(after, grantee);
     std::vector<std::string> revoke, revoke_option, grant, grant_option;
     for (const auto& [name, option] : had) {
       auto it = wants.find(name);

@@ -33,6 +33,11 @@ void merge_into(Acl& acl, const std::string& grantee, const std::vector<std::str
 
 }  // namespace
 
+std::map<std::string, bool> privileges_of(const Acl& acl, const std::string& grantee) {
+  auto it = acl.find(grantee);
+  return it == acl.end() ? std::map<std::string, bool>{} : parsed(it->second);
+}
+
 Acl default_acl(Kind kind, const std::string& owner) {
   switch (kind) {
     case Kind::Table:

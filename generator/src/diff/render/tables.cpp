@@ -92,6 +92,16 @@ std::vector<std::string> option_statements(const Object& from, const Object& to)
   return statements;
 }
 
+// INHERITS parents are ordered: how many leading parents A and B share (kept; the rest are
+// unlinked and linked again).
+size_t kept_parents(const Object& from, const Object& to) {
+  const auto old_parents = attrs::texts(from.attrs, "inherits");
+  const auto new_parents = attrs::texts(to.attrs, "inherits");
+  size_t common = 0;
+  while (common < old_parents.size() && common < new_parents.size() && old_parents[common] == new_parents[common]) ++common;
+  return common;
+}
+
 class TableRenderer final : public KindRenderer {
  public:
   std::vector<std::string> create(const Object& table, const RenderContext& context) const override {
@@ -128,11 +138,7 @@ class TableRenderer final : public KindRenderer {
     }
     // INHERITS parents are ordered; keep the common prefix, re-link the rest.
     const auto old_parents = attrs::texts(from.attrs, "inherits");
-    const auto new_parents = attrs::texts(to.attrs, "inherits");
-    size_t common = 0;
-    while (common < old_parents.size() && common < new_parents.size() && old_parents[common] == new_parents[common]) {
-      ++common;
-    }
+    const size_t common = kept_parents(from, to);
     for (size_t i = common; i < old_parents.size(); ++i) {
       outcome.before_drops.push_back("ALTER TABLE " + name + " NO INHERIT " + table_name(old_parents[i], context.from));
     }
@@ -179,20 +185,13 @@ bool partition_attachment_changes(const Object& from, const Object& to) {
 }
 
 bool inheritance_grows(const Object& from, const Object& to) {
-  const auto old_parents = attrs::texts(from.attrs, "inherits");
-  const auto new_parents = attrs::texts(to.attrs, "inherits");
-  size_t common = 0;
-  while (common < old_parents.size() && common < new_parents.size() && old_parents[common] == new_parents[common]) ++common;
-  return common < new_parents.size();
+  return kept_parents(from, to) < attrs::texts(to.attrs, "inherits").size();
 }
 
 std::vector<std::string> inherit_statements(const Object& from, const Object& to, const CatalogGraph& graph) {
-  const auto old_parents = attrs::texts(from.attrs, "inherits");
   const auto new_parents = attrs::texts(to.attrs, "inherits");
-  size_t common = 0;
-  while (common < old_parents.size() && common < new_parents.size() && old_parents[common] == new_parents[common]) ++common;
   std::vector<std::string> statements;
-  for (size_t i = common; i < new_parents.size(); ++i) {
+  for (size_t i = kept_parents(from, to); i < new_parents.size(); ++i) {
     statements.push_back("ALTER TABLE " + sql::name_of(to) + " INHERIT " + table_name(new_parents[i], graph));
   }
   return statements;
