@@ -25,9 +25,6 @@ TEST(RefusedStatements, KindsTheModelDoesNotHoldAreRefusedWhereTheyAreDeclared) 
       {"CREATE FOREIGN TABLE ft (id int) SERVER srv", "foreign tables"},
       {"CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = eq3)", "operators"},
       {"CREATE OPERATOR CLASS c FOR TYPE int USING btree AS OPERATOR 1 <", "operator classes"},
-      {"CREATE TEXT SEARCH CONFIGURATION tsc (COPY = english)", "text search configurations"},
-      {"ALTER TEXT SEARCH CONFIGURATION tsc ALTER MAPPING FOR word WITH simple", "text search configurations"},
-      {"CREATE TEXT SEARCH DICTIONARY tsd (TEMPLATE = simple)", "text search dictionaries"},
       {"CREATE TYPE not_yet", "shell types"},
       {"CREATE LANGUAGE plsample HANDLER h", "procedural languages"},
       {"CREATE TABLE typed OF t", "typed tables"},
@@ -46,6 +43,8 @@ TEST(RefusedStatements, ModelledKindsAreNotRefused) {
   EXPECT_EQ(refusal_of("CREATE TABLE plain (id int);\n"
                        "CREATE AGGREGATE agg (int) (SFUNC = int4pl, STYPE = int);\n"
                        "CREATE TYPE mood AS ENUM ('ok');\nCREATE DOMAIN d AS int;\nCREATE TYPE r AS RANGE (SUBTYPE = int8);\n"
+                       "CREATE TEXT SEARCH DICTIONARY tsd (TEMPLATE = simple);\nCREATE TEXT SEARCH CONFIGURATION tsc (COPY = english);\n"
+                       "ALTER TEXT SEARCH CONFIGURATION tsc ALTER MAPPING FOR word WITH tsd;\n"
                        "GRANT SELECT ON plain TO reader;\nALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO reader;\n"),
             "");
 }

@@ -39,6 +39,8 @@ enum class Kind {
   Statistics,    // CREATE STATISTICS on a table's columns or expressions (parent: the table)
   EventTrigger,  // CREATE EVENT TRIGGER (database-wide)
   Publication,   // CREATE PUBLICATION (database-wide): tables, schemas, what it publishes
+  TextSearchDictionary,    // CREATE TEXT SEARCH DICTIONARY (template, options)
+  TextSearchConfiguration, // CREATE TEXT SEARCH CONFIGURATION (parser) and its token mappings
   DefaultPrivileges, // ALTER DEFAULT PRIVILEGES of one role, in one schema or everywhere, for one
                      // kind of object (attrs: role, objects; acl: what they get)
 };

@@ -19,6 +19,11 @@ bool survives_column_retype(const model::Object& dependent) {
          (dependent.kind == Kind::Column && attrs::flag(dependent.attrs, "inherited"));
 }
 
+// Changing one in place changes what expressions that call it compute.
+bool computes_stored_results(Kind kind) {
+  return kind == Kind::Function || kind == Kind::TextSearchConfiguration || kind == Kind::TextSearchDictionary;
+}
+
 class Closure {
  public:
   explicit Closure(PlanState& state) : state_(state) {}
@@ -29,7 +34,7 @@ class Closure {
     }
     for (const auto& [key, plan] : state_.objects) {
       if (plan.fate == Fate::Alter && plan.outcome.rebuilds_dependents) rebuild_dependents_of(key);
-      if (plan.fate == Fate::Alter && plan.to->kind == Kind::Function) rebuild_what_stored_results_of(key);
+      if (plan.fate == Fate::Alter && computes_stored_results(plan.to->kind)) rebuild_what_stored_results_of(key);
     }
     do {
       drain();
@@ -50,10 +55,16 @@ class Closure {
   // CREATE OR REPLACE FUNCTION leaves what stored the old function's results as it was: an
   // expression index (whose entries no longer match: index and sequential scans disagree), a
   // CHECK or exclusion constraint (rows the new body rejects stay), a stored generated column.
-  // Recreating them rebuilds the index, re-checks every row and recomputes the column.
+  // Recreating them rebuilds the index, re-checks every row and recomputes the column. A text
+  // search configuration or dictionary changed in place leaves tsvectors stored the same way.
   void rebuild_what_stored_results_of(const std::string& function_key) {
     for (const auto& dependent : state_.from_graph.dependents(function_key)) {
       const model::Object& object = *state_.from_graph.find(dependent);
+      // A dictionary changes what the configurations that use it compute.
+      if (object.kind == Kind::TextSearchConfiguration) {
+        rebuild_what_stored_results_of(dependent);
+        continue;
+      }
       const bool stores = object.kind == Kind::Index ||
                           (object.kind == Kind::Constraint && attrs::text(object.attrs, "type") != "f") ||
                           (object.kind == Kind::Column && attrs::optional_text(object.attrs, "generated"));

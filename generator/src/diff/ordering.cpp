@@ -92,6 +92,8 @@ int kind_rank(const Object& object) {
     case Kind::Statistics: return 13;
     case Kind::EventTrigger: return 16;
     case Kind::Publication: return 17;
+    case Kind::TextSearchDictionary: return 2;
+    case Kind::TextSearchConfiguration: return 2;
     case Kind::DefaultPrivileges: return 18;
   }
   return 18;

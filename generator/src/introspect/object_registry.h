@@ -33,6 +33,8 @@ enum class SystemCatalog : Oid {
   StatisticExt = 3381,
   Collation = 3456,
   EventTrigger = 3466,
+  TSDictionary = 3600,
+  TSConfig = 3602,
   Publication = 6104,
   PublicationRel = 6106,
   PublicationNamespace = 6237,

@@ -35,8 +35,6 @@ std::vector<Reader> unmodelled_object_readers() {
            " UNION ALL SELECT 'pg_opclass'::regclass, oid, opcnamespace FROM pg_opclass"
            " UNION ALL SELECT 'pg_opfamily'::regclass, oid, opfnamespace FROM pg_opfamily"
            " UNION ALL SELECT 'pg_conversion'::regclass, oid, connamespace FROM pg_conversion"
-           " UNION ALL SELECT 'pg_ts_config'::regclass, oid, cfgnamespace FROM pg_ts_config"
-           " UNION ALL SELECT 'pg_ts_dict'::regclass, oid, dictnamespace FROM pg_ts_dict"
            " UNION ALL SELECT 'pg_ts_parser'::regclass, oid, prsnamespace FROM pg_ts_parser"
            " UNION ALL SELECT 'pg_ts_template'::regclass, oid, tmplnamespace FROM pg_ts_template"
            " UNION ALL SELECT 'pg_cast'::regclass, oid, 0::oid FROM pg_cast"

@@ -57,17 +57,13 @@ std::string refusal(const json& statement) {
       {"CreateForeignTableStmt", "foreign tables"},
       {"ImportForeignSchemaStmt", "foreign tables"},
       {"CreateAmStmt", "access methods"},
-      {"AlterTSConfigurationStmt", "text search configurations"},
-      {"AlterTSDictionaryStmt", "text search dictionaries"},
   };
   if (auto it = kNotModelled.find(type); it != kNotModelled.end()) return it->second + " are not modelled yet";
   if (type == "DefineStmt") {
     static const std::map<std::string, std::string> kDefined = {
         {"OBJECT_OPERATOR", "operators"},
         {"OBJECT_TSPARSER", "text search parsers"},
-        {"OBJECT_TSDICTIONARY", "text search dictionaries"},
         {"OBJECT_TSTEMPLATE", "text search templates"},
-        {"OBJECT_TSCONFIGURATION", "text search configurations"},
         {"OBJECT_TYPE", "base types (CREATE TYPE ... (INPUT = ...)) and shell types"},
     };
     if (auto it = kDefined.find(node.value("kind", "")); it != kDefined.end()) return it->second + " are not modelled yet";
@@ -98,7 +94,14 @@ std::string declared_key(const json& statement) {
   if (type == "CreateTrigStmt") return "trigger:" + relation(node["relation"]) + "." + node.value("trigname", "");
   if (type == "RuleStmt") return "rule:" + relation(node["relation"]) + "." + node.value("rulename", "");
   if (type == "CreateStatsStmt" && node.contains("defnames")) return "statistics:" + qualified(node["defnames"]);
-  if (type == "DefineStmt" && node.value("kind", "") == "OBJECT_COLLATION") return "collation:" + qualified(node["defnames"]);
+  if (type == "DefineStmt") {
+    static const std::map<std::string, std::string> kDefinedKinds = {
+        {"OBJECT_COLLATION", "collation:"},
+        {"OBJECT_TSDICTIONARY", "text_search_dictionary:"},
+        {"OBJECT_TSCONFIGURATION", "text_search_configuration:"}};
+    auto it = kDefinedKinds.find(node.value("kind", ""));
+    if (it != kDefinedKinds.end()) return it->second + qualified(node["defnames"]);
+  }
   if (type == "CreateEventTrigStmt") return "event_trigger:" + node.value("trigname", "");
   if (type == "CreatePublicationStmt") return "publication:" + node.value("pubname", "");
   if (type == "CreatePolicyStmt") return "policy:" + relation(node["table"]) + "." + node.value("policy_name", "");

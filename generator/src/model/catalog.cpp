@@ -8,7 +8,7 @@
 namespace strata::model {
 namespace {
 
-constexpr std::array<std::pair<Kind, const char*>, 21> kKindNames{{
+constexpr std::array<std::pair<Kind, const char*>, 23> kKindNames{{
     {Kind::Schema, "schema"},
     {Kind::Extension, "extension"},
     {Kind::Type, "type"},
@@ -29,6 +29,8 @@ constexpr std::array<std::pair<Kind, const char*>, 21> kKindNames{{
     {Kind::Statistics, "statistics"},
     {Kind::EventTrigger, "event_trigger"},
     {Kind::Publication, "publication"},
+    {Kind::TextSearchDictionary, "text_search_dictionary"},
+    {Kind::TextSearchConfiguration, "text_search_configuration"},
     {Kind::DefaultPrivileges, "default_privileges"},
 }};
 

@@ -76,5 +76,7 @@ const KindRenderer& collation_renderer();
 const KindRenderer& statistics_renderer();
 const KindRenderer& event_trigger_renderer();
 const KindRenderer& publication_renderer();
+const KindRenderer& text_search_dictionary_renderer();
+const KindRenderer& text_search_configuration_renderer();
 
 }  // namespace strata::diff

@@ -27,6 +27,8 @@ const KindRenderer& renderer_for(model::Kind kind) {
     case Kind::Statistics: return statistics_renderer();
     case Kind::EventTrigger: return event_trigger_renderer();
     case Kind::Publication: return publication_renderer();
+    case Kind::TextSearchDictionary: return text_search_dictionary_renderer();
+    case Kind::TextSearchConfiguration: return text_search_configuration_renderer();
     case Kind::DefaultPrivileges: break;  // settings, not objects: privileges.cpp applies them last
   }
   throw std::logic_error("no renderer for kind " + model::to_string(kind));

@@ -1,0 +1,14 @@
+-- A dictionary without stop words, a configuration that uses it, and a generated tsvector
+-- column with its GIN index that use the configuration.
+CREATE TEXT SEARCH DICTIONARY english_stem_nostop (TEMPLATE = snowball, language = english);
+CREATE TEXT SEARCH CONFIGURATION english_nostop (COPY = pg_catalog.english);
+ALTER TEXT SEARCH CONFIGURATION english_nostop
+  ALTER MAPPING FOR asciiword, word WITH english_stem_nostop;
+ALTER TEXT SEARCH CONFIGURATION english_nostop DROP MAPPING FOR url, url_path;
+COMMENT ON TEXT SEARCH CONFIGURATION english_nostop IS 'English without stop words';
+CREATE TABLE docs (
+  id integer PRIMARY KEY,
+  body text NOT NULL,
+  search tsvector GENERATED ALWAYS AS (to_tsvector('public.english_nostop', body)) STORED
+);
+CREATE INDEX docs_search ON docs USING gin (search);
