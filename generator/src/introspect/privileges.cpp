@@ -43,7 +43,13 @@ bool has_owner(model::Kind kind) {
     case model::Kind::Table:
     case model::Kind::View:
     case model::Kind::MaterializedView:
-    case model::Kind::Function: return true;
+    case model::Kind::Function:
+    case model::Kind::Collation:
+    case model::Kind::Statistics:
+    case model::Kind::EventTrigger:
+    case model::Kind::Publication:
+    case model::Kind::TextSearchDictionary:
+    case model::Kind::TextSearchConfiguration: return true;
     default: return false;
   }
 }
@@ -83,7 +89,7 @@ void read_privileges(Context& context, const QueryResult& rows) {
     }
     if (!has_owner(object->kind)) continue;
     object->owner = row.text("owner");
-    object->acl = model::acl_to_json(acl);
+    if (!row.is_null("acl_kind")) object->acl = model::acl_to_json(acl);
   }
 }
 
@@ -112,10 +118,11 @@ std::vector<Reader> privilege_readers() {
   // OIDs below FirstNormalObjectId (16384) are built in; of those, the model holds only the
   // public schema. Columns have no owner of their own; a NULL attacl is no privileges at all.
   return {{"read owners and privileges",
-           "SELECT o.classid, o.objid, o.subid, o.relkind, o.relname, o.acl AS declared_acl,"
+           "SELECT o.classid, o.objid, o.subid, o.relkind, o.relname, o.acl AS declared_acl, o.acl_kind,"
            " pg_describe_object(o.classid, o.objid, o.subid) AS object,"
-           " CASE WHEN o.owner <> 0 THEN " + role_name("o.owner") + " END AS owner, " +
-               exploded("coalesce(o.acl, acldefault(o.acl_kind, o.owner))") + " AS acl FROM ("
+           " CASE WHEN o.owner <> 0 THEN " + role_name("o.owner") + " END AS owner,"
+           " CASE WHEN o.acl_kind IS NOT NULL THEN " +
+               exploded("coalesce(o.acl, acldefault(o.acl_kind, o.owner))") + " END AS acl FROM ("
                " SELECT 'pg_class'::regclass::oid AS classid, c.oid AS objid, 0 AS subid, c.relowner AS owner,"
                "  c.relacl AS acl, CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::\"char\" AS acl_kind,"
                "  c.relkind, c.relname"
@@ -128,6 +135,16 @@ std::vector<Reader> privilege_readers() {
                "  WHERE t.oid >= 16384"
                " UNION ALL SELECT 'pg_class'::regclass, a.attrelid, a.attnum, 0, a.attacl, 'c', NULL, NULL FROM pg_attribute a"
                "  WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND a.attrelid >= 16384"
+               // Kinds with an owner and no privileges (acl_kind NULL).
+               " UNION ALL SELECT 'pg_collation'::regclass, oid, 0, collowner, NULL, NULL, NULL, NULL FROM pg_collation"
+               "  WHERE oid >= 16384"
+               " UNION ALL SELECT 'pg_statistic_ext'::regclass, oid, 0, stxowner, NULL, NULL, NULL, NULL FROM pg_statistic_ext"
+               " UNION ALL SELECT 'pg_event_trigger'::regclass, oid, 0, evtowner, NULL, NULL, NULL, NULL FROM pg_event_trigger"
+               " UNION ALL SELECT 'pg_publication'::regclass, oid, 0, pubowner, NULL, NULL, NULL, NULL FROM pg_publication"
+               " UNION ALL SELECT 'pg_ts_dict'::regclass, oid, 0, dictowner, NULL, NULL, NULL, NULL FROM pg_ts_dict"
+               "  WHERE oid >= 16384"
+               " UNION ALL SELECT 'pg_ts_config'::regclass, oid, 0, cfgowner, NULL, NULL, NULL, NULL FROM pg_ts_config"
+               "  WHERE oid >= 16384"
                ") o",
            read_privileges},
           {"read default privileges",
