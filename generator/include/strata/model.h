@@ -41,6 +41,8 @@ enum class Kind {
   Publication,   // CREATE PUBLICATION (database-wide): tables, schemas, what it publishes
   TextSearchDictionary,    // CREATE TEXT SEARCH DICTIONARY (template, options)
   TextSearchConfiguration, // CREATE TEXT SEARCH CONFIGURATION (parser) and its token mappings
+  Cast,          // CREATE CAST (database-wide; name "(source AS target)")
+  Operator,      // CREATE OPERATOR (key: schema.name(left, right), NONE for a prefix operator)
   DefaultPrivileges, // ALTER DEFAULT PRIVILEGES of one role, in one schema or everywhere, for one
                      // kind of object (attrs: role, objects; acl: what they get)
 };

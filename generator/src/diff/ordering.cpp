@@ -94,6 +94,8 @@ int kind_rank(const Object& object) {
     case Kind::Publication: return 17;
     case Kind::TextSearchDictionary: return 2;
     case Kind::TextSearchConfiguration: return 2;
+    case Kind::Cast: return 4;
+    case Kind::Operator: return 4;
     case Kind::DefaultPrivileges: return 18;
   }
   return 18;

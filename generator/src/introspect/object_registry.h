@@ -23,6 +23,8 @@ enum class SystemCatalog : Oid {
   Type = 1247,
   Proc = 1255,
   Class = 1259,
+  Operator = 2617,
+  Cast = 2605,
   AttrDef = 2604,
   Constraint = 2606,
   Namespace = 2615,

@@ -49,7 +49,8 @@ bool has_owner(model::Kind kind) {
     case model::Kind::EventTrigger:
     case model::Kind::Publication:
     case model::Kind::TextSearchDictionary:
-    case model::Kind::TextSearchConfiguration: return true;
+    case model::Kind::TextSearchConfiguration:
+    case model::Kind::Operator: return true;
     default: return false;
   }
 }
@@ -144,6 +145,8 @@ std::vector<Reader> privilege_readers() {
                " UNION ALL SELECT 'pg_ts_dict'::regclass, oid, 0, dictowner, NULL, NULL, NULL, NULL FROM pg_ts_dict"
                "  WHERE oid >= 16384"
                " UNION ALL SELECT 'pg_ts_config'::regclass, oid, 0, cfgowner, NULL, NULL, NULL, NULL FROM pg_ts_config"
+               "  WHERE oid >= 16384"
+               " UNION ALL SELECT 'pg_operator'::regclass, oid, 0, oprowner, NULL, NULL, NULL, NULL FROM pg_operator"
                "  WHERE oid >= 16384"
                ") o",
            read_privileges},

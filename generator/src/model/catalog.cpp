@@ -8,7 +8,7 @@
 namespace strata::model {
 namespace {
 
-constexpr std::array<std::pair<Kind, const char*>, 23> kKindNames{{
+constexpr std::array<std::pair<Kind, const char*>, 25> kKindNames{{
     {Kind::Schema, "schema"},
     {Kind::Extension, "extension"},
     {Kind::Type, "type"},
@@ -31,6 +31,8 @@ constexpr std::array<std::pair<Kind, const char*>, 23> kKindNames{{
     {Kind::Publication, "publication"},
     {Kind::TextSearchDictionary, "text_search_dictionary"},
     {Kind::TextSearchConfiguration, "text_search_configuration"},
+    {Kind::Cast, "cast"},
+    {Kind::Operator, "operator"},
     {Kind::DefaultPrivileges, "default_privileges"},
 }};
 

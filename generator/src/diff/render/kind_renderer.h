@@ -78,5 +78,7 @@ const KindRenderer& event_trigger_renderer();
 const KindRenderer& publication_renderer();
 const KindRenderer& text_search_dictionary_renderer();
 const KindRenderer& text_search_configuration_renderer();
+const KindRenderer& cast_renderer();
+const KindRenderer& operator_renderer();
 
 }  // namespace strata::diff
