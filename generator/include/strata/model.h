@@ -43,6 +43,8 @@ enum class Kind {
   TextSearchConfiguration, // CREATE TEXT SEARCH CONFIGURATION (parser) and its token mappings
   Cast,          // CREATE CAST (database-wide; name "(source AS target)")
   Operator,      // CREATE OPERATOR (key: schema.name(left, right), NONE for a prefix operator)
+  ForeignDataWrapper, // CREATE FOREIGN DATA WRAPPER (database-wide)
+  ForeignServer,      // CREATE SERVER (database-wide); foreign tables are tables (attrs.foreign)
   DefaultPrivileges, // ALTER DEFAULT PRIVILEGES of one role, in one schema or everywhere, for one
                      // kind of object (attrs: role, objects; acl: what they get)
 };

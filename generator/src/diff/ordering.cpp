@@ -96,6 +96,8 @@ int kind_rank(const Object& object) {
     case Kind::TextSearchConfiguration: return 2;
     case Kind::Cast: return 4;
     case Kind::Operator: return 4;
+    case Kind::ForeignDataWrapper: return 1;
+    case Kind::ForeignServer: return 1;
     case Kind::DefaultPrivileges: return 18;
   }
   return 18;

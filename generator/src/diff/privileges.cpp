@@ -69,12 +69,14 @@ std::vector<std::string> acl_statements(const Acl& before, const Acl& after, con
   return revokes;
 }
 
-// GRANT ... ON TABLE covers views and materialized views; ON FUNCTION covers aggregates.
+// GRANT ... ON TABLE covers views, materialized views and foreign tables; ON FUNCTION covers
+// aggregates; servers are FOREIGN SERVER there.
 std::string grant_on(const std::string& comment_target) {
-  for (const std::string word : {"MATERIALIZED VIEW ", "VIEW "}) {
+  for (const std::string word : {"MATERIALIZED VIEW ", "VIEW ", "FOREIGN TABLE "}) {
     if (comment_target.rfind(word, 0) == 0) return "TABLE " + comment_target.substr(word.size());
   }
   if (comment_target.rfind("AGGREGATE ", 0) == 0) return "FUNCTION " + comment_target.substr(10);
+  if (comment_target.rfind("SERVER ", 0) == 0) return "FOREIGN " + comment_target;
   return comment_target;
 }
 
@@ -207,7 +209,7 @@ class PrivilegePlanner {
   Acl initial_acl(Kind kind, const std::string& schema) const {
     const std::string objects = model::default_privileges_objects(kind);
     const std::string role = model::kCurrentUser;
-    if (objects.empty()) return {};
+    if (objects.empty()) return model::default_acl(kind, role);  // no default privileges for the kind
     const Object* global = find_default(from_defaults_, model::default_privileges_key(role, "", objects));
     Acl acl = global ? model::acl_from_json(global->acl) : model::default_acl(kind, role);
     if (kind != Kind::Schema && !state_.builds("schema:" + schema)) {

@@ -33,6 +33,10 @@ std::string sorted_json_array(const std::string& array) {
          ") element)";
 }
 
+std::string fdw_options_object(const std::string& options) {
+  return "(SELECT json_object_agg(option_name, option_value) FROM pg_options_to_table(" + options + "))";
+}
+
 std::string sequence_options(const std::string& alias) {
   const std::string s = alias + ".";
   return "json_build_object('start', " + s + "seqstart::text, 'increment', " + s +

@@ -24,6 +24,8 @@ std::string non_default_collation(const std::string& collation_oid,
 
 // Expression: the text[] `array` as a JSON array sorted bytewise, NULL when the array is NULL.
 std::string sorted_json_array(const std::string& array);
+// Foreign-data options (text[] of "name=value") as a JSON object, NULL when there are none.
+std::string fdw_options_object(const std::string& options);
 
 // Expression: the pg_sequence row `alias` as a JSON object of the model's sequence options
 // (start, increment, min, max, cache as decimal text; cycle as boolean), shared by sequences and

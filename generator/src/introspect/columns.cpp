@@ -55,6 +55,8 @@ void read_columns(Context& context, const QueryResult& rows) {
         {"statistics", row.integer("attstattarget") < 0 ? nlohmann::json(nullptr) : nlohmann::json(row.integer("attstattarget"))},
         {"options", row.json("options", nullptr)},
     };
+    // A foreign table's column options (OPTIONS (column_name 'x')).
+    if (!row.is_null("fdw_options")) column.attrs["fdw_options"] = row.json("fdw_options");
     const CatalogAddress address{SystemCatalog::Class, row.oid("attrelid"), row.integer("attnum")};
     model::Object& added_column = context.add(address, std::move(column));
     tables[address.objid].emplace_back(address.subid, &added_column);
@@ -88,7 +90,8 @@ std::vector<Reader> column_readers() {
                sql::non_default_collation("a.attcollation", "t.typcollation") + " AS collation,"
                " a.attidentity, a.attgenerated, a.attislocal,"
                " CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END AS storage,"
-               " a.attcompression, a.attstattarget, " + sql::sorted_json_array("a.attoptions") + " AS options,"
+               " a.attcompression, a.attstattarget, " + sql::sorted_json_array("a.attoptions") + " AS options, " +
+               sql::fdw_options_object("a.attfdwoptions") + " AS fdw_options,"
                " ad.oid AS default_oid,"
                " pg_get_expr(ad.adbin, ad.adrelid) AS default_expr,"
                " CASE WHEN a.attidentity <> '' THEN (SELECT json_build_object("
@@ -98,7 +101,7 @@ std::vector<Reader> column_readers() {
                "  AND identity.refclassid = 'pg_class'::regclass AND identity.refobjid = a.attrelid"
                "  AND identity.refobjsubid = a.attnum AND identity.deptype = 'i') END AS identity"
                " FROM pg_attribute a"
-               " JOIN pg_class c ON c.oid = a.attrelid AND c.relkind IN ('r', 'p')"
+               " JOIN pg_class c ON c.oid = a.attrelid AND c.relkind IN ('r', 'p', 'f')"
                " JOIN pg_namespace n ON n.oid = c.relnamespace"
                " JOIN pg_type t ON t.oid = a.atttypid"
                " LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum"

@@ -31,6 +31,8 @@ enum class SystemCatalog : Oid {
   Rewrite = 2618,
   Trigger = 2620,
   Extension = 3079,
+  ForeignDataWrapper = 2328,
+  ForeignServer = 1417,
   Policy = 3256,
   StatisticExt = 3381,
   Collation = 3456,

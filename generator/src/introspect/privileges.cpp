@@ -50,7 +50,9 @@ bool has_owner(model::Kind kind) {
     case model::Kind::Publication:
     case model::Kind::TextSearchDictionary:
     case model::Kind::TextSearchConfiguration:
-    case model::Kind::Operator: return true;
+    case model::Kind::Operator:
+    case model::Kind::ForeignDataWrapper:
+    case model::Kind::ForeignServer: return true;
     default: return false;
   }
 }
@@ -136,6 +138,9 @@ std::vector<Reader> privilege_readers() {
                "  WHERE t.oid >= 16384"
                " UNION ALL SELECT 'pg_class'::regclass, a.attrelid, a.attnum, 0, a.attacl, 'c', NULL, NULL FROM pg_attribute a"
                "  WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND a.attrelid >= 16384"
+               " UNION ALL SELECT 'pg_foreign_data_wrapper'::regclass, oid, 0, fdwowner, fdwacl, 'F', NULL, NULL"
+               "  FROM pg_foreign_data_wrapper WHERE oid >= 16384"
+               " UNION ALL SELECT 'pg_foreign_server'::regclass, oid, 0, srvowner, srvacl, 'S', NULL, NULL FROM pg_foreign_server"
                // Kinds with an owner and no privileges (acl_kind NULL).
                " UNION ALL SELECT 'pg_collation'::regclass, oid, 0, collowner, NULL, NULL, NULL, NULL FROM pg_collation"
                "  WHERE oid >= 16384"

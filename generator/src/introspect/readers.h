@@ -41,6 +41,7 @@ std::vector<Reader> event_trigger_readers();     // event_triggers.cpp
 std::vector<Reader> publication_readers();       // publications.cpp
 std::vector<Reader> text_search_readers();       // text_search.cpp: dictionaries, configurations
 std::vector<Reader> cast_and_operator_readers(); // casts_operators.cpp
+std::vector<Reader> foreign_data_readers();      // foreign_data.cpp: wrappers, servers
 std::vector<Reader> dependency_readers();        // dependencies.cpp (needs every object)
 std::vector<Reader> comment_readers();           // comments.cpp (needs every object)
 std::vector<Reader> privilege_readers();         // privileges.cpp: owners, ACLs, default privileges

@@ -1,5 +1,5 @@
-// Tables: ordinary, unlogged, partitioned, partitions and inheritance children. Foreign tables
-// are not modelled (unmodelled.cpp warns about them).
+// Tables: ordinary, unlogged, partitioned, partitions and inheritance children, and foreign
+// tables (attrs.foreign: their server and options).
 #include "catalog_sql.h"
 #include "readers.h"
 #include "row_types.h"
@@ -35,6 +35,9 @@ void read_tables(Context& context, const QueryResult& rows) {
         {"access_method", row.text_or_null("access_method")},
         {"replica_identity", row.code_name("relreplident", kReplicaIdentities)},
     };
+    if (!row.is_null("server")) {
+      table.attrs["foreign"] = {{"server", row.text("server")}, {"options", row.json("foreign_options", nullptr)}};
+    }
     auto& added = context.add({SystemCatalog::Class, row.oid("oid")}, std::move(table));
     register_row_type(context, row, added);
   }
@@ -53,14 +56,19 @@ std::vector<Reader> table_readers() {
                "  FROM pg_inherits inh JOIN pg_class parent ON parent.oid = inh.inhparent"
                "  JOIN pg_namespace parent_schema ON parent_schema.oid = parent.relnamespace"
                "  WHERE inh.inhrelid = c.oid) AS parents,"
-               " c.relispartition, c.relrowsecurity, c.relforcerowsecurity, c.relreplident, " +
+               " c.relispartition, c.relrowsecurity, c.relforcerowsecurity,"
+               // A foreign table has no replica identity (NOTHING, which cannot be changed).
+               " CASE WHEN c.relkind = 'f' THEN 'd' ELSE c.relreplident END AS relreplident, " +
                // The TOAST table's options are the table's, as CREATE TABLE ... WITH (toast.x = y) set them.
                sql::sorted_json_array("array_cat(c.reloptions, (SELECT array_agg('toast.' || o) FROM pg_class toast,"
                                       " unnest(toast.reloptions) o WHERE toast.oid = c.reltoastrelid))") + " AS options,"
-               " CASE WHEN am.amname <> 'heap' THEN am.amname END AS access_method"
+               " CASE WHEN am.amname <> 'heap' THEN am.amname END AS access_method,"
+               " fs.srvname AS server, " + sql::fdw_options_object("ft.ftoptions") + " AS foreign_options"
                " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " + kRowTypeJoin +
                " LEFT JOIN pg_am am ON am.oid = c.relam"
-               " WHERE c.relkind IN ('r', 'p')"
+               " LEFT JOIN pg_foreign_table ft ON ft.ftrelid = c.oid"
+               " LEFT JOIN pg_foreign_server fs ON fs.oid = ft.ftserver"
+               " WHERE c.relkind IN ('r', 'p', 'f')"
                " AND " + sql::is_user_schema("n") +
                " AND " + sql::is_not_extension_member("pg_class", "c.oid"),
            read_tables}};

@@ -34,6 +34,8 @@ std::string refusal(const json& statement) {
   static const std::map<std::string, std::string> kNotSchema = {
       {"CreateSubscriptionStmt", "a subscription connects to another server; it is not part of a schema"},
       {"AlterSubscriptionStmt", "a subscription connects to another server; it is not part of a schema"},
+      {"ImportForeignSchemaStmt", "IMPORT FOREIGN SCHEMA reads another server's catalog; declare the foreign tables "
+                                  "it would create instead"},
       {"CreateUserMappingStmt", "a user mapping holds another server's credentials; it is not part of a schema"},
       {"CreateTableSpaceStmt", "a tablespace is a directory of the server; it is not part of a schema"},
       {"CreatedbStmt", "a schema file describes one database; it does not create databases"},
@@ -51,10 +53,6 @@ std::string refusal(const json& statement) {
       {"AlterOpFamilyStmt", "operator families"},
       {"CreateTransformStmt", "transforms"},
       {"CreatePLangStmt", "procedural languages (other than by CREATE EXTENSION)"},
-      {"CreateFdwStmt", "foreign data wrappers (other than by CREATE EXTENSION)"},
-      {"CreateForeignServerStmt", "foreign servers"},
-      {"CreateForeignTableStmt", "foreign tables"},
-      {"ImportForeignSchemaStmt", "foreign tables"},
       {"CreateAmStmt", "access methods"},
   };
   if (auto it = kNotModelled.find(type); it != kNotModelled.end()) return it->second + " are not modelled yet";
@@ -75,6 +73,9 @@ std::string declared_key(const json& statement) {
   const std::string type = statement.begin().key();
   const json& node = statement.begin().value();
   if (type == "CreateStmt") return "table:" + relation(node["relation"]);
+  if (type == "CreateForeignTableStmt") return "table:" + relation(node["base"]["relation"]);
+  if (type == "CreateFdwStmt") return "foreign_data_wrapper:" + node.value("fdwname", "");
+  if (type == "CreateForeignServerStmt") return "server:" + node.value("servername", "");
   if (type == "ViewStmt") return "view:" + relation(node["view"]);
   if (type == "CreateTableAsStmt" && node.contains("into")) {
     return (node.value("objtype", "") == "OBJECT_MATVIEW" ? "matview:" : "table:") + relation(node["into"]["rel"]);

@@ -8,7 +8,7 @@
 namespace strata::model {
 namespace {
 
-constexpr std::array<std::pair<Kind, const char*>, 25> kKindNames{{
+constexpr std::array<std::pair<Kind, const char*>, 27> kKindNames{{
     {Kind::Schema, "schema"},
     {Kind::Extension, "extension"},
     {Kind::Type, "type"},
@@ -33,6 +33,8 @@ constexpr std::array<std::pair<Kind, const char*>, 25> kKindNames{{
     {Kind::TextSearchConfiguration, "text_search_configuration"},
     {Kind::Cast, "cast"},
     {Kind::Operator, "operator"},
+    {Kind::ForeignDataWrapper, "foreign_data_wrapper"},
+    {Kind::ForeignServer, "server"},
     {Kind::DefaultPrivileges, "default_privileges"},
 }};
 

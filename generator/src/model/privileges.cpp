@@ -48,6 +48,8 @@ Acl default_acl(Kind kind, const std::string& owner) {
     case Kind::Function: return merged({{kPublic, {"EXECUTE"}}}, {{owner, {"EXECUTE"}}});
     case Kind::Type: return merged({{kPublic, {"USAGE"}}}, {{owner, {"USAGE"}}});
     case Kind::Schema: return {{owner, {"CREATE", "USAGE"}}};
+    case Kind::ForeignDataWrapper:
+    case Kind::ForeignServer: return {{owner, {"USAGE"}}};
     default: return {};
   }
 }

@@ -147,6 +147,8 @@ class ColumnAlteration {
     if ((old_target ? *old_target : json()) != (new_target ? *new_target : json())) {
       add("SET STATISTICS " + (new_target && !new_target->is_null() ? std::to_string(new_target->get<int>()) : "-1"));
     }
+    const std::string fdw_options = sql::fdw_options_change(attrs::field(from_, "fdw_options"), attrs::field(to_, "fdw_options"));
+    if (!fdw_options.empty()) add(fdw_options);
     const auto old_options = option_list(from_), new_options = option_list(to_);
     std::vector<std::string> reset;
     for (const auto& option : old_options) {
@@ -320,6 +322,7 @@ std::string column_definition(const Object& column, const std::optional<std::str
   const json& a = column.attrs;
   std::string sql = quote_ident(column.name) + " " + attrs::text(a, "type");
   if (auto compression = attrs::optional_text(a, "compression")) sql += " COMPRESSION " + *compression;
+  sql += sql::fdw_options_clause(attrs::field(a, "fdw_options"));
   if (auto collation = attrs::optional_text(a, "collation")) sql += " COLLATE " + *collation;
   if (auto expression = attrs::optional_text(a, "generated")) sql += " GENERATED ALWAYS AS (" + *expression + ") STORED";
   if (attrs::optional_text(a, "identity")) sql += " " + identity_clause(a);

@@ -80,5 +80,7 @@ const KindRenderer& text_search_dictionary_renderer();
 const KindRenderer& text_search_configuration_renderer();
 const KindRenderer& cast_renderer();
 const KindRenderer& operator_renderer();
+const KindRenderer& foreign_data_wrapper_renderer();
+const KindRenderer& foreign_server_renderer();
 
 }  // namespace strata::diff

@@ -14,6 +14,39 @@ std::string join(const std::vector<std::string>& parts, const std::string& separ
   return out;
 }
 
+namespace {
+
+const nlohmann::json& options_or_none(const nlohmann::json* options) {
+  static const nlohmann::json kNone = nlohmann::json::object();
+  return options && options->is_object() ? *options : kNone;
+}
+
+std::string option_item(const std::string& name, const nlohmann::json& value) {
+  return model::quote_ident(name) + " " + model::quote_literal(value.get<std::string>());
+}
+
+}  // namespace
+
+std::string fdw_options_clause(const nlohmann::json* options) {
+  std::vector<std::string> items;
+  for (const auto& [name, value] : options_or_none(options).items()) items.push_back(option_item(name, value));
+  return items.empty() ? "" : " OPTIONS (" + join(items, ", ") + ")";
+}
+
+std::string fdw_options_change(const nlohmann::json* from, const nlohmann::json* to) {
+  const nlohmann::json& before = options_or_none(from);
+  const nlohmann::json& after = options_or_none(to);
+  std::vector<std::string> items;
+  for (const auto& [name, value] : before.items()) {
+    if (!after.contains(name)) items.push_back("DROP " + model::quote_ident(name));
+  }
+  for (const auto& [name, value] : after.items()) {
+    if (!before.contains(name)) items.push_back("ADD " + option_item(name, value));
+    else if (before[name] != value) items.push_back("SET " + option_item(name, value));
+  }
+  return items.empty() ? "" : "OPTIONS (" + join(items, ", ") + ")";
+}
+
 std::string name_of(const model::Object& object) { return model::qualified_name(object.schema, object.name); }
 
 std::string owner_name(const model::Object& child, const CatalogGraph& graph) {

@@ -26,6 +26,12 @@ std::string without_terminator(std::string definition);
 std::string reloption_list(const std::vector<std::string>& options);
 std::string reloption_name(const std::string& option);
 
+// Foreign-data options ({"host": "db1"}): ` OPTIONS (host 'db1')`, or "" when there are none.
+std::string fdw_options_clause(const nlohmann::json* options);
+// What ALTER ... OPTIONS takes to go from one set to the other (`OPTIONS (ADD a '1', DROP b)`),
+// or "" when they are equal.
+std::string fdw_options_change(const nlohmann::json* from, const nlohmann::json* to);
+
 std::string comment_on(const std::string& target, const std::optional<std::string>& comment);
 
 std::string upper(std::string text);  // ASCII only: keywords such as storage modes

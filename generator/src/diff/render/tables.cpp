@@ -35,10 +35,13 @@ std::vector<const Object*> declared_columns(const Object& table, const CatalogGr
   return columns;
 }
 
+bool is_foreign(const Object& table) { return attrs::field(table.attrs, "foreign") != nullptr; }
+
 std::string create_table_statement(const Object& table, const std::vector<const Object*>& columns,
                                    const RenderContext& context) {
   const json& a = table.attrs;
   std::string sql = attrs::text(a, "persistence") == "unlogged" ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ";
+  if (is_foreign(table)) sql = "CREATE FOREIGN TABLE ";
   sql += sql::name_of(table) + " (";
   for (size_t i = 0; i < columns.size(); ++i) {
     sql += (i == 0 ? "\n    " : ",\n    ") + column_definition(*columns[i], inlined_default(*columns[i], context));
@@ -48,6 +51,9 @@ std::string create_table_statement(const Object& table, const std::vector<const 
   for (const auto& key : attrs::texts(a, "inherits")) parents.push_back(table_name(key, context.to));
   if (!parents.empty()) sql += " INHERITS (" + sql::join(parents, ", ") + ")";
   if (auto key = attrs::optional_text(a, "partition_key")) sql += " PARTITION BY " + *key;
+  if (const auto* foreign = attrs::field(a, "foreign")) {
+    sql += " SERVER " + model::quote_ident(attrs::text(*foreign, "server")) + sql::fdw_options_clause(attrs::field(*foreign, "options"));
+  }
   if (auto method = attrs::optional_text(a, "access_method")) sql += " USING " + model::quote_ident(*method);
   const auto options = attrs::texts(a, "options");
   if (!options.empty()) sql += " WITH (" + sql::reloption_list(options) + ")";
@@ -116,7 +122,7 @@ class TableRenderer final : public KindRenderer {
   }
 
   std::vector<std::string> drop(const Object& table, const RenderContext&) const override {
-    return {"DROP TABLE " + sql::name_of(table)};
+    return {std::string(is_foreign(table) ? "DROP FOREIGN TABLE " : "DROP TABLE ") + sql::name_of(table)};
   }
 
   AlterOutcome alter(const Object& from, const Object& to, const RenderContext& context) const override {
@@ -128,8 +134,21 @@ class TableRenderer final : public KindRenderer {
                                  "its rows and its partitions' rows are lost");
       return outcome;
     }
+    if (is_foreign(from) != is_foreign(to) || foreign_server(from) != foreign_server(to)) {
+      AlterOutcome outcome = AlterOutcome::recreate_because(is_foreign(from) == is_foreign(to) ? "its server changes"
+                                                            : is_foreign(to) ? "it becomes a foreign table"
+                                                                             : "it stops being a foreign table");
+      outcome.destructive = holds_data(from);
+      if (outcome.destructive) outcome.destructive_reason = "drops table " + sql::name_of(to) + " and its rows to make it a foreign table";
+      return outcome;
+    }
     AlterOutcome outcome;
     const std::string name = sql::name_of(to);
+    if (is_foreign(to)) {
+      const std::string options = sql::fdw_options_change(attrs::field(from.attrs["foreign"], "options"),
+                                                          attrs::field(to.attrs["foreign"], "options"));
+      if (!options.empty()) outcome.statements.push_back("ALTER FOREIGN TABLE " + name + " " + options);
+    }
     if (partition_attachment_changes(from, to)) {
       if (auto old_parent = attrs::optional_text(from.attrs, "partition_of")) {
         outcome.before_drops.push_back("ALTER TABLE " + table_name(*old_parent, context.from) +
@@ -168,9 +187,16 @@ class TableRenderer final : public KindRenderer {
   }
 
   std::string comment_target(const Object& table, const CatalogGraph&) const override {
-    return "TABLE " + sql::name_of(table);
+    return std::string(is_foreign(table) ? "FOREIGN TABLE " : "TABLE ") + sql::name_of(table);
   }
-  bool holds_data(const Object&) const override { return true; }
+  // A foreign table's rows are on the other server.
+  bool holds_data(const Object& table) const override { return !is_foreign(table); }
+
+ private:
+  static std::optional<std::string> foreign_server(const Object& table) {
+    const auto* foreign = attrs::field(table.attrs, "foreign");
+    return foreign ? attrs::optional_text(*foreign, "server") : std::nullopt;
+  }
 };
 
 }  // namespace

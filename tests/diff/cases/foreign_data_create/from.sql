@@ -1,0 +1,1 @@
+CREATE TABLE local_orders (id int PRIMARY KEY);
