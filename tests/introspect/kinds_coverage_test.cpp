@@ -25,7 +25,7 @@ const std::map<std::string, std::string> kCatalogs = {
     // Refused by introspection (and declared schemas refuse their statements).
     {"pg_cast", "modelled"}, {"pg_operator", "modelled (shell operators refused)"},
     {"pg_foreign_data_wrapper", "modelled"}, {"pg_foreign_server", "modelled"},
-    {"pg_conversion", "refused"}, {"pg_language", "refused"},
+    {"pg_conversion", "refused"}, {"pg_language", "modelled"},
     {"pg_opclass", "refused"}, {"pg_opfamily", "refused"}, {"pg_transform", "refused"},
     {"pg_ts_parser", "refused"}, {"pg_ts_template", "refused"}, {"pg_am", "refused"}, {"pg_subscription", "refused"},
     {"pg_amop", "part of an operator family (refused)"}, {"pg_amproc", "part of an operator family (refused)"},

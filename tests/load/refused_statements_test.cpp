@@ -23,7 +23,6 @@ TEST(RefusedStatements, KindsTheModelDoesNotHoldAreRefusedWhereTheyAreDeclared) 
       {"IMPORT FOREIGN SCHEMA remote FROM SERVER srv INTO public", "declare the foreign tables"},
       {"CREATE OPERATOR CLASS c FOR TYPE int USING btree AS OPERATOR 1 <", "operator classes"},
       {"CREATE TYPE not_yet", "shell types"},
-      {"CREATE LANGUAGE plsample HANDLER h", "procedural languages"},
       {"CREATE TABLE typed OF t", "typed tables"},
       {"CREATE SUBSCRIPTION sub CONNECTION 'host=x' PUBLICATION p", "connects to another server"},
       {"CREATE ACCESS METHOD columnar TYPE TABLE HANDLER heap_tableam_handler", "access methods"},

@@ -45,6 +45,7 @@ enum class Kind {
   Operator,      // CREATE OPERATOR (key: schema.name(left, right), NONE for a prefix operator)
   ForeignDataWrapper, // CREATE FOREIGN DATA WRAPPER (database-wide)
   ForeignServer,      // CREATE SERVER (database-wide); foreign tables are tables (attrs.foreign)
+  Language,      // CREATE LANGUAGE (database-wide), when no extension creates it
   DefaultPrivileges, // ALTER DEFAULT PRIVILEGES of one role, in one schema or everywhere, for one
                      // kind of object (attrs: role, objects; acl: what they get)
 };

@@ -98,6 +98,7 @@ int kind_rank(const Object& object) {
     case Kind::Operator: return 4;
     case Kind::ForeignDataWrapper: return 1;
     case Kind::ForeignServer: return 1;
+    case Kind::Language: return 1;
     case Kind::DefaultPrivileges: return 18;
   }
   return 18;

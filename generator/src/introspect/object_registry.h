@@ -31,6 +31,7 @@ enum class SystemCatalog : Oid {
   Rewrite = 2618,
   Trigger = 2620,
   Extension = 3079,
+  Language = 2612,
   ForeignDataWrapper = 2328,
   ForeignServer = 1417,
   Policy = 3256,

@@ -52,7 +52,8 @@ bool has_owner(model::Kind kind) {
     case model::Kind::TextSearchConfiguration:
     case model::Kind::Operator:
     case model::Kind::ForeignDataWrapper:
-    case model::Kind::ForeignServer: return true;
+    case model::Kind::ForeignServer:
+    case model::Kind::Language: return true;
     default: return false;
   }
 }
@@ -141,6 +142,8 @@ std::vector<Reader> privilege_readers() {
                " UNION ALL SELECT 'pg_foreign_data_wrapper'::regclass, oid, 0, fdwowner, fdwacl, 'F', NULL, NULL"
                "  FROM pg_foreign_data_wrapper WHERE oid >= 16384"
                " UNION ALL SELECT 'pg_foreign_server'::regclass, oid, 0, srvowner, srvacl, 'S', NULL, NULL FROM pg_foreign_server"
+               " UNION ALL SELECT 'pg_language'::regclass, oid, 0, lanowner, lanacl, 'l', NULL, NULL FROM pg_language"
+               "  WHERE oid >= 16384"
                // Kinds with an owner and no privileges (acl_kind NULL).
                " UNION ALL SELECT 'pg_collation'::regclass, oid, 0, collowner, NULL, NULL, NULL, NULL FROM pg_collation"
                "  WHERE oid >= 16384"

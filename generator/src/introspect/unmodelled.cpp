@@ -36,7 +36,7 @@ std::vector<Reader> unmodelled_object_readers() {
            " UNION ALL SELECT 'pg_conversion'::regclass, oid, connamespace FROM pg_conversion"
            " UNION ALL SELECT 'pg_ts_parser'::regclass, oid, prsnamespace FROM pg_ts_parser"
            " UNION ALL SELECT 'pg_ts_template'::regclass, oid, tmplnamespace FROM pg_ts_template"
-           " UNION ALL SELECT 'pg_language'::regclass, oid, 0::oid FROM pg_language"
+           " UNION ALL SELECT 'pg_language'::regclass, oid, 0::oid FROM pg_language WHERE NOT lanispl"
            " UNION ALL SELECT 'pg_transform'::regclass, oid, 0::oid FROM pg_transform"
            " UNION ALL SELECT 'pg_user_mapping'::regclass, oid, 0::oid FROM pg_user_mapping"
            " UNION ALL SELECT 'pg_am'::regclass, oid, 0::oid FROM pg_am"

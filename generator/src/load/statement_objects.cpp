@@ -52,7 +52,6 @@ std::string refusal(const json& statement) {
       {"CreateOpFamilyStmt", "operator families"},
       {"AlterOpFamilyStmt", "operator families"},
       {"CreateTransformStmt", "transforms"},
-      {"CreatePLangStmt", "procedural languages (other than by CREATE EXTENSION)"},
       {"CreateAmStmt", "access methods"},
   };
   if (auto it = kNotModelled.find(type); it != kNotModelled.end()) return it->second + " are not modelled yet";
@@ -74,6 +73,7 @@ std::string declared_key(const json& statement) {
   const json& node = statement.begin().value();
   if (type == "CreateStmt") return "table:" + relation(node["relation"]);
   if (type == "CreateForeignTableStmt") return "table:" + relation(node["base"]["relation"]);
+  if (type == "CreatePLangStmt") return "language:" + node.value("plname", "");
   if (type == "CreateFdwStmt") return "foreign_data_wrapper:" + node.value("fdwname", "");
   if (type == "CreateForeignServerStmt") return "server:" + node.value("servername", "");
   if (type == "ViewStmt") return "view:" + relation(node["view"]);

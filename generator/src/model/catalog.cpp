@@ -8,7 +8,7 @@
 namespace strata::model {
 namespace {
 
-constexpr std::array<std::pair<Kind, const char*>, 27> kKindNames{{
+constexpr std::array<std::pair<Kind, const char*>, 28> kKindNames{{
     {Kind::Schema, "schema"},
     {Kind::Extension, "extension"},
     {Kind::Type, "type"},
@@ -35,6 +35,7 @@ constexpr std::array<std::pair<Kind, const char*>, 27> kKindNames{{
     {Kind::Operator, "operator"},
     {Kind::ForeignDataWrapper, "foreign_data_wrapper"},
     {Kind::ForeignServer, "server"},
+    {Kind::Language, "language"},
     {Kind::DefaultPrivileges, "default_privileges"},
 }};
 

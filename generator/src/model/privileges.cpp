@@ -50,6 +50,7 @@ Acl default_acl(Kind kind, const std::string& owner) {
     case Kind::Schema: return {{owner, {"CREATE", "USAGE"}}};
     case Kind::ForeignDataWrapper:
     case Kind::ForeignServer: return {{owner, {"USAGE"}}};
+    case Kind::Language: return merged({{kPublic, {"USAGE"}}}, {{owner, {"USAGE"}}});
     default: return {};
   }
 }

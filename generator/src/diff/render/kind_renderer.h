@@ -82,5 +82,6 @@ const KindRenderer& cast_renderer();
 const KindRenderer& operator_renderer();
 const KindRenderer& foreign_data_wrapper_renderer();
 const KindRenderer& foreign_server_renderer();
+const KindRenderer& language_renderer();
 
 }  // namespace strata::diff
