@@ -26,9 +26,9 @@ const std::map<std::string, std::string> kCatalogs = {
     {"pg_cast", "modelled"}, {"pg_operator", "modelled (shell operators refused)"},
     {"pg_foreign_data_wrapper", "modelled"}, {"pg_foreign_server", "modelled"},
     {"pg_conversion", "refused"}, {"pg_language", "modelled"},
-    {"pg_opclass", "refused"}, {"pg_opfamily", "refused"}, {"pg_transform", "refused"},
+    {"pg_opclass", "modelled"}, {"pg_opfamily", "modelled"}, {"pg_transform", "refused"},
     {"pg_ts_parser", "refused"}, {"pg_ts_template", "refused"}, {"pg_am", "refused"}, {"pg_subscription", "refused"},
-    {"pg_amop", "part of an operator family (refused)"}, {"pg_amproc", "part of an operator family (refused)"},
+    {"pg_amop", "part of an operator class or family"}, {"pg_amproc", "part of an operator class or family"},
     {"pg_user_mapping", "refused: holds another server's credentials"},
     // Not objects of a database's schema.
     {"pg_authid", "roles: cluster-wide, named by owners and privileges"}, {"pg_database", "cluster-wide"},
@@ -82,7 +82,6 @@ TEST(KindsRefused, EachRefusedKindIsRefusedByIntrospection) {
                        " CREATE USER MAPPING FOR CURRENT_USER SERVER srv"},
       {"shell operator", "CREATE FUNCTION eq3(int, int) RETURNS boolean LANGUAGE sql AS 'SELECT $1 = $2';"
                          " CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = eq3, NEGATOR = !==)"},
-      {"operator family", "CREATE OPERATOR FAMILY fam USING btree"},
       {"shell type", "CREATE TYPE not_yet"},
       {"access method", "CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler"},
   };

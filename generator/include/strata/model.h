@@ -46,6 +46,8 @@ enum class Kind {
   ForeignDataWrapper, // CREATE FOREIGN DATA WRAPPER (database-wide)
   ForeignServer,      // CREATE SERVER (database-wide); foreign tables are tables (attrs.foreign)
   Language,      // CREATE LANGUAGE (database-wide), when no extension creates it
+  OperatorFamily, // CREATE OPERATOR FAMILY (key: schema.name USING method) and its loose members
+  OperatorClass,  // CREATE OPERATOR CLASS (key: schema.name USING method) and its members
   DefaultPrivileges, // ALTER DEFAULT PRIVILEGES of one role, in one schema or everywhere, for one
                      // kind of object (attrs: role, objects; acl: what they get)
 };

@@ -99,6 +99,8 @@ int kind_rank(const Object& object) {
     case Kind::ForeignDataWrapper: return 1;
     case Kind::ForeignServer: return 1;
     case Kind::Language: return 1;
+    case Kind::OperatorFamily: return 4;
+    case Kind::OperatorClass: return 4;
     case Kind::DefaultPrivileges: return 18;
   }
   return 18;

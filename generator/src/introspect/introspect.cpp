@@ -36,6 +36,7 @@ std::vector<Reader> all_readers() {
                      view_readers, index_readers, function_readers, trigger_readers, rule_readers,
                      policy_readers, collation_readers, statistics_readers, event_trigger_readers,
                      publication_readers, text_search_readers, cast_and_operator_readers, foreign_data_readers, language_readers,
+                     operator_class_readers,
                      dependency_readers, comment_readers, privilege_readers,
                      unmodelled_object_readers}) {
     for (auto& reader : group()) readers.push_back(std::move(reader));

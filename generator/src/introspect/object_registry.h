@@ -24,6 +24,8 @@ enum class SystemCatalog : Oid {
   Proc = 1255,
   Class = 1259,
   Operator = 2617,
+  OperatorClass = 2616,
+  OperatorFamily = 2753,
   Cast = 2605,
   AttrDef = 2604,
   Constraint = 2606,

@@ -53,7 +53,9 @@ bool has_owner(model::Kind kind) {
     case model::Kind::Operator:
     case model::Kind::ForeignDataWrapper:
     case model::Kind::ForeignServer:
-    case model::Kind::Language: return true;
+    case model::Kind::Language:
+    case model::Kind::OperatorFamily:
+    case model::Kind::OperatorClass: return true;
     default: return false;
   }
 }
@@ -155,6 +157,10 @@ std::vector<Reader> privilege_readers() {
                " UNION ALL SELECT 'pg_ts_config'::regclass, oid, 0, cfgowner, NULL, NULL, NULL, NULL FROM pg_ts_config"
                "  WHERE oid >= 16384"
                " UNION ALL SELECT 'pg_operator'::regclass, oid, 0, oprowner, NULL, NULL, NULL, NULL FROM pg_operator"
+               "  WHERE oid >= 16384"
+               " UNION ALL SELECT 'pg_opfamily'::regclass, oid, 0, opfowner, NULL, NULL, NULL, NULL FROM pg_opfamily"
+               "  WHERE oid >= 16384"
+               " UNION ALL SELECT 'pg_opclass'::regclass, oid, 0, opcowner, NULL, NULL, NULL, NULL FROM pg_opclass"
                "  WHERE oid >= 16384"
                ") o",
            read_privileges},

@@ -43,6 +43,7 @@ std::vector<Reader> text_search_readers();       // text_search.cpp: dictionarie
 std::vector<Reader> cast_and_operator_readers(); // casts_operators.cpp
 std::vector<Reader> foreign_data_readers();      // foreign_data.cpp: wrappers, servers
 std::vector<Reader> language_readers();          // languages.cpp
+std::vector<Reader> operator_class_readers();    // operator_classes.cpp: families, classes, members
 std::vector<Reader> dependency_readers();        // dependencies.cpp (needs every object)
 std::vector<Reader> comment_readers();           // comments.cpp (needs every object)
 std::vector<Reader> privilege_readers();         // privileges.cpp: owners, ACLs, default privileges

@@ -31,8 +31,6 @@ std::vector<Reader> unmodelled_object_readers() {
            "  FROM pg_type t WHERE t.typtype IN ('b', 'p')"
            "  AND NOT EXISTS (SELECT FROM pg_type element WHERE element.typarray = t.oid)"
            " UNION ALL SELECT 'pg_operator'::regclass, oid, oprnamespace FROM pg_operator WHERE oprcode = 0"
-           " UNION ALL SELECT 'pg_opclass'::regclass, oid, opcnamespace FROM pg_opclass"
-           " UNION ALL SELECT 'pg_opfamily'::regclass, oid, opfnamespace FROM pg_opfamily"
            " UNION ALL SELECT 'pg_conversion'::regclass, oid, connamespace FROM pg_conversion"
            " UNION ALL SELECT 'pg_ts_parser'::regclass, oid, prsnamespace FROM pg_ts_parser"
            " UNION ALL SELECT 'pg_ts_template'::regclass, oid, tmplnamespace FROM pg_ts_template"

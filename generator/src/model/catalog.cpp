@@ -8,7 +8,7 @@
 namespace strata::model {
 namespace {
 
-constexpr std::array<std::pair<Kind, const char*>, 28> kKindNames{{
+constexpr std::array<std::pair<Kind, const char*>, 30> kKindNames{{
     {Kind::Schema, "schema"},
     {Kind::Extension, "extension"},
     {Kind::Type, "type"},
@@ -36,6 +36,8 @@ constexpr std::array<std::pair<Kind, const char*>, 28> kKindNames{{
     {Kind::ForeignDataWrapper, "foreign_data_wrapper"},
     {Kind::ForeignServer, "server"},
     {Kind::Language, "language"},
+    {Kind::OperatorFamily, "operator_family"},
+    {Kind::OperatorClass, "operator_class"},
     {Kind::DefaultPrivileges, "default_privileges"},
 }};
 

@@ -83,5 +83,7 @@ const KindRenderer& operator_renderer();
 const KindRenderer& foreign_data_wrapper_renderer();
 const KindRenderer& foreign_server_renderer();
 const KindRenderer& language_renderer();
+const KindRenderer& operator_family_renderer();
+const KindRenderer& operator_class_renderer();
 
 }  // namespace strata::diff

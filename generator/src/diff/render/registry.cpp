@@ -34,6 +34,8 @@ const KindRenderer& renderer_for(model::Kind kind) {
     case Kind::ForeignDataWrapper: return foreign_data_wrapper_renderer();
     case Kind::ForeignServer: return foreign_server_renderer();
     case Kind::Language: return language_renderer();
+    case Kind::OperatorFamily: return operator_family_renderer();
+    case Kind::OperatorClass: return operator_class_renderer();
     case Kind::DefaultPrivileges: break;  // settings, not objects: privileges.cpp applies them last
   }
   throw std::logic_error("no renderer for kind " + model::to_string(kind));

@@ -1,0 +1,12 @@
+-- The class gets another comparison function (recreated with its index); the family's loose
+-- members change; the class moves owner.
+CREATE FUNCTION int4_rev_cmp(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT btint4cmp($2, $1)';
+CREATE FUNCTION int4_rev_cmp2(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT -btint4cmp($1, $2)';
+CREATE OPERATOR CLASS int4_rev_ops FOR TYPE int4 USING btree AS
+  OPERATOR 1 >, OPERATOR 2 >=, OPERATOR 3 =, OPERATOR 4 <=, OPERATOR 5 <, FUNCTION 1 int4_rev_cmp2(int, int);
+COMMENT ON OPERATOR CLASS int4_rev_ops USING btree IS 'largest first';
+CREATE OPERATOR FAMILY int_hash USING hash;
+ALTER OPERATOR FAMILY int_hash USING hash ADD OPERATOR 1 = (int8, int8), FUNCTION 1 (int8, int8) hashint8(int8);
+ALTER OPERATOR FAMILY int_hash USING hash OWNER TO app_owner;
+CREATE TABLE t (a int, b int);
+CREATE INDEX t_a_rev ON t (a int4_rev_ops);
