@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "strata/migration_integrity.h"
 #include "strata/runner.h"
@@ -175,15 +176,19 @@ TEST_F(Sources, TheDefaultPrivilegesOfEachKindAreThoseOfTheServer) {
                           "CREATE SCHEMA s;\nCREATE TABLE s.t (id int);\nCREATE VIEW s.v AS SELECT 1 AS one;\n"
                           "CREATE MATERIALIZED VIEW s.m AS SELECT 1 AS one;\nCREATE SEQUENCE s.q;\n"
                           "CREATE FUNCTION s.f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
-                          "CREATE TYPE s.e AS ENUM ('a');\nCREATE DOMAIN s.d AS int;\n");
+                          "CREATE TYPE s.e AS ENUM ('a');\nCREATE DOMAIN s.d AS int;\n"
+                          "CREATE FOREIGN DATA WRAPPER w;\nCREATE SERVER sv FOREIGN DATA WRAPPER w;\n"
+                          "CREATE FUNCTION s.h() RETURNS language_handler AS '$libdir/plpgsql', 'plpgsql_call_handler'"
+                          " LANGUAGE c;\nCREATE LANGUAGE l HANDLER s.h;\n");
   const auto loaded = loader_.load(Source::files(file));
+  const std::set<std::string> database_wide = {"schema:s", "foreign_data_wrapper:w", "server:sv", "language:l"};
   int checked = 0;
   for (const auto& [key, object] : loaded.catalog.objects) {
-    if ((object.schema != "s" && key != "schema:s") || object.kind == model::Kind::Column) continue;
+    if ((object.schema != "s" && !database_wide.count(key)) || object.kind == model::Kind::Column) continue;
     EXPECT_EQ(object.acl, model::acl_to_json(model::default_acl(object.kind, object.owner))) << key;
     ++checked;
   }
-  EXPECT_EQ(checked, 8);
+  EXPECT_EQ(checked, 12);
 }
 
 }  // namespace
