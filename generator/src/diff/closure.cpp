@@ -34,6 +34,7 @@ class Closure {
     }
     for (const auto& [key, plan] : state_.objects) {
       if (plan.fate == Fate::Alter && plan.outcome.rebuilds_dependents) rebuild_dependents_of(key);
+      if (plan.fate == Fate::Alter && plan.outcome.swaps_type) rebuild_users_of_swapped_type(key);
       if (plan.fate == Fate::Alter && computes_stored_results(plan.to->kind)) rebuild_what_stored_results_of(key);
     }
     do {
@@ -49,6 +50,20 @@ class Closure {
       const ObjectPlan& plan = state_.at(dependent);
       if (!plan.to || state_.drops(dependent)) continue;
       recreate(dependent, column_key, "uses " + column_key + ", whose type changes");
+    }
+  }
+
+  // The swap converts the type's columns in place; everything else naming the type (functions,
+  // defaults, views, CHECKs) must go before the old type is dropped and come back after.
+  void rebuild_users_of_swapped_type(const std::string& type_key) {
+    for (const auto& dependent : state_.from_graph.dependents(type_key)) {
+      const ObjectPlan& plan = state_.at(dependent);
+      if (!plan.to || state_.drops(dependent)) continue;
+      if (state_.from_graph.find(dependent)->kind == Kind::Column) {
+        rebuild_dependents_of(dependent);
+        continue;
+      }
+      recreate(dependent, type_key, "uses " + type_key + ", which is replaced");
     }
   }
 

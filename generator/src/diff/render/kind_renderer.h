@@ -30,6 +30,8 @@ struct AlterOutcome {
   std::string destructive_reason;         // why, when destructive
   bool rebuilds_dependents = false;       // dependents PostgreSQL won't carry across must be
                                           // recreated (views over a column whose type changes)
+  bool swaps_type = false;                // a type replaced under its columns: what else uses
+                                          // it, and what uses those columns, is recreated
   std::vector<std::string> warnings;
 
   static AlterOutcome recreate_because(std::string reason) {

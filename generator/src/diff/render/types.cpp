@@ -29,21 +29,67 @@ std::vector<std::string> create_enum(const Object& type) {
   return {"CREATE TYPE " + sql::name_of(type) + " AS ENUM (" + sql::join(labels, ", ") + ")"};
 }
 
-// Labels can only be added (ADD VALUE ... BEFORE/AFTER), never removed or moved: the old labels
-// must appear in the new list in the same order.
-AlterOutcome alter_enum(const Object& from, const Object& to) {
+// The columns of tables that hold `type` (or an array of it) in A and still do in B: what a swap
+// converts in place. Inherited columns follow their parent's ALTER COLUMN TYPE.
+std::vector<const Object*> columns_holding(const Object& type, const RenderContext& context) {
+  std::vector<const Object*> columns;
+  for (const auto& key : context.from.dependents(type.key)) {
+    const Object* column = context.from.find(key);
+    const Object* kept = context.to.find(key);
+    if (column->kind != model::Kind::Column || !kept || attrs::flag(column->attrs, "inherited")) continue;
+    const std::string held = attrs::text(column->attrs, "type");
+    if (held != attrs::text(kept->attrs, "type") || held.rfind(sql::name_of(type), 0) != 0) continue;
+    columns.push_back(column);
+  }
+  return columns;
+}
+
+// Labels removed or reordered, which PostgreSQL cannot do in place, while columns hold the type:
+// the old type is renamed aside, the new one created, each column converted through text (the
+// ALTER fails, naming the label, when a row holds a removed one; nothing is lost), and the old
+// type dropped. The closure recreates what else uses the type, and what uses those columns.
+AlterOutcome swap_enum(const Object& from, const Object& to, const std::vector<const Object*>& columns,
+                       const std::string& reason, const RenderContext& context) {
+  AlterOutcome outcome;
+  outcome.swaps_type = true;
+  const std::string aside = to.name + "__strata_old";
+  outcome.statements.push_back("ALTER TYPE " + sql::name_of(from) + " RENAME TO " + quote_ident(aside));
+  for (auto& statement : create_enum(to)) outcome.statements.push_back(std::move(statement));
+  for (const Object* column : columns) {
+    const std::string type = attrs::text(column->attrs, "type");
+    const std::string array_suffix = type.substr(sql::name_of(to).size());  // "" or "[]"
+    const std::string name = quote_ident(column->name);
+    outcome.statements.push_back("ALTER TABLE " + sql::owner_name(*column, context.from) +
+                                 " ALTER COLUMN " + name + " TYPE " + type + " USING " + name + "::text" + array_suffix +
+                                 "::" + type);
+  }
+  outcome.statements.push_back("DROP TYPE " + model::qualified_name(to.schema, aside));
+  outcome.warnings.push_back("type " + sql::name_of(to) + " is replaced (" + reason + ") and its columns converted; the "
+                             "migration fails, changing nothing, if a row holds a removed label");
+  return outcome;
+}
+
+// Labels are added in place (ADD VALUE ... BEFORE/AFTER); removing or moving one swaps the type
+// when columns hold it, and recreates it when nothing does.
+AlterOutcome alter_enum(const Object& from, const Object& to, const RenderContext& context) {
   const auto old_labels = attrs::texts(from.attrs, "labels");
   const auto new_labels = attrs::texts(to.attrs, "labels");
+  std::string reason;
   for (const auto& label : old_labels) {
     if (std::find(new_labels.begin(), new_labels.end(), label) == new_labels.end()) {
-      return AlterOutcome::recreate_because("label " + quote_literal(label) + " removed");
+      reason = "label " + quote_literal(label) + " removed";
+      break;
     }
   }
   std::vector<std::string> kept_in_new_order;
   for (const auto& label : new_labels) {
     if (std::find(old_labels.begin(), old_labels.end(), label) != old_labels.end()) kept_in_new_order.push_back(label);
   }
-  if (kept_in_new_order != old_labels) return AlterOutcome::recreate_because("labels reordered");
+  if (reason.empty() && kept_in_new_order != old_labels) reason = "labels reordered";
+  if (!reason.empty()) {
+    const auto columns = columns_holding(from, context);
+    return columns.empty() ? AlterOutcome::recreate_because(reason) : swap_enum(from, to, columns, reason, context);
+  }
 
   AlterOutcome outcome;
   const std::string prefix = "ALTER TYPE " + sql::name_of(to) + " ADD VALUE ";
@@ -266,7 +312,7 @@ class TypeRenderer final : public KindRenderer {
   AlterOutcome alter(const Object& from, const Object& to, const RenderContext& context) const override {
     const std::string kind = type_kind(to);
     if (kind != type_kind(from)) return AlterOutcome::recreate_because("kind of type changes");
-    if (kind == "enum") return alter_enum(from, to);
+    if (kind == "enum") return alter_enum(from, to, context);
     if (kind == "domain") return alter_domain(from, to);
     if (kind == "composite") return alter_composite(from, to, context.from);
     return AlterOutcome::recreate_because("range types cannot be altered");

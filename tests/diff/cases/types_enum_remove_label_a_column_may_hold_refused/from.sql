@@ -1,2 +1,0 @@
-CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
-CREATE TABLE people (feeling mood);
