@@ -292,6 +292,30 @@ TEST_F(Project, RenamedColumnKeepsItsRows) {
   EXPECT_EQ(rows.at(0).at(0).as<std::string>(), "a@example.com,b@example.com");
 }
 
+// The online part (the new index, built CONCURRENTLY) runs after the rename: its down file
+// drops the index under the new names, instead of refusing to run.
+TEST_F(Project, ARenameWithANewIndexHasAnOnlineDownThatRuns) {
+  declare(kUsers);
+  generate_ok("create_users");
+  declare(
+      "CREATE TABLE users (\n"
+      "  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+      "  -- strata:renamed-from mail\n"
+      "  email text NOT NULL\n"
+      ");\n"
+      "CREATE INDEX users_email ON users (email);\n");
+  const auto run = generate();
+  ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_EQ(run.err.find("no down migration"), std::string::npos) << run.err;
+  const fs::path online = newest("_online");
+  ASSERT_FALSE(online.empty()) << run.out;
+  fs::path online_down = online;
+  online_down.replace_extension(".down.sql");
+  const std::string down = read_text(online_down);
+  EXPECT_EQ(down.find("RAISE EXCEPTION"), std::string::npos) << down;
+  EXPECT_NE(down.find("DROP INDEX public.users_email;"), std::string::npos) << down;
+}
+
 TEST_F(Project, CheckFailsWhenTheSchemaHasUncoveredChanges) {
   declare(kUsers);
   generate_ok("create_users");

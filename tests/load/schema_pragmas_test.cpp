@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "strata/load.h"
 
 namespace strata::load {
@@ -43,6 +45,19 @@ TEST(SchemaPragmas, TableAndColumnRenames) {
   EXPECT_EQ(renames.at("table:public.accounts"), "table:public.users");
   // The column is looked up under its table's old name.
   EXPECT_EQ(renames.at("column:public.accounts.email"), "column:public.users.mail");
+}
+
+TEST(SchemaPragmas, RelationRenamesStayInTheirSchema) {
+  const auto pragmas = find_schema_pragmas(file(
+      "-- strata:renamed-from open_orders\nCREATE VIEW app.pending_orders AS SELECT 1 AS x;\n"
+      "-- strata:renamed-from totals\nCREATE MATERIALIZED VIEW order_totals AS SELECT 1 AS x;\n"
+      "-- strata:renamed-from orders_total\nCREATE INDEX orders_open_total ON app.orders (total);\n"
+      "-- strata:renamed-from order_numbers\nCREATE SEQUENCE app.order_ids;\n"));
+  const auto renames = renames_from_pragmas(pragmas);
+  EXPECT_EQ(renames, (std::map<std::string, std::string>{{"view:app.pending_orders", "view:app.open_orders"},
+                                                         {"matview:public.order_totals", "matview:public.totals"},
+                                                         {"index:app.orders_open_total", "index:app.orders_total"},
+                                                         {"sequence:app.order_ids", "sequence:app.order_numbers"}}));
 }
 
 TEST(SchemaPragmas, OtherObjectsAndSchemas) {
@@ -91,15 +106,15 @@ TEST(SchemaPragmas, Errors) {
   EXPECT_NE(error.message().find("takes no value"), std::string::npos);
 
   // Annotating nothing: a blank line in between, a statement that is not a CREATE the pragma
-  // knows, a table constraint, the end of the file.
+  // knows, an unnamed table constraint, the end of the file.
   error = error_of("-- strata:allow-destructive\n\nCREATE TABLE a (x int);\n");
   EXPECT_NE(error.message().find("annotates nothing"), std::string::npos);
   EXPECT_EQ(error.location().line, 1);
   error_of("-- strata:allow-destructive\nINSERT INTO a VALUES (1);\n");
   error_of("CREATE TABLE a (\n  x int,\n  -- strata:allow-destructive\n  CHECK (x > 0)\n);\n");
   error_of("CREATE TABLE a (x int);\n-- strata:allow-destructive\n");
-  error = error_of("-- strata:renamed-from old\nCREATE VIEW v AS SELECT 1;\n");
-  EXPECT_NE(error.message().find("tables and columns"), std::string::npos);
+  error = error_of("-- strata:renamed-from old\nCREATE TYPE mood AS ENUM ('ok');\n");
+  EXPECT_NE(error.message().find("indexes and sequences, not to type:public.mood"), std::string::npos);
 
   // Not on its own line: it would silently annotate the next column.
   error = error_of("CREATE TABLE a (\n  x int, -- strata:renamed-from y\n  z int);\n");

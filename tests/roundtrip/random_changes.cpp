@@ -21,6 +21,10 @@ struct Pools {
   std::vector<const Object*> indexes;
   std::vector<const Object*> primary_keys;  // single-column primary keys
   std::vector<const Object*> sequences;
+  std::vector<const Object*> views;       // views and materialized views
+  std::vector<const Object*> functions;   // functions, procedures and aggregates (ALTER FUNCTION skips the others)
+  std::vector<const Object*> triggers;
+  std::vector<const Object*> partitions;
 };
 
 Pools collect(const Catalog& catalog) {
@@ -29,6 +33,17 @@ Pools collect(const Catalog& catalog) {
     switch (object.kind) {
       case Kind::Table:
         if (object.attrs.value("partition_of", nlohmann::json()).is_null()) pools.tables.push_back(&object);
+        else pools.partitions.push_back(&object);
+        break;
+      case Kind::View:
+      case Kind::MaterializedView:
+        pools.views.push_back(&object);
+        break;
+      case Kind::Function:
+        pools.functions.push_back(&object);
+        break;
+      case Kind::Trigger:
+        pools.triggers.push_back(&object);
         break;
       case Kind::Column:
         if (!object.attrs.value("inherited", false)) pools.columns.push_back(&object);
@@ -58,6 +73,16 @@ Pools collect(const Catalog& catalog) {
 std::string table_of(const Catalog& catalog, const Object& child) {
   const auto* table = catalog.find(child.parent);
   return model::qualified_name(table->schema, table->name);
+}
+
+// "VIEW public.v" or "MATERIALIZED VIEW public.m", as ALTER takes it.
+std::string view_target(const Object& view) {
+  return std::string(view.kind == Kind::View ? "VIEW " : "MATERIALIZED VIEW ") + model::qualified_name(view.schema, view.name);
+}
+
+// public.f(integer, text): a function's signature, from its key.
+std::string signature(const Object& function) {
+  return model::qualified_name(function.schema, function.name) + function.key.substr(function.key.find('('));
 }
 
 template <typename T>
@@ -181,6 +206,65 @@ std::vector<std::string> random_changes(const Catalog& catalog, unsigned seed, i
         return c ? "ALTER TABLE " + table_of(catalog, *c) + " ALTER COLUMN " + model::quote_ident(c->name) +
                        " SET STATISTICS 200"
                  : "";
+      },
+      // Views: privileges, owners, options, and a column type changed under one (PostgreSQL
+      // refuses ALTER COLUMN TYPE under a view, so S' drops it, retypes, and creates it again).
+      [&](int) {
+        const auto* v = pick(pools.views, random);
+        return v ? "GRANT SELECT ON " + model::qualified_name(v->schema, v->name) + " TO PUBLIC" : "";
+      },
+      [&](int) {
+        const auto* v = pick(pools.views, random);
+        return v ? "ALTER " + view_target(*v) + " OWNER TO pg_monitor" : "";
+      },
+      [&](int) {
+        const auto* v = pick(pools.views, random);
+        return v && v->kind == Kind::View ? "ALTER " + view_target(*v) + " SET (security_barrier = true)" : "";
+      },
+      [&](int) {
+        const auto* v = pick(pools.views, random);
+        if (!v || v->kind != Kind::View) return std::string();
+        for (const auto& dependency : v->depends_on) {
+          const Object* c = catalog.find(dependency);
+          if (!c || c->kind != Kind::Column || c->attrs.value("type", "") != "integer") continue;
+          const std::string name = model::qualified_name(v->schema, v->name);
+          return "DROP VIEW " + name + "; ALTER TABLE " + table_of(catalog, *c) + " ALTER COLUMN " +
+                 model::quote_ident(c->name) + " TYPE bigint; CREATE VIEW " + name + " AS " +
+                 v->attrs.value("definition", "");
+        }
+        return std::string();
+      },
+      // Functions: owner, privileges, settings.
+      [&](int) {
+        const auto* f = pick(pools.functions, random);
+        return f ? "ALTER FUNCTION " + signature(*f) + " OWNER TO pg_monitor" : "";
+      },
+      [&](int) {
+        const auto* f = pick(pools.functions, random);
+        return f ? "REVOKE EXECUTE ON FUNCTION " + signature(*f) + " FROM PUBLIC" : "";
+      },
+      [&](int) {
+        const auto* f = pick(pools.functions, random);
+        return f ? "ALTER FUNCTION " + signature(*f) + " SET work_mem = '8MB'" : "";
+      },
+      [&](int) {  // a trigger disabled
+        const auto* t = pick(pools.triggers, random);
+        return t ? "ALTER TABLE " + table_of(catalog, *t) + " DISABLE TRIGGER " + model::quote_ident(t->name) : "";
+      },
+      [&](int n) {  // row-level security and a policy
+        const auto* t = pick(pools.tables, random);
+        if (!t) return std::string();
+        const std::string name = model::qualified_name(t->schema, t->name);
+        return "ALTER TABLE " + name + " ENABLE ROW LEVEL SECURITY; CREATE POLICY " + tag + "p" + std::to_string(n) +
+               " ON " + name + " FOR SELECT TO PUBLIC USING (true)";
+      },
+      [&](int) {  // a partition detached
+        const auto* p = pick(pools.partitions, random);
+        if (!p) return std::string();
+        const Object* parent = catalog.find(p->attrs.value("partition_of", ""));
+        return parent ? "ALTER TABLE " + model::qualified_name(parent->schema, parent->name) + " DETACH PARTITION " +
+                            model::qualified_name(p->schema, p->name)
+                      : "";
       },
       [&](int n) {  // a comment
         const auto* t = pick(pools.tables, random);

@@ -75,6 +75,21 @@ std::string remapped(const std::string& key, const std::map<std::string, std::st
   return it == keys.end() ? key : it->second;
 }
 
+bool renamable(Kind kind) {
+  return kind == Kind::Table || kind == Kind::Column || kind == Kind::Constraint || kind == Kind::View ||
+         kind == Kind::MaterializedView || kind == Kind::Index || kind == Kind::Sequence;
+}
+
+// The word ALTER takes for a renamable relation other than a table.
+std::string sql_kind(Kind kind) {
+  switch (kind) {
+    case Kind::View: return "VIEW";
+    case Kind::Index: return "INDEX";
+    case Kind::Sequence: return "SEQUENCE";
+    default: return "MATERIALIZED VIEW";
+  }
+}
+
 Change rename_change(const Object& object, std::string statement, std::string summary) {
   Change change;
   change.key = object.key;
@@ -92,8 +107,10 @@ RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& t
   RenamedCatalog result;
   if (renames.empty()) return result;  // the caller uses `from` itself
 
-  std::map<std::string, const Object*> tables;   // A table key -> B table
-  std::map<std::string, const Object*> columns;  // A column key -> B column
+  std::map<std::string, const Object*> tables;     // A table key -> B table
+  std::map<std::string, const Object*> columns;    // A column key -> B column
+  std::map<std::string, const Object*> constraints;  // A constraint key -> B constraint
+  std::map<std::string, const Object*> relations;  // A view, materialized view, sequence or index key -> B's
   std::set<std::string> sources;
   for (const auto& [new_key, old_key] : renames) {
     const Object* target = to.find(new_key);
@@ -105,18 +122,21 @@ RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& t
       throw DiffError(new_key, "'" + new_key + "' is declared renamed from '" + old_key +
                                    "', which is not in the source schema");
     }
-    if (source->kind != target->kind || (source->kind != Kind::Table && source->kind != Kind::Column)) {
-      throw DiffError(new_key, "only a table or a column can be renamed, to one of the same kind ('" + old_key +
-                                   "' -> '" + new_key + "')");
+    if (source->kind != target->kind || !renamable(source->kind)) {
+      throw DiffError(new_key, "only a table, column, constraint, view, materialized view, index or sequence can be "
+                               "renamed, to one of the same kind ('" + old_key + "' -> '" + new_key + "')");
     }
     if (!sources.insert(old_key).second) {
       throw DiffError(new_key, "'" + old_key + "' is declared as the old name of more than one object");
     }
     if (new_key == old_key) continue;
     if (source->schema != target->schema && source->kind != Kind::Table) {
-      throw DiffError(new_key, "a column stays in its table's schema ('" + old_key + "' -> '" + new_key + "')");
+      throw DiffError(new_key, "only a table moves to another schema ('" + old_key + "' -> '" + new_key + "')");
     }
-    (source->kind == Kind::Table ? tables : columns)[old_key] = target;
+    if (source->kind == Kind::Table) tables[old_key] = target;
+    else if (source->kind == Kind::Column) columns[old_key] = target;
+    else if (source->kind == Kind::Constraint) constraints[old_key] = target;
+    else relations[old_key] = target;
   }
 
   // Columns of A by (table key, name), to find a default's or sequence owner's column.
@@ -141,6 +161,22 @@ RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& t
     if (new_table_key(source.parent) != target->parent) {
       throw DiffError(target->key, "column '" + old_key + "' is declared renamed to '" + target->key +
                                        "', which belongs to another table");
+    }
+  }
+  for (const auto& [old_key, target] : constraints) {
+    const Object& source = *from.find(old_key);
+    if (new_table_key(source.parent) != target->parent) {
+      throw DiffError(target->key, "constraint '" + old_key + "' is declared renamed to '" + target->key +
+                                       "', which is on another table");
+    }
+  }
+  for (const auto& [old_key, target] : relations) {
+    const Object& source = *from.find(old_key);
+    const auto parent = relations.find(source.parent);  // a renamed materialized view
+    const std::string new_parent = parent != relations.end() ? parent->second->key : new_table_key(source.parent);
+    if (source.kind == Kind::Index && new_parent != target->parent) {
+      throw DiffError(target->key, "index '" + old_key + "' is declared renamed to '" + target->key +
+                                       "', which is on another table");
     }
   }
 
@@ -174,6 +210,12 @@ RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& t
       new_key = prefix_of(key) + *schema + "." + object.name;
     } else if (tables.count(key)) {
       new_key = tables.at(key)->key;
+    } else if (relations.count(key)) {
+      new_key = relations.at(key)->key;
+    } else if (constraints.count(key)) {
+      new_key = constraints.at(key)->key;
+    } else if (object.kind == Kind::SequenceOwner && relations.count(object.parent)) {
+      new_key = "seqowner:" + dotted(relations.at(object.parent)->key);
     } else if (object.kind == Kind::Column) {
       new_key = columns.count(key) ? columns.at(key)->key
                                    : "column:" + dotted(new_table_key(object.parent)) + "." + object.name;
@@ -183,8 +225,14 @@ RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& t
                 object.kind == Kind::Policy) &&
                tables.count(object.parent)) {
       new_key = prefix_of(key) + dotted(new_table_key(object.parent)) + "." + object.name;
+    } else if ((object.kind == Kind::Trigger || object.kind == Kind::Rule) && relations.count(object.parent)) {
+      new_key = prefix_of(key) + dotted(relations.at(object.parent)->key) + "." + object.name;
     }
     if (new_key != key) keys[key] = new_key;
+    // RENAME CONSTRAINT renames the index of a key or exclusion constraint along.
+    if (auto index = constraints.count(key) ? attrs::optional_text(object.attrs, "index") : std::nullopt) {
+      keys[*index] = "index:" + object.schema + "." + constraints.at(key)->name;
+    }
   }
   std::set<std::string> moved;
   for (const auto& [old_key, new_key] : keys) moved.insert(old_key);
@@ -226,6 +274,29 @@ RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& t
         return edited;
       });
     }
+    for (const auto& [old_key, target] : relations) {
+      const Object& source = *from.find(old_key);
+      if (source.kind == Kind::Index) {
+        // Only its own definition names an index: CREATE [UNIQUE] INDEX name ON ...
+        if (key == old_key) {
+          edit_texts(object, [&](const std::string& text) {
+            return replace_name(text, "INDEX " + model::quote_ident(source.name) + " ON",
+                                "INDEX " + model::quote_ident(target->name) + " ON", false, false);
+          });
+        }
+        continue;
+      }
+      const bool local = names_table(original, old_key);
+      edit_texts(object, [&](const std::string& text) {
+        std::string edited = replace_name(text, model::qualified_name(source.schema, source.name),
+                                          model::qualified_name(target->schema, target->name), false, false);
+        // Column references qualified by the view's name (pg_get_viewdef: v.total).
+        if (local && source.kind != Kind::Sequence) {
+          edited = replace_name(edited, model::quote_ident(source.name), model::quote_ident(target->name), true, true);
+        }
+        return edited;
+      });
+    }
     for (const auto& [sequence_key, schema] : moved_sequences) {
       const Object& sequence = *from.find(sequence_key);
       edit_texts(object, [&](const std::string& text) {
@@ -262,6 +333,8 @@ RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& t
     object.key = remapped(object.key, keys);
     object.parent = remapped(object.parent, keys);
     if (tables.count(key)) object.name = tables.at(key)->name;
+    if (relations.count(key)) object.name = relations.at(key)->name;
+    if (constraints.count(key)) object.name = constraints.at(key)->name;
     if (columns.count(key)) object.name = columns.at(key)->name;
     if (object.kind == Kind::Default) object.name = new_column_name(original.parent, original.name);
     if (object.kind == Kind::SequenceOwner && object.attrs.is_object()) {
@@ -291,6 +364,28 @@ RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& t
         *target, "ALTER TABLE " + model::qualified_name(schema, source.name) + " RENAME TO " +
                      model::quote_ident(target->name),
         "rename table " + dotted(old_key) + " to " + dotted(target->key)));
+  }
+  for (const auto& [old_key, target] : constraints) {
+    const Object& source = *from.find(old_key);
+    // An inherited constraint is renamed by its parent's rename (it recurses); a partition's clone
+    // of its parent's key keeps its own name.
+    if (attrs::flag(source.attrs, "inherited") || attrs::optional_text(source.attrs, "parent_constraint")) continue;
+    const Object* table = to.find(target->parent);
+    if (table == nullptr) continue;
+    result.renames.push_back(rename_change(*target,
+                                           "ALTER TABLE " + model::qualified_name(table->schema, table->name) +
+                                               " RENAME CONSTRAINT " + model::quote_ident(source.name) + " TO " +
+                                               model::quote_ident(target->name),
+                                           "rename constraint " + dotted(old_key) + " to " + target->name));
+  }
+  for (const auto& [old_key, target] : relations) {
+    const Object& source = *from.find(old_key);
+    const std::string what = sql_kind(source.kind);
+    result.renames.push_back(rename_change(*target,
+                                           "ALTER " + what + " " + model::qualified_name(source.schema, source.name) +
+                                               " RENAME TO " + model::quote_ident(target->name),
+                                           "rename " + model::to_string(source.kind) + " " + dotted(old_key) + " to " +
+                                               target->name));
   }
   for (const auto& [old_key, target] : columns) {
     const Object& source = *from.find(old_key);

@@ -346,7 +346,8 @@ Result generate(const Options& options, const runtime::Cluster& cluster) {
   DownSql after_down;
   if (drafts.size() > 1) {
     intermediate = proof.catalog();
-    after_down = down_sql(desired, intermediate, diff_options.renames);
+    // The renames ran in the main part: both states already have the new names.
+    after_down = down_sql(desired, intermediate, {});
     drafts[1].down_sql = after_down.sql;
     proof.migrate(drafts, 1, "the online migration", result.warnings);
   }

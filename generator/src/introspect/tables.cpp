@@ -35,6 +35,7 @@ void read_tables(Context& context, const QueryResult& rows) {
         {"access_method", row.text_or_null("access_method")},
         {"replica_identity", row.code_name("relreplident", kReplicaIdentities)},
     };
+    if (!row.is_null("of_type")) table.attrs["of_type"] = row.text("of_type");  // CREATE TABLE ... OF type
     if (!row.is_null("server")) {
       table.attrs["foreign"] = {{"server", row.text("server")}, {"options", row.json("foreign_options", nullptr)}};
     }
@@ -63,6 +64,7 @@ std::vector<Reader> table_readers() {
                sql::sorted_json_array("array_cat(c.reloptions, (SELECT array_agg('toast.' || o) FROM pg_class toast,"
                                       " unnest(toast.reloptions) o WHERE toast.oid = c.reltoastrelid))") + " AS options,"
                " CASE WHEN am.amname <> 'heap' THEN am.amname END AS access_method,"
+               " CASE WHEN c.reloftype <> 0 THEN format_type(c.reloftype, NULL) END AS of_type,"
                " fs.srvname AS server, " + sql::fdw_options_object("ft.ftoptions") + " AS foreign_options"
                " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " + kRowTypeJoin +
                " LEFT JOIN pg_am am ON am.oid = c.relam"

@@ -18,6 +18,18 @@
 namespace strata::load {
 namespace {
 
+// Kinds a `renamed-from` pragma may annotate: the key's prefix.
+constexpr const char* kRenamableRelations[] = {"table:", "view:", "matview:", "index:", "sequence:"};
+
+// Parts of a table: their old name is on the same table (under its old name, when it is renamed).
+bool table_part(const std::string& key) { return key.rfind("column:", 0) == 0 || key.rfind("constraint:", 0) == 0; }
+
+bool renamable(const std::string& key) {
+  if (table_part(key)) return true;
+  return std::any_of(std::begin(kRenamableRelations), std::end(kRenamableRelations),
+                     [&](const char* prefix) { return key.rfind(prefix, 0) == 0; });
+}
+
 using nlohmann::json;
 
 struct Token {
@@ -245,7 +257,7 @@ class PragmaFinder {
       } else {
         // Inside CREATE TABLE: before a column definition.
         for (const auto& member : detail::table_members(statement)) {
-          if (member.key.rfind("column:", 0) != 0) continue;
+          if (member.key.rfind("column:", 0) != 0 && member.key.rfind("constraint:", 0) != 0) continue;
           if (member.offset >= comment.end && directly_before(comment, member.offset)) {
             pragma.object_key = member.key;
             check_target(comment, pragma.object_key);
@@ -257,13 +269,14 @@ class PragmaFinder {
     }
     fail(comment.start, "strata:" + comment.name +
                             " annotates nothing: put it on the line right before a CREATE statement (TABLE, VIEW, "
-                            "MATERIALIZED VIEW, INDEX, SEQUENCE, TYPE, DOMAIN, SCHEMA, TRIGGER, POLICY, ...), or inside "
-                            "CREATE TABLE right before a column");
+                            "MATERIALIZED VIEW, INDEX, SEQUENCE, TYPE, DOMAIN, SCHEMA, TRIGGER, POLICY, ...) or ALTER "
+                            "TABLE ... ADD CONSTRAINT, or inside CREATE TABLE right before a column or constraint");
   }
 
   void check_target(const Comment& comment, const std::string& key) const {
-    if (comment.name == "renamed-from" && key.rfind("table:", 0) != 0 && key.rfind("column:", 0) != 0) {
-      fail(comment.start, "strata:renamed-from applies to tables and columns, not to " + key);
+    if (comment.name == "renamed-from" && !renamable(key)) {
+      fail(comment.start, "strata:renamed-from applies to tables, columns, constraints, views, materialized views, "
+                          "indexes and sequences, not to " + key);
     }
     if (comment.name == "moved-from" && key.rfind("table:", 0) != 0) {
       fail(comment.start, "strata:moved-from applies to tables, not to " + key);
@@ -344,14 +357,17 @@ std::map<std::string, std::string> renames_from_pragmas(const std::vector<Schema
   for (const auto& pragma : pragmas) {
     if (pragma.name != "renamed-from") continue;
     std::string old_key;
-    if (pragma.object_key.rfind("table:", 0) == 0) {
+    if (!table_part(pragma.object_key)) {
+      // A relation keeps its schema: the old name is in the same one.
+      const std::string prefix = pragma.object_key.substr(0, pragma.object_key.find(':') + 1);
       const auto parts = key_parts(pragma.object_key, 2);
-      old_key = "table:" + parts[0] + "." + pragma.value;
+      old_key = prefix + parts[0] + "." + pragma.value;
     } else {
+      const std::string prefix = pragma.object_key.substr(0, pragma.object_key.find(':') + 1);
       const auto parts = key_parts(pragma.object_key, 3);
       auto table = old_tables.find("table:" + parts[0] + "." + parts[1]);
       const std::string old_table = table == old_tables.end() ? parts[1] : table->second;
-      old_key = "column:" + parts[0] + "." + old_table + "." + pragma.value;
+      old_key = prefix + parts[0] + "." + old_table + "." + pragma.value;
     }
     if (!renames.emplace(pragma.object_key, old_key).second) {
       throw SchemaError(pragma.location, pragma.object_key + " has more than one strata:renamed-from");

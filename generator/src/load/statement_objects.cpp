@@ -60,7 +60,6 @@ std::string refusal(const json& statement) {
     };
     if (auto it = kDefined.find(node.value("kind", "")); it != kDefined.end()) return it->second + " are not modelled yet";
   }
-  if (type == "CreateStmt" && node.contains("ofTypename")) return "typed tables (CREATE TABLE ... OF type) are not modelled yet";
   return "";
 }
 
@@ -107,6 +106,14 @@ std::string declared_key(const json& statement) {
   }
   if (type == "CreateEventTrigStmt") return "event_trigger:" + node.value("trigname", "");
   if (type == "CreatePublicationStmt") return "publication:" + node.value("pubname", "");
+  if (type == "AlterTableStmt" && node.value("cmds", json::array()).size() == 1) {
+    // ALTER TABLE t ADD CONSTRAINT name ... (how pg_dump declares keys and foreign keys).
+    const json& command = node["cmds"][0].value("AlterTableCmd", json::object());
+    const json& constraint = command.value("def", json::object()).value("Constraint", json::object());
+    if (command.value("subtype", "") == "AT_AddConstraint" && constraint.contains("conname")) {
+      return "constraint:" + relation(node["relation"]) + "." + constraint.value("conname", "");
+    }
+  }
   if (type == "CreatePolicyStmt") return "policy:" + relation(node["table"]) + "." + node.value("policy_name", "");
   return "";
 }

@@ -42,11 +42,25 @@ std::string create_table_statement(const Object& table, const std::vector<const 
   const json& a = table.attrs;
   std::string sql = attrs::text(a, "persistence") == "unlogged" ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ";
   if (is_foreign(table)) sql = "CREATE FOREIGN TABLE ";
-  sql += sql::name_of(table) + " (";
-  for (size_t i = 0; i < columns.size(); ++i) {
-    sql += (i == 0 ? "\n    " : ",\n    ") + column_definition(*columns[i], inlined_default(*columns[i], context));
+  sql += sql::name_of(table);
+  if (auto type = attrs::optional_text(a, "of_type")) {
+    // A typed table's columns are its type's attributes: only their options are written.
+    std::vector<std::string> options;
+    for (const Object* column : columns) {
+      std::string option;
+      if (auto expression = inlined_default(*column, context)) option += " DEFAULT " + *expression;
+      if (attrs::flag(column->attrs, "not_null")) option += " NOT NULL";
+      if (!option.empty()) options.push_back(model::quote_ident(column->name) + " WITH OPTIONS" + option);
+    }
+    sql += " OF " + *type;
+    if (!options.empty()) sql += " (\n    " + sql::join(options, ",\n    ") + "\n)";
+  } else {
+    sql += " (";
+    for (size_t i = 0; i < columns.size(); ++i) {
+      sql += (i == 0 ? "\n    " : ",\n    ") + column_definition(*columns[i], inlined_default(*columns[i], context));
+    }
+    sql += "\n)";
   }
-  sql += "\n)";
   std::vector<std::string> parents;
   for (const auto& key : attrs::texts(a, "inherits")) parents.push_back(table_name(key, context.to));
   if (!parents.empty()) sql += " INHERITS (" + sql::join(parents, ", ") + ")";
@@ -172,6 +186,10 @@ class TableRenderer final : public KindRenderer {
     }
     // New parents are linked by the plan's attach step (inherit_statements), once the child has
     // every column they bring.
+    const auto type = attrs::optional_text(to.attrs, "of_type");
+    if (type != attrs::optional_text(from.attrs, "of_type")) {
+      outcome.statements.push_back("ALTER TABLE " + name + (type ? " OF " + *type : " NOT OF"));
+    }
     const std::string persistence = attrs::text(to.attrs, "persistence");
     if (persistence != attrs::text(from.attrs, "persistence")) {
       outcome.statements.push_back("ALTER TABLE " + name + (persistence == "unlogged" ? " SET UNLOGGED" : " SET LOGGED"));

@@ -241,6 +241,15 @@ bool used_by_a_column(const Object& type, const CatalogGraph& graph) {
 AlterOutcome alter_composite(const Object& from, const Object& to, const CatalogGraph& from_graph) {
   const auto old_attributes = composite_attributes(from);
   const auto new_attributes = composite_attributes(to);
+  // A typed table's columns are the type's attributes (ALTER TYPE ... CASCADE would change them
+  // under the table): the planner reports the table that would have to be recreated.
+  for (const auto& key : from_graph.dependents(from.key)) {
+    const Object* table = from_graph.find(key);
+    if (table->kind == model::Kind::Table && attrs::optional_text(table->attrs, "of_type") &&
+        from.attrs != to.attrs) {
+      return AlterOutcome::recreate_because("it is the type of typed table " + sql::name_of(*table));
+    }
+  }
   std::vector<std::string> kept_old_order, kept_new_order;
   for (const auto& a : old_attributes) {
     if (find_attribute(new_attributes, a.name)) kept_old_order.push_back(a.name);
