@@ -60,6 +60,18 @@ TEST(SchemaPragmas, RelationRenamesStayInTheirSchema) {
                                                          {"sequence:app.order_ids", "sequence:app.order_numbers"}}));
 }
 
+TEST(SchemaPragmas, EnumLabelRenames) {
+  const auto pragmas = find_schema_pragmas(file(
+      "-- strata:renamed-label ok fine\n-- strata:renamed-label meh so_so\nCREATE TYPE app.mood AS ENUM ('fine', 'so_so');\n"));
+  const auto renames = label_renames_from_pragmas(pragmas);
+  EXPECT_EQ(renames, (std::map<std::string, std::map<std::string, std::string>>{
+                         {"type:app.mood", {{"ok", "fine"}, {"meh", "so_so"}}}}));
+  EXPECT_NE(error_of("-- strata:renamed-label ok\nCREATE TYPE mood AS ENUM ('fine');\n").message().find("the old and the new label"),
+            std::string::npos);
+  EXPECT_NE(error_of("-- strata:renamed-label ok fine\nCREATE TABLE t (x int);\n").message().find("applies to enum types"),
+            std::string::npos);
+}
+
 TEST(SchemaPragmas, OtherObjectsAndSchemas) {
   const auto pragmas = find_schema_pragmas(file(
       "CREATE SCHEMA app;\n"

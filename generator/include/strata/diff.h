@@ -53,6 +53,9 @@ struct Options {
   // in B -> key of the same object in A. Tables and columns (and whatever a rename carries
   // along: a table's columns, constraints, indexes, defaults ... keep their data and identity).
   std::map<std::string, std::string> renames;
+  // Enum labels renamed (`-- strata:renamed-label old new` on the type): type key -> old label ->
+  // new label. Written as ALTER TYPE ... RENAME VALUE before anything else, so rows keep them.
+  std::map<std::string, std::map<std::string, std::string>> label_renames;
   // Safer defaults for live tables: new indexes on tables that exist in A are built
   // CONCURRENTLY; new foreign keys and checks on such tables are added NOT VALID and validated
   // in a separate step. Both are marked `after_transaction` where they must leave the

@@ -76,6 +76,8 @@ std::vector<SchemaPragma> find_schema_pragmas(const SourceFile& file);
 // "column:public.accounts.email" -> "column:public.users.mail"). Two renamed-from on one object
 // are a SchemaError.
 std::map<std::string, std::string> renames_from_pragmas(const std::vector<SchemaPragma>& pragmas);
+// `-- strata:renamed-label old new` pragmas: type key -> old label -> new label.
+std::map<std::string, std::map<std::string, std::string>> label_renames_from_pragmas(const std::vector<SchemaPragma>& pragmas);
 
 struct LoadedSchema {
   model::Catalog catalog;

@@ -403,6 +403,50 @@ RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& t
   return result;
 }
 
+std::vector<Change> apply_label_renames(model::Catalog& catalog,
+                                        const std::map<std::string, std::map<std::string, std::string>>& renames) {
+  std::vector<Change> changes;
+  std::map<std::string, std::string> constants;  // 'old'::public.mood -> 'new'::public.mood
+  for (const auto& [type_key, labels] : renames) {
+    auto it = catalog.objects.find(type_key);
+    if (it == catalog.objects.end()) continue;  // a new type: nothing to rename
+    Object& type = it->second;
+    auto list = attrs::texts(type.attrs, "labels");
+    const std::string name = model::qualified_name(type.schema, type.name);
+    for (const auto& [old_label, new_label] : labels) {
+      auto old_at = std::find(list.begin(), list.end(), old_label);
+      const bool has_new = std::find(list.begin(), list.end(), new_label) != list.end();
+      if (old_at == list.end() && has_new) continue;  // already applied
+      if (old_at == list.end()) {
+        throw DiffError(type_key, "label '" + old_label + "' of " + type_key + " is declared renamed to '" + new_label +
+                                      "', but the type has neither");
+      }
+      if (has_new) {
+        throw DiffError(type_key, "cannot rename label '" + old_label + "' of " + type_key + " to '" + new_label +
+                                      "': the type already has it");
+      }
+      *old_at = new_label;
+      constants[model::quote_literal(old_label) + "::" + name] = model::quote_literal(new_label) + "::" + name;
+      changes.push_back(rename_change(type, "ALTER TYPE " + name + " RENAME VALUE " + model::quote_literal(old_label) +
+                                                " TO " + model::quote_literal(new_label),
+                                      "rename label '" + old_label + "' of type " + dotted(type_key) + " to '" + new_label + "'"));
+    }
+    type.attrs["labels"] = list;
+  }
+  if (constants.empty()) return changes;
+  for (auto& [key, object] : catalog.objects) {
+    edit_texts(object, [&](std::string text) {
+      for (const auto& [before, after] : constants) {
+        for (size_t at = text.find(before); at != std::string::npos; at = text.find(before, at + after.size())) {
+          text.replace(at, before.size(), after);
+        }
+      }
+      return text;
+    });
+  }
+  return changes;
+}
+
 std::vector<std::string> rename_hints(const model::Catalog& from, const model::Catalog& to) {
   std::map<std::string, std::vector<const Object*>> dropped, added;  // by table key
   for (const auto& [key, object] : from.objects) {

@@ -21,6 +21,13 @@ struct RenamedCatalog {
 RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& to,
                              const std::map<std::string, std::string>& renames);
 
+// Enum labels renamed (Options::label_renames) in `catalog` (A, already renamed): its types'
+// labels, and the `'old'::type` constants in its definitions, as they will be after the RENAME
+// VALUE statements it returns. A rename A has already had lapses quietly; a label in neither
+// version of the type is a DiffError.
+std::vector<Change> apply_label_renames(model::Catalog& catalog,
+                                        const std::map<std::string, std::map<std::string, std::string>>& renames);
+
 // "column 'mail' dropped and 'email' added with the same type" hints for tables kept in both
 // catalogs (A as rewritten by the renames).
 std::vector<std::string> rename_hints(const model::Catalog& from, const model::Catalog& to);

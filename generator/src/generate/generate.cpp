@@ -33,9 +33,16 @@ struct DownSql {
   std::string irreversible;  // why, when the down migration cannot be generated
 };
 
-DownSql down_sql(const model::Catalog& from, const model::Catalog& to, const std::map<std::string, std::string>& up_renames) {
+// `up`: the up migration's options, whose renames the down migration reverts (none for the
+// online part: the renames ran in the main one).
+DownSql down_sql(const model::Catalog& from, const model::Catalog& to, const diff::Options* up) {
   diff::Options options;
-  for (const auto& [new_key, old_key] : up_renames) options.renames[old_key] = new_key;
+  if (up != nullptr) {
+    for (const auto& [new_key, old_key] : up->renames) options.renames[old_key] = new_key;
+    for (const auto& [type, labels] : up->label_renames) {
+      for (const auto& [old_label, new_label] : labels) options.label_renames[type][new_label] = old_label;
+    }
+  }
   try {
     return {diff::render_sql(diff::diff(from, to, options)), ""};
   } catch (const diff::DiffError& error) {
@@ -347,13 +354,13 @@ Result generate(const Options& options, const runtime::Cluster& cluster) {
   if (drafts.size() > 1) {
     intermediate = proof.catalog();
     // The renames ran in the main part: both states already have the new names.
-    after_down = down_sql(desired, intermediate, {});
+    after_down = down_sql(desired, intermediate, nullptr);
     drafts[1].down_sql = after_down.sql;
     proof.migrate(drafts, 1, "the online migration", result.warnings);
   }
   proof.require(desired, proof.catalog(), "the up migration does not produce the declared schema");
   const auto& before_online = drafts.size() > 1 ? intermediate : desired;
-  const auto main_down = down_sql(before_online, current, diff_options.renames);
+  const auto main_down = down_sql(before_online, current, &diff_options);
   drafts[0].down_sql = main_down.sql;
   if (drafts.size() > 1 && after_down.irreversible.empty()) {
     proof.roll_back(drafts, 1, "the online down migration", result.warnings);

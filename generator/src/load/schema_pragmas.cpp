@@ -182,10 +182,16 @@ class PragmaFinder {
         fail(token.start, "strata:moved-from needs the old schema and name (-- strata:moved-from old_schema.old_name), got '" +
                               comment.value + "'");
       }
+    } else if (comment.name == "renamed-label") {
+      const auto space = comment.value.find(' ');
+      if (space == std::string::npos || comment.value.find(' ', space + 1) != std::string::npos) {
+        fail(token.start, "strata:renamed-label needs the old and the new label (-- strata:renamed-label old new), got '" +
+                              comment.value + "'");
+      }
     } else if (comment.name == "allow-destructive") {
       if (!comment.value.empty()) fail(token.start, "strata:allow-destructive takes no value, got '" + comment.value + "'");
     } else {
-      fail(token.start, "unknown strata pragma '" + comment.name + "' (known: renamed-from, moved-from, allow-destructive)");
+      fail(token.start, "unknown strata pragma '" + comment.name + "' (known: renamed-from, moved-from, renamed-label, allow-destructive)");
     }
     // Only whitespace may precede it on its line: a comment after a column would otherwise
     // silently annotate the next one.
@@ -277,6 +283,9 @@ class PragmaFinder {
     if (comment.name == "renamed-from" && !renamable(key)) {
       fail(comment.start, "strata:renamed-from applies to tables, columns, constraints, views, materialized views, "
                           "indexes and sequences, not to " + key);
+    }
+    if (comment.name == "renamed-label" && key.rfind("type:", 0) != 0) {
+      fail(comment.start, "strata:renamed-label applies to enum types, not to " + key);
     }
     if (comment.name == "moved-from" && key.rfind("table:", 0) != 0) {
       fail(comment.start, "strata:moved-from applies to tables, not to " + key);
@@ -371,6 +380,19 @@ std::map<std::string, std::string> renames_from_pragmas(const std::vector<Schema
     }
     if (!renames.emplace(pragma.object_key, old_key).second) {
       throw SchemaError(pragma.location, pragma.object_key + " has more than one strata:renamed-from");
+    }
+  }
+  return renames;
+}
+
+std::map<std::string, std::map<std::string, std::string>> label_renames_from_pragmas(const std::vector<SchemaPragma>& pragmas) {
+  std::map<std::string, std::map<std::string, std::string>> renames;
+  for (const auto& pragma : pragmas) {
+    if (pragma.name != "renamed-label") continue;
+    const auto space = pragma.value.find(' ');
+    if (!renames[pragma.object_key].emplace(pragma.value.substr(0, space), pragma.value.substr(space + 1)).second) {
+      throw SchemaError(pragma.location, "label '" + pragma.value.substr(0, space) + "' of " + pragma.object_key +
+                                             " has more than one strata:renamed-label");
     }
   }
   return renames;

@@ -116,6 +116,7 @@ std::pair<Loaded, Loaded> Loader::load_both(const Source& first, const Source& s
 diff::Options diff_options(const Loaded& to) {
   diff::Options options;
   options.renames = load::renames_from_pragmas(to.pragmas);
+  options.label_renames = load::label_renames_from_pragmas(to.pragmas);
   for (const auto& pragma : to.pragmas) {
     if (pragma.name == "allow-destructive") options.approved_destructive.insert(pragma.object_key);
   }

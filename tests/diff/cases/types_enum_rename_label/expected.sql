@@ -1,0 +1,1 @@
+ALTER TYPE public.mood RENAME VALUE 'ok' TO 'fine';
