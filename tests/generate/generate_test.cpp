@@ -106,6 +106,14 @@ const std::string kUsers =
     "  mail text NOT NULL\n"
     ");\n";
 
+// kUsers with its column `mail` renamed to `email`.
+const std::string kUsersWithMailRenamed =
+    "CREATE TABLE users (\n"
+    "  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+    "  -- strata:renamed-from mail\n"
+    "  email text NOT NULL\n"
+    ");\n";
+
 TEST_F(Project, FirstMigrationThenUpToDate) {
   declare(kUsers);
   generate_ok("create_users");
@@ -269,12 +277,7 @@ TEST_F(Project, OnlineNotNullAndUniqueOnATableWithRows) {
 TEST_F(Project, RenamedColumnKeepsItsRows) {
   declare(kUsers);
   generate_ok("create_users");
-  declare(
-      "CREATE TABLE users (\n"
-      "  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
-      "  -- strata:renamed-from mail\n"
-      "  email text NOT NULL\n"
-      ");\n");
+  declare(kUsersWithMailRenamed);
   const auto run = generate();
   ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
   EXPECT_NE(run.out.find("rename column public.users.mail to email"), std::string::npos) << run.out;
@@ -297,13 +300,7 @@ TEST_F(Project, RenamedColumnKeepsItsRows) {
 TEST_F(Project, ARenameWithANewIndexHasAnOnlineDownThatRuns) {
   declare(kUsers);
   generate_ok("create_users");
-  declare(
-      "CREATE TABLE users (\n"
-      "  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
-      "  -- strata:renamed-from mail\n"
-      "  email text NOT NULL\n"
-      ");\n"
-      "CREATE INDEX users_email ON users (email);\n");
+  declare(kUsersWithMailRenamed + "CREATE INDEX users_email ON users (email);\n");
   const auto run = generate();
   ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
   EXPECT_EQ(run.err.find("no down migration"), std::string::npos) << run.err;

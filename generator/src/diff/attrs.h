@@ -49,6 +49,32 @@ inline const nlohmann::json& list(const nlohmann::json& attrs, const char* name)
   return value && value->is_array() ? *value : empty;
 }
 
+// The JSON object `name` holds ({"col": expr}, {"host": "db1"}...), or an empty one when it is
+// missing, null or not an object; `attrs` may be null (an object that does not exist).
+inline const nlohmann::json& object_or_empty(const nlohmann::json* attrs, const char* name) {
+  static const nlohmann::json empty = nlohmann::json::object();
+  const nlohmann::json* value = attrs ? field(*attrs, name) : nullptr;
+  return value && value->is_object() ? *value : empty;
+}
+
+// How one keyed set of settings becomes another: the keys `before` has and `after` lacks, and the
+// keys of `after` that are new or hold another value. Each caller writes its own DROP / SET.
+struct KeyedChanges {
+  std::vector<std::string> removed;
+  std::vector<std::string> set;
+};
+
+inline KeyedChanges keyed_changes(const nlohmann::json& before, const nlohmann::json& after) {
+  KeyedChanges changes;
+  for (const auto& [key, value] : before.items()) {
+    if (!after.contains(key)) changes.removed.push_back(key);
+  }
+  for (const auto& [key, value] : after.items()) {
+    if (!before.contains(key) || before[key] != value) changes.set.push_back(key);
+  }
+  return changes;
+}
+
 // attrs equality with some members left out (those that describe bookkeeping the handler treats
 // separately, e.g. a column's position or a constraint's inherited flag).
 inline bool equal_except(const nlohmann::json& a, const nlohmann::json& b,

@@ -114,13 +114,8 @@ Plan diff(const model::Catalog& from_catalog, const model::Catalog& to_catalog, 
   const model::Catalog& to = to_copy ? *to_copy : to_catalog;
 
   // Declared renames run first; the rest of the plan compares A as it is after them.
-  RenamedCatalog renamed = apply_renames(from, to, options.renames);
-  if (!options.label_renames.empty()) {
-    if (options.renames.empty()) renamed.catalog = from;
-    const auto labels = apply_label_renames(renamed.catalog, options.label_renames);
-    renamed.renames.insert(renamed.renames.end(), labels.begin(), labels.end());
-  }
-  const model::Catalog& source = options.renames.empty() && options.label_renames.empty() ? from : renamed.catalog;
+  const RenamedCatalog renamed = apply_renames(from, to, options);
+  const model::Catalog& source = renamed.applied ? renamed.catalog : from;
   PlanState state(source, to);
   decide(state);
   close_over_dependents(state);

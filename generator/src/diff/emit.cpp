@@ -92,21 +92,11 @@ class Emitter {
   }
 
   void part_comments(const model::Object& object, const model::Object* before) {
-    static const nlohmann::json none = nlohmann::json::object();
-    const auto of = [](const model::Object* o) -> const nlohmann::json& {
-      if (o == nullptr || !o->attrs.is_object()) return none;
-      auto it = o->attrs.find("part_comments");
-      return it == o->attrs.end() ? none : *it;
-    };
-    const nlohmann::json& had = of(before);
-    const nlohmann::json& has = of(&object);
+    const nlohmann::json& has = attrs::object_or_empty(&object.attrs, "part_comments");
+    const auto changes = attrs::keyed_changes(attrs::object_or_empty(before ? &before->attrs : nullptr, "part_comments"), has);
     std::vector<std::string> statements;
-    for (const auto& [target, comment] : has.items()) {
-      if (!had.contains(target) || had[target] != comment) statements.push_back(sql::comment_on(target, comment.get<std::string>()));
-    }
-    for (const auto& [target, comment] : had.items()) {
-      if (!has.contains(target)) statements.push_back(sql::comment_on(target, std::nullopt));
-    }
+    for (const auto& target : changes.set) statements.push_back(sql::comment_on(target, has[target].get<std::string>()));
+    for (const auto& target : changes.removed) statements.push_back(sql::comment_on(target, std::nullopt));
     add(object.key, object, Action::Comment, std::move(statements), false, "", "comment on parts of " + object.key);
   }
 

@@ -100,12 +100,10 @@ Change rename_change(const Object& object, std::string statement, std::string su
   return change;
 }
 
-}  // namespace
-
-RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& to,
-                             const std::map<std::string, std::string>& renames) {
+// Tables, columns, constraints, views, materialized views, indexes and sequences.
+RenamedCatalog rename_objects(const model::Catalog& from, const model::Catalog& to,
+                              const std::map<std::string, std::string>& renames) {
   RenamedCatalog result;
-  if (renames.empty()) return result;  // the caller uses `from` itself
 
   std::map<std::string, const Object*> tables;     // A table key -> B table
   std::map<std::string, const Object*> columns;    // A column key -> B column
@@ -403,8 +401,11 @@ RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& t
   return result;
 }
 
-std::vector<Change> apply_label_renames(model::Catalog& catalog,
-                                        const std::map<std::string, std::map<std::string, std::string>>& renames) {
+// Enum labels: the types' labels, and the `'old'::type` constants in definitions, as they will be
+// after the RENAME VALUE statements it returns. One A has already had lapses quietly; a label in
+// neither version of the type is a DiffError.
+std::vector<Change> rename_labels(model::Catalog& catalog,
+                                  const std::map<std::string, std::map<std::string, std::string>>& renames) {
   std::vector<Change> changes;
   std::map<std::string, std::string> constants;  // 'old'::public.mood -> 'new'::public.mood
   for (const auto& [type_key, labels] : renames) {
@@ -433,18 +434,23 @@ std::vector<Change> apply_label_renames(model::Catalog& catalog,
     }
     type.attrs["labels"] = list;
   }
-  if (constants.empty()) return changes;
   for (auto& [key, object] : catalog.objects) {
-    edit_texts(object, [&](std::string text) {
-      for (const auto& [before, after] : constants) {
-        for (size_t at = text.find(before); at != std::string::npos; at = text.find(before, at + after.size())) {
-          text.replace(at, before.size(), after);
-        }
-      }
-      return text;
-    });
+    for (const auto& [before, after] : constants) {
+      edit_texts(object, [&](const std::string& text) { return replace_name(text, before, after, false, false); });
+    }
   }
   return changes;
+}
+
+}  // namespace
+
+RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& to, const Options& options) {
+  if (options.renames.empty() && options.label_renames.empty()) return {};  // the caller uses `from` itself
+  RenamedCatalog result = options.renames.empty() ? RenamedCatalog{from, {}} : rename_objects(from, to, options.renames);
+  result.applied = true;
+  const auto labels = rename_labels(result.catalog, options.label_renames);
+  result.renames.insert(result.renames.end(), labels.begin(), labels.end());
+  return result;
 }
 
 std::vector<std::string> rename_hints(const model::Catalog& from, const model::Catalog& to) {

@@ -13,20 +13,14 @@
 namespace strata::diff {
 
 struct RenamedCatalog {
-  model::Catalog catalog;               // A with the renames applied (empty when there are none)
+  model::Catalog catalog;               // A with the renames applied (when `applied`)
   std::vector<Change> renames;          // the RENAME statements, tables first, to run before anything else
+  bool applied = false;                 // false: nothing was declared renamed, A is used as it is
 };
 
-// Throws DiffError when a rename names an unknown object, mixes kinds, or its new name is taken in A.
-RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& to,
-                             const std::map<std::string, std::string>& renames);
-
-// Enum labels renamed (Options::label_renames) in `catalog` (A, already renamed): its types'
-// labels, and the `'old'::type` constants in its definitions, as they will be after the RENAME
-// VALUE statements it returns. A rename A has already had lapses quietly; a label in neither
-// version of the type is a DiffError.
-std::vector<Change> apply_label_renames(model::Catalog& catalog,
-                                        const std::map<std::string, std::map<std::string, std::string>>& renames);
+// Options::renames (objects), then Options::label_renames (enum labels). Throws DiffError when a
+// rename names an unknown object or label, mixes kinds, or its new name is taken in A.
+RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& to, const Options& options);
 
 // "column 'mail' dropped and 'email' added with the same type" hints for tables kept in both
 // catalogs (A as rewritten by the renames).

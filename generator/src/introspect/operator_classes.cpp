@@ -44,10 +44,6 @@ void read_members(Context& context, const QueryResult& rows) {
   }
 }
 
-std::string qualified(const std::string& schema, const std::string& name) {
-  return "quote_ident(" + schema + ") || '.' || quote_ident(" + name + ")";
-}
-
 }  // namespace
 
 std::vector<Reader> operator_class_readers() {
@@ -64,7 +60,7 @@ std::vector<Reader> operator_class_readers() {
           {"read operator classes",
            "SELECT c.oid, n.nspname, c.opcname, am.amname, c.opcdefault, format_type(c.opcintype, NULL) AS type,"
            " CASE WHEN c.opckeytype <> 0 THEN format_type(c.opckeytype, NULL) END AS storage,"
-           " (SELECT " + qualified("fn.nspname", "f.opfname") + " FROM pg_opfamily f"
+           " (SELECT format('%I.%I', fn.nspname, f.opfname) FROM pg_opfamily f"
            "  JOIN pg_namespace fn ON fn.oid = f.opfnamespace WHERE f.oid = c.opcfamily) AS family"
            " FROM pg_opclass c JOIN pg_namespace n ON n.oid = c.opcnamespace JOIN pg_am am ON am.oid = c.opcmethod"
            " WHERE c.oid >= 16384" + user_object + " AND " + sql::is_not_extension_member("pg_opclass", "c.oid"),
@@ -72,7 +68,7 @@ std::vector<Reader> operator_class_readers() {
           {"read operator class members",
            "SELECT 'pg_amop'::regclass::oid AS classid, m.oid, d.refclassid, d.refobjid,"
            " 'OPERATOR ' || m.amopstrategy || ' ' || m.amopopr::regoperator::text ||"
-           "  CASE WHEN m.amoppurpose = 'o' THEN ' FOR ORDER BY ' || (SELECT " + qualified("sn.nspname", "s.opfname") +
+           "  CASE WHEN m.amoppurpose = 'o' THEN ' FOR ORDER BY ' || (SELECT format('%I.%I', sn.nspname, s.opfname)"
            "   FROM pg_opfamily s JOIN pg_namespace sn ON sn.oid = s.opfnamespace WHERE s.oid = m.amopsortfamily)"
            "  ELSE '' END AS clause,"
            " 'OPERATOR ' || m.amopstrategy || ' (' || format_type(m.amoplefttype, NULL) || ', ' ||"

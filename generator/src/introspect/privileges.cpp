@@ -99,6 +99,21 @@ void read_privileges(Context& context, const QueryResult& rows) {
   }
 }
 
+// The catalogs of kinds that have an owner and no privileges, and their owner column.
+constexpr std::pair<const char*, const char*> kOwnedWithoutPrivileges[] = {
+    {"pg_collation", "collowner"}, {"pg_statistic_ext", "stxowner"}, {"pg_event_trigger", "evtowner"},
+    {"pg_publication", "pubowner"}, {"pg_ts_dict", "dictowner"},      {"pg_ts_config", "cfgowner"},
+    {"pg_operator", "oprowner"},    {"pg_opfamily", "opfowner"},      {"pg_opclass", "opcowner"}};
+
+std::string owners_without_privileges() {
+  std::string sql;
+  for (const auto& [catalog, owner] : kOwnedWithoutPrivileges) {
+    sql += std::string(" UNION ALL SELECT '") + catalog + "'::regclass, oid, 0, " + owner +
+           ", NULL, NULL, NULL, NULL FROM " + catalog + " WHERE oid >= 16384";
+  }
+  return sql;
+}
+
 const CodeNames kDefaultObjects = {{"r", "tables"}, {"S", "sequences"}, {"f", "functions"}, {"T", "types"}, {"n", "schemas"}};
 
 void read_default_privileges(Context& context, const QueryResult& rows) {
@@ -147,21 +162,7 @@ std::vector<Reader> privilege_readers() {
                " UNION ALL SELECT 'pg_language'::regclass, oid, 0, lanowner, lanacl, 'l', NULL, NULL FROM pg_language"
                "  WHERE oid >= 16384"
                // Kinds with an owner and no privileges (acl_kind NULL).
-               " UNION ALL SELECT 'pg_collation'::regclass, oid, 0, collowner, NULL, NULL, NULL, NULL FROM pg_collation"
-               "  WHERE oid >= 16384"
-               " UNION ALL SELECT 'pg_statistic_ext'::regclass, oid, 0, stxowner, NULL, NULL, NULL, NULL FROM pg_statistic_ext"
-               " UNION ALL SELECT 'pg_event_trigger'::regclass, oid, 0, evtowner, NULL, NULL, NULL, NULL FROM pg_event_trigger"
-               " UNION ALL SELECT 'pg_publication'::regclass, oid, 0, pubowner, NULL, NULL, NULL, NULL FROM pg_publication"
-               " UNION ALL SELECT 'pg_ts_dict'::regclass, oid, 0, dictowner, NULL, NULL, NULL, NULL FROM pg_ts_dict"
-               "  WHERE oid >= 16384"
-               " UNION ALL SELECT 'pg_ts_config'::regclass, oid, 0, cfgowner, NULL, NULL, NULL, NULL FROM pg_ts_config"
-               "  WHERE oid >= 16384"
-               " UNION ALL SELECT 'pg_operator'::regclass, oid, 0, oprowner, NULL, NULL, NULL, NULL FROM pg_operator"
-               "  WHERE oid >= 16384"
-               " UNION ALL SELECT 'pg_opfamily'::regclass, oid, 0, opfowner, NULL, NULL, NULL, NULL FROM pg_opfamily"
-               "  WHERE oid >= 16384"
-               " UNION ALL SELECT 'pg_opclass'::regclass, oid, 0, opcowner, NULL, NULL, NULL, NULL FROM pg_opclass"
-               "  WHERE oid >= 16384"
+               + owners_without_privileges() +
                ") o",
            read_privileges},
           {"read default privileges",

@@ -42,17 +42,12 @@ void read_configurations(Context& context, const QueryResult& rows) {
   }
 }
 
-// pg_catalog.english (with search_path empty, regdictionary prints only user objects qualified).
-std::string qualified(const std::string& schema, const std::string& name) {
-  return "quote_ident(" + schema + ") || '.' || quote_ident(" + name + ")";
-}
-
 }  // namespace
 
 std::vector<Reader> text_search_readers() {
   return {{"read text search dictionaries",
            "SELECT d.oid, n.nspname, d.dictname, d.dictinitoption,"
-           " (SELECT " + qualified("tn.nspname", "t.tmplname") + " FROM pg_ts_template t"
+           " (SELECT format('%I.%I', tn.nspname, t.tmplname) FROM pg_ts_template t"
            "  JOIN pg_namespace tn ON tn.oid = t.tmplnamespace WHERE t.oid = d.dicttemplate) AS template"
            " FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace"
            " WHERE d.oid >= 16384 AND " + sql::is_user_schema("n") +
@@ -62,10 +57,10 @@ std::vector<Reader> text_search_readers() {
           // token type's dictionaries in the order they are tried.
           {"read text search configurations",
            "SELECT c.oid, n.nspname, c.cfgname,"
-           " (SELECT " + qualified("pn.nspname", "p.prsname") + " FROM pg_ts_parser p"
+           " (SELECT format('%I.%I', pn.nspname, p.prsname) FROM pg_ts_parser p"
            "  JOIN pg_namespace pn ON pn.oid = p.prsnamespace WHERE p.oid = c.cfgparser) AS parser,"
            " (SELECT json_object_agg(m.alias, m.dictionaries) FROM ("
-           "   SELECT t.alias, json_agg(" + qualified("dn.nspname", "d.dictname") + " ORDER BY cm.mapseqno) AS dictionaries"
+           "   SELECT t.alias, json_agg(format('%I.%I', dn.nspname, d.dictname) ORDER BY cm.mapseqno) AS dictionaries"
            "   FROM pg_ts_config_map cm JOIN ts_token_type(c.cfgparser) t ON t.tokid = cm.maptokentype"
            "   JOIN pg_ts_dict d ON d.oid = cm.mapdict JOIN pg_namespace dn ON dn.oid = d.dictnamespace"
            "   WHERE cm.mapcfg = c.oid GROUP BY t.alias) m) AS mappings"

@@ -263,7 +263,7 @@ class PragmaFinder {
       } else {
         // Inside CREATE TABLE: before a column definition.
         for (const auto& member : detail::table_members(statement)) {
-          if (member.key.rfind("column:", 0) != 0 && member.key.rfind("constraint:", 0) != 0) continue;
+          if (!table_part(member.key)) continue;
           if (member.offset >= comment.end && directly_before(comment, member.offset)) {
             pragma.object_key = member.key;
             check_target(comment, pragma.object_key);
@@ -365,14 +365,13 @@ std::map<std::string, std::string> renames_from_pragmas(const std::vector<Schema
   }
   for (const auto& pragma : pragmas) {
     if (pragma.name != "renamed-from") continue;
+    const std::string prefix = pragma.object_key.substr(0, pragma.object_key.find(':') + 1);
     std::string old_key;
     if (!table_part(pragma.object_key)) {
       // A relation keeps its schema: the old name is in the same one.
-      const std::string prefix = pragma.object_key.substr(0, pragma.object_key.find(':') + 1);
       const auto parts = key_parts(pragma.object_key, 2);
       old_key = prefix + parts[0] + "." + pragma.value;
     } else {
-      const std::string prefix = pragma.object_key.substr(0, pragma.object_key.find(':') + 1);
       const auto parts = key_parts(pragma.object_key, 3);
       auto table = old_tables.find("table:" + parts[0] + "." + parts[1]);
       const std::string old_table = table == old_tables.end() ? parts[1] : table->second;

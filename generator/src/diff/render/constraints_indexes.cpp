@@ -34,21 +34,15 @@ std::vector<std::string> index_role_statements(const Object* from, const Object&
 }
 
 
-// ALTER INDEX ... ALTER COLUMN n SET STATISTICS, from `before` (null: none set) to the index's.
-std::vector<std::string> index_statistics_statements(const nlohmann::json& before, const Object& index) {
-  static const nlohmann::json none = nlohmann::json::object();
-  const nlohmann::json* after_field = attrs::field(index.attrs, "column_statistics");
-  const nlohmann::json& after = after_field && after_field->is_object() ? *after_field : none;
-  const nlohmann::json& had = before.is_object() ? before : none;
+// ALTER INDEX ... ALTER COLUMN n SET STATISTICS, from `before` (null: a new index) to the index's.
+std::vector<std::string> index_statistics_statements(const Object* before, const Object& index) {
+  const nlohmann::json& after = attrs::object_or_empty(&index.attrs, "column_statistics");
+  const auto changes = attrs::keyed_changes(attrs::object_or_empty(before ? &before->attrs : nullptr, "column_statistics"), after);
   std::vector<std::string> statements;
   const std::string prefix = "ALTER INDEX " + sql::name_of(index) + " ALTER COLUMN ";
-  for (const auto& [column, target] : had.items()) {
-    if (!after.contains(column)) statements.push_back(prefix + column + " SET STATISTICS -1");
-  }
-  for (const auto& [column, target] : after.items()) {
-    if (!had.contains(column) || had[column] != target) {
-      statements.push_back(prefix + column + " SET STATISTICS " + std::to_string(target.get<int>()));
-    }
+  for (const auto& column : changes.removed) statements.push_back(prefix + column + " SET STATISTICS -1");
+  for (const auto& column : changes.set) {
+    statements.push_back(prefix + column + " SET STATISTICS " + std::to_string(after[column].get<int>()));
   }
   return statements;
 }
@@ -122,10 +116,7 @@ class IndexRenderer final : public KindRenderer {
     }
     AlterOutcome outcome;
     outcome.statements = index_role_statements(&from, to, quote_ident(to.name), context.to);
-    const nlohmann::json* before = attrs::field(from.attrs, "column_statistics");
-    for (auto& target : index_statistics_statements(before ? *before : nlohmann::json(), to)) {
-      outcome.statements.push_back(std::move(target));
-    }
+    for (auto& target : index_statistics_statements(&from, to)) outcome.statements.push_back(std::move(target));
     const auto parent_index = attrs::optional_text(to.attrs, "parent_index");
     const Object* old_table = context.from.find(from.parent);
     const Object* new_table = context.to.find(to.parent);

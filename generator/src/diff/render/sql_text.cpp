@@ -1,5 +1,7 @@
 #include "sql_text.h"
 
+#include "../attrs.h"
+
 #include <cctype>
 #include <stdexcept>
 
@@ -36,14 +38,10 @@ std::string fdw_options_clause(const nlohmann::json* options) {
 std::string fdw_options_change(const nlohmann::json* from, const nlohmann::json* to) {
   const nlohmann::json& before = options_or_none(from);
   const nlohmann::json& after = options_or_none(to);
+  const auto changes = attrs::keyed_changes(before, after);
   std::vector<std::string> items;
-  for (const auto& [name, value] : before.items()) {
-    if (!after.contains(name)) items.push_back("DROP " + model::quote_ident(name));
-  }
-  for (const auto& [name, value] : after.items()) {
-    if (!before.contains(name)) items.push_back("ADD " + option_item(name, value));
-    else if (before[name] != value) items.push_back("SET " + option_item(name, value));
-  }
+  for (const auto& name : changes.removed) items.push_back("DROP " + model::quote_ident(name));
+  for (const auto& name : changes.set) items.push_back((before.contains(name) ? "SET " : "ADD ") + option_item(name, after[name]));
   return items.empty() ? "" : "OPTIONS (" + join(items, ", ") + ")";
 }
 

@@ -11,11 +11,7 @@ namespace {
 
 using model::Object;
 
-const nlohmann::json& options_of(const Object& dictionary) {
-  static const nlohmann::json kNone = nlohmann::json::object();
-  const nlohmann::json* options = attrs::field(dictionary.attrs, "options");
-  return options && options->is_object() ? *options : kNone;
-}
+const nlohmann::json& options_of(const Object& dictionary) { return attrs::object_or_empty(&dictionary.attrs, "options"); }
 
 std::vector<std::string> option_list(const nlohmann::json& options) {
   std::vector<std::string> out;
@@ -36,12 +32,8 @@ class TextSearchDictionaryRenderer final : public KindRenderer {
   // Options are set by name, and removed by naming them without a value.
   AlterOutcome alter(const Object& from, const Object& to, const RenderContext&) const override {
     if (!attrs::equal_except(from.attrs, to.attrs, {"options"})) return AlterOutcome::recreate_because("its template changes");
-    const nlohmann::json& before = options_of(from);
-    const nlohmann::json& after = options_of(to);
-    std::vector<std::string> changes = option_list(after);
-    for (const auto& [name, value] : before.items()) {
-      if (!after.contains(name)) changes.push_back(name);
-    }
+    std::vector<std::string> changes = option_list(options_of(to));
+    for (auto& removed : attrs::keyed_changes(options_of(from), options_of(to)).removed) changes.push_back(std::move(removed));
     AlterOutcome outcome;
     outcome.statements.push_back("ALTER TEXT SEARCH DICTIONARY " + sql::name_of(to) + " (" + sql::join(changes, ", ") + ")");
     return outcome;

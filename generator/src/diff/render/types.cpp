@@ -245,8 +245,7 @@ AlterOutcome alter_composite(const Object& from, const Object& to, const Catalog
   // under the table): the planner reports the table that would have to be recreated.
   for (const auto& key : from_graph.dependents(from.key)) {
     const Object* table = from_graph.find(key);
-    if (table->kind == model::Kind::Table && attrs::optional_text(table->attrs, "of_type") &&
-        from.attrs != to.attrs) {
+    if (table->kind == model::Kind::Table && attrs::optional_text(table->attrs, "of_type")) {
       return AlterOutcome::recreate_because("it is the type of typed table " + sql::name_of(*table));
     }
   }

@@ -37,21 +37,15 @@ bool only_appends_columns(const Object& from, const Object& to) {
          std::equal(old_columns.begin(), old_columns.end(), new_columns.begin());
 }
 
-// ALTER VIEW ... ALTER COLUMN ... SET / DROP DEFAULT from `before` (null: none) to the view's.
-std::vector<std::string> column_default_statements(const json& before, const Object& view) {
-  static const json none = json::object();
-  const json* after_field = attrs::field(view.attrs, "column_defaults");
-  const json& after = after_field && after_field->is_object() ? *after_field : none;
-  const json& had = before.is_object() ? before : none;
+// ALTER VIEW ... ALTER COLUMN ... SET / DROP DEFAULT from `before` (null: a new view) to the view's.
+std::vector<std::string> column_default_statements(const Object* before, const Object& view) {
+  const json& after = attrs::object_or_empty(&view.attrs, "column_defaults");
+  const auto changes = attrs::keyed_changes(attrs::object_or_empty(before ? &before->attrs : nullptr, "column_defaults"), after);
   std::vector<std::string> statements;
   const std::string prefix = "ALTER VIEW " + sql::name_of(view) + " ALTER COLUMN ";
-  for (const auto& [column, expr] : had.items()) {
-    if (!after.contains(column)) statements.push_back(prefix + model::quote_ident(column) + " DROP DEFAULT");
-  }
-  for (const auto& [column, expr] : after.items()) {
-    if (!had.contains(column) || had[column] != expr) {
-      statements.push_back(prefix + model::quote_ident(column) + " SET DEFAULT " + expr.get<std::string>());
-    }
+  for (const auto& column : changes.removed) statements.push_back(prefix + model::quote_ident(column) + " DROP DEFAULT");
+  for (const auto& column : changes.set) {
+    statements.push_back(prefix + model::quote_ident(column) + " SET DEFAULT " + after[column].get<std::string>());
   }
   return statements;
 }
@@ -71,7 +65,7 @@ class ViewRenderer final : public KindRenderer {
     } else {
       statements.push_back(create_view_statement(view, false));
     }
-    for (auto& statement : column_default_statements(json(), view)) statements.push_back(std::move(statement));
+    for (auto& statement : column_default_statements(nullptr, view)) statements.push_back(std::move(statement));
     return statements;
   }
   std::vector<std::string> drop(const Object& view, const RenderContext&) const override {
@@ -81,8 +75,7 @@ class ViewRenderer final : public KindRenderer {
     if (!only_appends_columns(from, to)) return AlterOutcome::recreate_because("columns change");
     AlterOutcome outcome;
     if (!attrs::equal_except(from.attrs, to.attrs, {"column_defaults"})) outcome.statements.push_back(create_view_statement(to, true));
-    const json* before = attrs::field(from.attrs, "column_defaults");
-    for (auto& statement : column_default_statements(before ? *before : json(), to)) outcome.statements.push_back(std::move(statement));
+    for (auto& statement : column_default_statements(&from, to)) outcome.statements.push_back(std::move(statement));
     return outcome;
   }
   std::string comment_target(const Object& view, const CatalogGraph&) const override {
