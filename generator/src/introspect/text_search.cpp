@@ -2,6 +2,7 @@
 // need C functions and come from extensions; user schemas refuse them (unmodelled.cpp).
 #include "catalog_sql.h"
 #include "readers.h"
+#include "strata/error.h"
 
 namespace strata::introspect {
 namespace {
@@ -18,9 +19,14 @@ nlohmann::json parsed_options(const std::string& text) {
     else items.back() += c;
   }
   for (const auto& item : items) {
-    const auto equals = item.find(" = ");
-    if (equals == std::string::npos) continue;
     const auto start = item.find_first_not_of(' ');
+    if (start == std::string::npos) continue;  // no options at all
+    const auto equals = item.find(" = ");
+    if (equals == std::string::npos) {
+      // Left out, the option would be missing from every diff.
+      throw Error("cannot read the text search dictionary options '" + text + "'",
+                  ErrorInfo{.details = {"at '" + item + "'"}});
+    }
     options[item.substr(start, equals - start)] = item.substr(equals + 3);
   }
   return options;
