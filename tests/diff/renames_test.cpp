@@ -61,5 +61,26 @@ TEST(Renames, DeclarationsNoPragmaCanWriteAreRefused) {
   EXPECT_THROW(diff_with(from, to, {{users_email.key, users.key}}), DiffError);
 }
 
+// A function is renamed by name: an overload of it with the same argument types must be in both
+// catalogs, and the new name must be free. (The SQL is cases/renames_schema_type_function.)
+TEST(Renames, FunctionRenamesNeedAnOverloadInBoth) {
+  const auto grade = function("public", "grade", "integer", {{"function_kind", "function"}});
+  const auto rate = function("public", "rate", "integer", {{"function_kind", "function"}});
+  const auto rate_text = function("public", "rate", "text", {{"function_kind", "function"}});
+  const Plan plan = diff_with(db({schema("public"), grade}), db({schema("public"), rate}),
+                              {{"function:public.rate", "function:public.grade"}});
+  ASSERT_EQ(plan.changes.size(), 1u);
+  EXPECT_EQ(plan.changes[0].summary, "rename function public.grade(integer) to rate");
+  EXPECT_THROW(diff_with(db({schema("public"), grade}), db({schema("public"), rate_text}),
+                         {{"function:public.rate", "function:public.grade"}}),
+               DiffError);
+  EXPECT_THROW(diff_with(db({schema("public"), grade, rate}), db({schema("public"), rate}),
+                         {{"function:public.rate", "function:public.grade"}}),
+               DiffError);
+  EXPECT_THROW(diff_with(db({schema("public"), grade}), db({schema("public"), rate}),
+                         {{"function:public.rate", "function:public.nope"}}),
+               DiffError);
+}
+
 }  // namespace
 }  // namespace strata::diff::testing

@@ -125,12 +125,26 @@ TEST(SchemaPragmas, Errors) {
   error_of("-- strata:allow-destructive\nINSERT INTO a VALUES (1);\n");
   error_of("CREATE TABLE a (\n  x int,\n  -- strata:allow-destructive\n  CHECK (x > 0)\n);\n");
   error_of("CREATE TABLE a (x int);\n-- strata:allow-destructive\n");
-  error = error_of("-- strata:renamed-from old\nCREATE TYPE mood AS ENUM ('ok');\n");
-  EXPECT_NE(error.message().find("indexes and sequences, not to type:public.mood"), std::string::npos);
+  error = error_of("-- strata:renamed-from old\nCREATE POLICY p ON t USING (true);\n");
+  EXPECT_NE(error.message().find("schemas, types and functions, not to policy:public.t.p"), std::string::npos);
 
   // Not on its own line: it would silently annotate the next column.
   error = error_of("CREATE TABLE a (\n  x int, -- strata:renamed-from y\n  z int);\n");
   EXPECT_NE(error.message().find("own line"), std::string::npos);
+}
+
+// A schema's old name is the old schema of everything renamed in it; a function is named
+// without its argument types (every overload is renamed).
+TEST(SchemaPragmas, RenamesInARenamedSchema) {
+  const auto renames = renames_from_pragmas(find_schema_pragmas(file(
+      "-- strata:renamed-from shop\nCREATE SCHEMA store;\n"
+      "-- strata:renamed-from mood\nCREATE TYPE store.feeling AS ENUM ('ok');\n"
+      "-- strata:renamed-from grade\nCREATE FUNCTION store.rate(integer) RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+      "CREATE TABLE store.items (\n  -- strata:renamed-from x\n  y int);\n")));
+  EXPECT_EQ(renames, (std::map<std::string, std::string>{{"schema:store", "schema:shop"},
+                                                          {"type:store.feeling", "type:shop.mood"},
+                                                          {"function:store.rate", "function:shop.grade"},
+                                                          {"column:store.items.y", "column:shop.items.x"}}));
 }
 
 TEST(SchemaPragmas, TwoRenamesOfOneObject) {

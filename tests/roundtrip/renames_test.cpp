@@ -144,6 +144,76 @@ TEST(Renames, DeclaredRenamesKeepTheRowsAndReachTheTarget) {
   testing::shared_cluster().drop_database("rn_renamed");
 }
 
+// A schema, a type and a function renamed, nothing else changed: the plan is the three renames
+// and nothing more (every reference follows them, as PostgreSQL's own references do), the rows
+// stay, and the down plan (the pragmas reversed, as `strata generate` writes it) renames back.
+const char* kShop = R"sql(
+CREATE SCHEMA shop;
+CREATE TYPE shop.mood AS ENUM ('sad', 'shop.happy');
+CREATE DOMAIN shop.stars AS integer CHECK (VALUE BETWEEN 0 AND 5);
+CREATE FUNCTION shop.grade(m shop.mood) RETURNS shop.stars LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN m = 'sad' THEN 1 ELSE 5 END $$;
+CREATE TABLE shop.reviews (id integer PRIMARY KEY, mood shop.mood NOT NULL DEFAULT 'sad',
+                           stars shop.stars GENERATED ALWAYS AS (shop.grade(mood)) STORED,
+                           note text DEFAULT 'shop.grade(shop.mood)');
+CREATE INDEX reviews_grade ON shop.reviews (shop.grade(mood));
+CREATE VIEW shop.happy_reviews AS SELECT id, shop.grade(mood) AS stars FROM shop.reviews WHERE mood = 'shop.happy';
+ALTER DEFAULT PRIVILEGES IN SCHEMA shop GRANT SELECT ON TABLES TO PUBLIC;
+GRANT EXECUTE ON FUNCTION shop.grade(shop.mood) TO PUBLIC;
+)sql";
+
+const char* kStore = R"sql(
+-- strata:renamed-from shop
+CREATE SCHEMA store;
+-- strata:renamed-from mood
+CREATE TYPE store.feeling AS ENUM ('sad', 'shop.happy');
+CREATE DOMAIN store.stars AS integer CHECK (VALUE BETWEEN 0 AND 5);
+-- strata:renamed-from grade
+CREATE FUNCTION store.rate(m store.feeling) RETURNS store.stars LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN m = 'sad' THEN 1 ELSE 5 END $$;
+CREATE TABLE store.reviews (id integer PRIMARY KEY, mood store.feeling NOT NULL DEFAULT 'sad',
+                            stars store.stars GENERATED ALWAYS AS (store.rate(mood)) STORED,
+                            note text DEFAULT 'shop.grade(shop.mood)');
+CREATE INDEX reviews_grade ON store.reviews (store.rate(mood));
+CREATE VIEW store.happy_reviews AS SELECT id, store.rate(mood) AS stars FROM store.reviews WHERE mood = 'shop.happy';
+ALTER DEFAULT PRIVILEGES IN SCHEMA store GRANT SELECT ON TABLES TO PUBLIC;
+GRANT EXECUTE ON FUNCTION store.rate(store.feeling) TO PUBLIC;
+)sql";
+
+TEST(Renames, SchemasTypesAndFunctionsRenameAlone) {
+  create_database_with("rn_shop", {{"source.sql", std::string(kShop) +
+                                                      "INSERT INTO shop.reviews (id, mood) VALUES (1, 'sad'), (2, 'shop.happy');"}});
+  const auto source = introspect_database("rn_shop");
+  const auto before = fingerprint("rn_shop", "shop.reviews", {"id", "mood", "stars", "note"});
+  std::vector<load::SchemaPragma> pragmas;
+  const auto target = load_target(kStore, &pragmas);
+  diff::Options up;
+  up.renames = load::renames_from_pragmas(pragmas);
+  EXPECT_EQ(up.renames.at("function:store.rate"), "function:shop.grade");
+
+  const diff::Plan plan = diff::diff(source, target, up);
+  const std::string text = plan_text(plan);
+  EXPECT_EQ(text,
+            "ALTER SCHEMA shop RENAME TO store;\n"
+            "ALTER TYPE store.mood RENAME TO feeling;\n"
+            "ALTER ROUTINE store.grade(store.feeling) RENAME TO rate;\n");
+  ASSERT_NO_THROW(apply_plan("rn_shop", plan)) << text;
+  const auto renamed = introspect_database("rn_shop");
+  EXPECT_EQ(comparable(target), comparable(renamed)) << text << describe_differences(target, renamed);
+  EXPECT_EQ(fingerprint("rn_shop", "store.reviews", {"id", "mood", "stars", "note"}).digest, before.digest);
+
+  diff::Options down;
+  for (const auto& [new_key, old_key] : up.renames) down.renames[old_key] = new_key;
+  const diff::Plan back = diff::diff(renamed, source, down);
+  EXPECT_EQ(plan_text(back),
+            "ALTER SCHEMA store RENAME TO shop;\n"
+            "ALTER TYPE shop.feeling RENAME TO mood;\n"
+            "ALTER ROUTINE shop.rate(shop.mood) RENAME TO grade;\n");
+  ASSERT_NO_THROW(apply_plan("rn_shop", back));
+  const auto restored = introspect_database("rn_shop");
+  EXPECT_EQ(comparable(source), comparable(restored)) << describe_differences(source, restored);
+  EXPECT_EQ(fingerprint("rn_shop", "shop.reviews", {"id", "mood", "stars", "note"}).digest, before.digest);
+  testing::shared_cluster().drop_database("rn_shop");
+}
+
 TEST(Renames, WithoutPragmasTheSameChangeIsDropAndAddWithAHint) {
   create_database_with("rn_hint", {{"source.sql", kSource}});
   const auto target = load_target(kRenamed);

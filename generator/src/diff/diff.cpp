@@ -98,24 +98,25 @@ std::vector<std::string> unapproved_destructive(const Plan& plan) {
 }
 
 Plan diff(const model::Catalog& from_catalog, const model::Catalog& to_catalog, const Options& options) {
+  // Declared renames run first; the rest of the plan compares A as it is after them (default
+  // privileges in a renamed schema follow it, as pg_default_acl's rows do).
+  const RenamedCatalog renamed = apply_renames(from_catalog, to_catalog, options);
+  const model::Catalog& renamed_from = renamed.applied ? renamed.catalog : from_catalog;
+
   // Default privileges are settings applied after everything else, not objects to order: the
   // planner works on the catalogs without them (copied only when there are any).
   std::optional<model::Catalog> from_copy, to_copy;
   std::vector<model::Object> from_defaults, to_defaults;
-  if (has_default_privileges(from_catalog)) {
-    from_copy = from_catalog;
+  if (has_default_privileges(renamed_from)) {
+    from_copy = renamed_from;
     from_defaults = take_default_privileges(*from_copy);
   }
   if (has_default_privileges(to_catalog)) {
     to_copy = to_catalog;
     to_defaults = take_default_privileges(*to_copy);
   }
-  const model::Catalog& from = from_copy ? *from_copy : from_catalog;
+  const model::Catalog& source = from_copy ? *from_copy : renamed_from;
   const model::Catalog& to = to_copy ? *to_copy : to_catalog;
-
-  // Declared renames run first; the rest of the plan compares A as it is after them.
-  const RenamedCatalog renamed = apply_renames(from, to, options);
-  const model::Catalog& source = renamed.applied ? renamed.catalog : from;
   PlanState state(source, to);
   decide(state);
   close_over_dependents(state);
@@ -132,7 +133,7 @@ Plan diff(const model::Catalog& from_catalog, const model::Catalog& to_catalog, 
   plan.hints = rename_hints(source, to);
   apply_online_options(plan, state, options);
   warn_about_columns_added_to_live_tables(plan, state, context);
-  approve_destructive(plan, source, from, options);
+  approve_destructive(plan, source, from_catalog, options);
   return plan;
 }
 

@@ -5,6 +5,8 @@
 #include <set>
 
 #include "attrs.h"
+#include "qualified_renames.h"
+#include "sql_names.h"
 
 namespace strata::diff {
 namespace {
@@ -18,33 +20,10 @@ std::string dotted(const std::string& key) { return key.substr(key.find(':') + 1
 
 std::string prefix_of(const std::string& key) { return key.substr(0, key.find(':') + 1); }
 
-bool identifier_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$' ||
-         c == '"' || static_cast<unsigned char>(c) >= 0x80;
-}
-
-// Replaces `from` by `to` where it stands as a whole name: not preceded by an identifier character
-// (nor by '.' when `unqualified_only`), not followed by one (and followed by '.' when
-// `before_dot_only`). The texts are PostgreSQL's deparsed definitions, so names are quoted the
-// way quote_ident quotes them.
+// Names in deparsed text, as before (`false, false`) or qualifying another (`true, true`: v.total).
 std::string replace_name(const std::string& text, const std::string& from, const std::string& to,
                          bool unqualified_only, bool before_dot_only) {
-  if (from.empty() || from == to) return text;
-  std::string out;
-  size_t start = 0;
-  while (true) {
-    const size_t at = text.find(from, start);
-    if (at == std::string::npos) break;
-    const size_t end = at + from.size();
-    const bool left_ok = at == 0 || (!identifier_char(text[at - 1]) && !(unqualified_only && text[at - 1] == '.'));
-    const bool right_ok = end == text.size() ? !before_dot_only
-                                              : (!identifier_char(text[end]) && (!before_dot_only || text[end] == '.'));
-    out += text.substr(start, at - start);
-    out += left_ok && right_ok ? to : from;
-    start = end;
-  }
-  out += text.substr(start);
-  return out;
+  return sql_names::replace_name(text, from, to, {.unqualified_only = unqualified_only, .before_dot_only = before_dot_only});
 }
 
 // The attrs that hold deparsed SQL text naming tables and columns.
@@ -121,8 +100,8 @@ RenamedCatalog rename_objects(const model::Catalog& from, const model::Catalog& 
                                    "', which is not in the source schema");
     }
     if (source->kind != target->kind || !renamable(source->kind)) {
-      throw DiffError(new_key, "only a table, column, constraint, view, materialized view, index or sequence can be "
-                               "renamed, to one of the same kind ('" + old_key + "' -> '" + new_key + "')");
+      throw DiffError(new_key, "only a schema, type, function, table, column, constraint, view, materialized "
+                               "view, index or sequence can be renamed, to one of the same kind ('" + old_key + "' -> '" + new_key + "')");
     }
     if (!sources.insert(old_key).second) {
       throw DiffError(new_key, "'" + old_key + "' is declared as the old name of more than one object");
@@ -446,7 +425,11 @@ std::vector<Change> rename_labels(model::Catalog& catalog,
 
 RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& to, const Options& options) {
   if (options.renames.empty() && options.label_renames.empty()) return {};  // the caller uses `from` itself
-  RenamedCatalog result = options.renames.empty() ? RenamedCatalog{from, {}} : rename_objects(from, to, options.renames);
+  QualifiedRenames qualified = rename_qualified(from, to, options.renames);
+  RenamedCatalog result = qualified.other_renames.empty()
+                              ? RenamedCatalog{std::move(qualified.catalog), {}}
+                              : rename_objects(qualified.catalog, to, qualified.other_renames);
+  result.renames.insert(result.renames.begin(), qualified.renames.begin(), qualified.renames.end());
   result.applied = true;
   const auto labels = rename_labels(result.catalog, options.label_renames);
   result.renames.insert(result.renames.end(), labels.begin(), labels.end());

@@ -18,15 +18,16 @@
 namespace strata::load {
 namespace {
 
-// Kinds a `renamed-from` pragma may annotate: the key's prefix.
-constexpr const char* kRenamableRelations[] = {"table:", "view:", "matview:", "index:", "sequence:"};
+// Kinds a `renamed-from` pragma may annotate: the key's prefix. A function is named without its
+// argument types ("function:SCHEMA.NAME"): every overload the target also has is renamed.
+constexpr const char* kRenamable[] = {"table:", "view:", "matview:", "index:", "sequence:", "schema:", "type:", "function:"};
 
 // Parts of a table: their old name is on the same table (under its old name, when it is renamed).
 bool table_part(const std::string& key) { return key.rfind("column:", 0) == 0 || key.rfind("constraint:", 0) == 0; }
 
 bool renamable(const std::string& key) {
   if (table_part(key)) return true;
-  return std::any_of(std::begin(kRenamableRelations), std::end(kRenamableRelations),
+  return std::any_of(std::begin(kRenamable), std::end(kRenamable),
                      [&](const char* prefix) { return key.rfind(prefix, 0) == 0; });
 }
 
@@ -233,10 +234,11 @@ class PragmaFinder {
   }
 
   // The object a pragma before `statement` annotates ("" for none). A function's key needs the
-  // argument types PostgreSQL normalises, which the parse tree does not have.
-  static std::string object_key(const json& statement) {
+  // argument types PostgreSQL normalises, which the parse tree does not have: only a rename,
+  // which names every overload, takes the function by its name.
+  static std::string object_key(const json& statement, const std::string& pragma) {
     const std::string key = detail::declared_key(statement);
-    return key.rfind("function:", 0) == 0 ? "" : key;
+    return key.rfind("function:", 0) == 0 && pragma != "renamed-from" ? "" : key;
   }
 
   SchemaPragma attach(const Comment& comment, const json& tree) const {
@@ -254,7 +256,7 @@ class PragmaFinder {
       const json& statement = raw["stmt"];
       if (first != std::string::npos && comment.end <= first) {
         // Before the statement.
-        const std::string key = object_key(statement);
+        const std::string key = object_key(statement, comment.name);
         if (!key.empty() && directly_before(comment, first)) {
           pragma.object_key = key;
           check_target(comment, key);
@@ -282,7 +284,7 @@ class PragmaFinder {
   void check_target(const Comment& comment, const std::string& key) const {
     if (comment.name == "renamed-from" && !renamable(key)) {
       fail(comment.start, "strata:renamed-from applies to tables, columns, constraints, views, materialized views, "
-                          "indexes and sequences, not to " + key);
+                          "indexes, sequences, schemas, types and functions, not to " + key);
     }
     if (comment.name == "renamed-label" && key.rfind("type:", 0) != 0) {
       fail(comment.start, "strata:renamed-label applies to enum types, not to " + key);
@@ -363,19 +365,32 @@ std::map<std::string, std::string> renames_from_pragmas(const std::vector<Schema
                                              " has more than one strata:renamed-from / strata:moved-from");
     }
   }
+  // Keys are A's: an object renamed in a renamed schema had the schema's old name.
+  std::map<std::string, std::string> old_schemas;  // new schema name -> old
+  for (const auto& pragma : pragmas) {
+    if (pragma.name == "renamed-from" && pragma.object_key.rfind("schema:", 0) == 0) {
+      old_schemas.emplace(pragma.object_key.substr(7), pragma.value);
+    }
+  }
+  const auto old_schema = [&](const std::string& schema) {
+    const auto it = old_schemas.find(schema);
+    return it == old_schemas.end() ? schema : it->second;
+  };
   for (const auto& pragma : pragmas) {
     if (pragma.name != "renamed-from") continue;
     const std::string prefix = pragma.object_key.substr(0, pragma.object_key.find(':') + 1);
     std::string old_key;
-    if (!table_part(pragma.object_key)) {
-      // A relation keeps its schema: the old name is in the same one.
+    if (prefix == "schema:") {
+      old_key = prefix + pragma.value;
+    } else if (!table_part(pragma.object_key)) {
+      // A relation, type or function keeps its schema: the old name is in the same one.
       const auto parts = key_parts(pragma.object_key, 2);
-      old_key = prefix + parts[0] + "." + pragma.value;
+      old_key = prefix + old_schema(parts[0]) + "." + pragma.value;
     } else {
       const auto parts = key_parts(pragma.object_key, 3);
       auto table = old_tables.find("table:" + parts[0] + "." + parts[1]);
       const std::string old_table = table == old_tables.end() ? parts[1] : table->second;
-      old_key = prefix + parts[0] + "." + old_table + "." + pragma.value;
+      old_key = prefix + old_schema(parts[0]) + "." + old_table + "." + pragma.value;
     }
     if (!renames.emplace(pragma.object_key, old_key).second) {
       throw SchemaError(pragma.location, pragma.object_key + " has more than one strata:renamed-from");
