@@ -70,29 +70,37 @@ TEST_P(CorpusRoundTrip, RandomChangesApplyBothWaysAndKeepData) {
     const auto changes = apply_changes(changed_db, random_changes(source, seed, 12));
     ASSERT_GE(changes.size(), 4u) << "too few random changes applied to be a meaningful test";
     std::string described;
-    for (const auto& change : changes) described += "  " + change + ";\n";
+    diff::Options forward, backward;  // the declared renames, and the down migration's reversal
+    for (const auto& change : changes) {
+      described += "  " + change.sql + ";\n";
+      for (const auto& [new_key, old_key] : change.renames) {
+        forward.renames[new_key] = old_key;
+        backward.renames[old_key] = new_key;
+      }
+    }
     const auto changed = introspect_database(changed_db);
 
     // S -> S': on a copy of S with its data.
     const auto forward_db = db_name(file, "forward");
     cluster.drop_database(forward_db);
     cluster.create_database(forward_db, source_db);
-    const auto forward_sql = diff::render_sql(diff::diff(source, changed));
+    const auto forward_sql = diff::render_sql(diff::diff(source, changed, forward));
     ASSERT_TRUE(apply_or_fail(forward_db, forward_sql, "S -> S' after changes:\n" + described));
     expect_same_schema(changed_db, forward_db, file + ": S -> S' after\n" + described);
 
-    // Rows in untouched columns survive.
+    // Rows in untouched columns survive (in a moved table too).
     for (const auto& [key, table] : source.objects) {
-      if (table.kind != model::Kind::Table || !changed.find(key)) continue;
+      const auto moved = backward.renames.find(key);
+      const model::Object* changed_table = changed.find(moved == backward.renames.end() ? key : moved->second);
+      if (table.kind != model::Kind::Table || !changed_table) continue;
       std::vector<std::string> untouched;
       for (const auto& [column_key, column] : source.objects) {
-        if (column.kind == model::Kind::Column && column.parent == key && changed.find(column_key) &&
-            changed.find(column_key)->attrs == column.attrs) {
-          untouched.push_back(column.name);
-        }
+        if (column.kind != model::Kind::Column || column.parent != key) continue;
+        const auto* changed_column = changed.find("column:" + changed_table->schema + "." + changed_table->name + "." + column.name);
+        if (changed_column && changed_column->attrs == column.attrs) untouched.push_back(column.name);
       }
-      const auto table_name = model::qualified_name(table.schema, table.name);
-      const auto before = fingerprint(source_db, table_name, untouched);
+      const auto before = fingerprint(source_db, model::qualified_name(table.schema, table.name), untouched);
+      const auto table_name = model::qualified_name(changed_table->schema, changed_table->name);
       const auto after = fingerprint(forward_db, table_name, untouched);
       EXPECT_EQ(before.rows, after.rows) << table_name;
       EXPECT_EQ(before.digest, after.digest) << table_name;
@@ -104,7 +112,7 @@ TEST_P(CorpusRoundTrip, RandomChangesApplyBothWaysAndKeepData) {
     cluster.create_database(backward_db, changed_db);
     std::string backward_sql;
     try {
-      backward_sql = diff::render_sql(diff::diff(changed, source));
+      backward_sql = diff::render_sql(diff::diff(changed, source, backward));
     } catch (const diff::DiffError& error) {
       // PostgreSQL cannot remove an enum value; the diff must say so, naming the type, and only
       // when S' added one.

@@ -25,7 +25,33 @@ struct Pools {
   std::vector<const Object*> functions;   // functions, procedures and aggregates (ALTER FUNCTION skips the others)
   std::vector<const Object*> triggers;
   std::vector<const Object*> partitions;
+  std::vector<const Object*> types;       // enums, domains, composites, ranges
+  std::vector<const Object*> owned;       // other kinds with an owner ALTER ... OWNER TO can change
 };
+
+// How ALTER names an object of a kind that has an owner, or "" for kinds left out (a sequence
+// owned by a column follows its table; wrappers and event triggers need a superuser owner).
+std::string owned_target(const Catalog& catalog, const Object& object) {
+  const std::string name = model::qualified_name(object.schema, object.name);
+  const std::string rest = object.key.substr(object.key.find(':') + 1);
+  switch (object.kind) {
+    case Kind::Schema: return "SCHEMA " + model::quote_ident(object.name);
+    case Kind::Type: return (object.attrs.value("type_kind", "") == "domain" ? "DOMAIN " : "TYPE ") + name;
+    case Kind::Sequence: return catalog.find("seqowner:" + rest) ? "" : "SEQUENCE " + name;
+    case Kind::Collation: return "COLLATION " + name;
+    case Kind::Statistics: return "STATISTICS " + name;
+    case Kind::TextSearchDictionary: return "TEXT SEARCH DICTIONARY " + name;
+    case Kind::TextSearchConfiguration: return "TEXT SEARCH CONFIGURATION " + name;
+    case Kind::Operator: return "OPERATOR " + model::quote_ident(object.schema) + "." + object.name + rest.substr(rest.find('('));
+    case Kind::OperatorFamily:
+    case Kind::OperatorClass:
+      return std::string(object.kind == Kind::OperatorFamily ? "OPERATOR FAMILY " : "OPERATOR CLASS ") + name +
+             rest.substr(rest.find(" USING "));
+    case Kind::ForeignServer: return "SERVER " + model::quote_ident(object.name);
+    case Kind::Publication: return "PUBLICATION " + model::quote_ident(object.name);
+    default: return "";
+  }
+}
 
 Pools collect(const Catalog& catalog) {
   Pools pools;
@@ -50,6 +76,7 @@ Pools collect(const Catalog& catalog) {
         break;
       case Kind::Type:
         if (object.attrs.value("type_kind", "") == "enum") pools.enums.push_back(&object);
+        pools.types.push_back(&object);
         break;
       case Kind::Sequence:
         pools.sequences.push_back(&object);
@@ -66,6 +93,7 @@ Pools collect(const Catalog& catalog) {
       default:
         break;
     }
+    if (!object.owner.empty() && !owned_target(catalog, object).empty()) pools.owned.push_back(&object);
   }
   return pools;
 }
@@ -93,14 +121,16 @@ const T* pick(const std::vector<const T*>& pool, std::mt19937& random) {
 
 }  // namespace
 
-std::vector<std::string> random_changes(const Catalog& catalog, unsigned seed, int count) {
+std::vector<RandomChange> random_changes(const Catalog& catalog, unsigned seed, int count) {
   const Pools pools = collect(catalog);
   std::mt19937 random(seed);
-  std::vector<std::string> out;
+  std::vector<RandomChange> out;
   const std::string tag = "strata_rt_" + std::to_string(seed) + "_";
+  const std::string moved_to = model::quote_ident(tag + "moved");
+  const std::string new_schema = "CREATE SCHEMA IF NOT EXISTS " + moved_to + "; ";
 
   // Each generator returns "" when the catalog has nothing it can apply to.
-  const std::vector<std::function<std::string(int)>> generators = {
+  const std::vector<std::function<RandomChange(int)>> generators = {
       [&](int n) {  // add a nullable column
         const auto* t = pick(pools.tables, random);
         return t ? "ALTER TABLE " + model::qualified_name(t->schema, t->name) + " ADD COLUMN " + tag + "c" +
@@ -270,25 +300,63 @@ std::vector<std::string> random_changes(const Catalog& catalog, unsigned seed, i
         const auto* t = pick(pools.tables, random);
         return t ? "COMMENT ON TABLE " + model::qualified_name(t->schema, t->name) + " IS 'changed " + std::to_string(n) + "'" : "";
       },
+      [&](int) {  // another kind's owner
+        const auto* o = pick(pools.owned, random);
+        return o ? "ALTER " + owned_target(catalog, *o) + " OWNER TO pg_monitor" : "";
+      },
+      // Schema moves and renames: a table moved or a type or function renamed as declared
+      // (`moved-from`, `renamed-from`), a view, function or sequence moved without a declaration.
+      [&](int) -> RandomChange {
+        const auto* t = pick(pools.tables, random);
+        if (!t) return {};
+        return {new_schema + "ALTER TABLE " + model::qualified_name(t->schema, t->name) + " SET SCHEMA " + moved_to,
+                {{"table:" + tag + "moved." + t->name, t->key}}};
+      },
+      [&](int n) -> RandomChange {
+        const auto* t = pick(pools.types, random);
+        if (!t) return {};
+        const std::string name = tag + "type" + std::to_string(n);
+        return {"ALTER TYPE " + model::qualified_name(t->schema, t->name) + " RENAME TO " + model::quote_ident(name),
+                {{"type:" + t->schema + "." + name, t->key}}};
+      },
+      [&](int n) -> RandomChange {
+        const auto* f = pick(pools.functions, random);
+        if (!f) return {};
+        const std::string name = tag + "fn" + std::to_string(n);
+        return {"ALTER ROUTINE " + signature(*f) + " RENAME TO " + model::quote_ident(name),
+                {{"function:" + f->schema + "." + name, "function:" + f->schema + "." + f->name}}};
+      },
+      [&](int) {
+        const auto* v = pick(pools.views, random);
+        return v ? new_schema + "ALTER " + view_target(*v) + " SET SCHEMA " + moved_to : "";
+      },
+      [&](int) {
+        const auto* f = pick(pools.functions, random);
+        return f ? new_schema + "ALTER ROUTINE " + signature(*f) + " SET SCHEMA " + moved_to : "";
+      },
+      [&](int) {
+        const auto* s = pick(pools.sequences, random);
+        return s ? new_schema + "ALTER SEQUENCE " + model::qualified_name(s->schema, s->name) + " SET SCHEMA " + moved_to : "";
+      },
   };
 
   for (int n = 0; static_cast<int>(out.size()) < count && n < count * 10; ++n) {
     const auto& generator = generators[std::uniform_int_distribution<std::size_t>(0, generators.size() - 1)(random)];
-    if (auto sql = generator(n); !sql.empty()) out.push_back(std::move(sql));
+    if (auto change = generator(n); !change.sql.empty()) out.push_back(std::move(change));
   }
   return out;
 }
 
-std::vector<std::string> apply_changes(const std::string& database, const std::vector<std::string>& candidates) {
+std::vector<RandomChange> apply_changes(const std::string& database, const std::vector<RandomChange>& candidates) {
   pqxx::connection conn(testing::shared_cluster().connection_string(database));
   pqxx::work tx(conn);
-  std::vector<std::string> applied;
-  for (const auto& sql : candidates) {
+  std::vector<RandomChange> applied;
+  for (const auto& change : candidates) {
     try {
       pqxx::subtransaction savepoint(tx);
-      savepoint.exec0(sql);
+      savepoint.exec0(change.sql);
       savepoint.commit();
-      applied.push_back(sql);
+      applied.push_back(change);
     } catch (const pqxx::sql_error&) {
       // PostgreSQL refused this change on this data (dependents, NULLs, ...): not part of S'.
     }

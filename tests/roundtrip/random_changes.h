@@ -2,6 +2,7 @@
 // them, for the S -> S' -> S round-trip property. Deterministic for a given seed and catalog.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -9,12 +10,21 @@
 
 namespace strata::roundtrip {
 
-// Candidate statements, in the order to try them. Some will fail on the live database (a column
+// One change: its SQL, and the renames a developer would declare for it with pragmas (new key ->
+// old key, as diff::Options::renames takes them).
+struct RandomChange {
+  RandomChange(std::string statement = "", std::map<std::string, std::string> declared = {})
+      : sql(std::move(statement)), renames(std::move(declared)) {}
+  std::string sql;
+  std::map<std::string, std::string> renames;
+};
+
+// Candidate changes, in the order to try them. Some will fail on the live database (a column
 // a view depends on, NULLs under SET NOT NULL): the caller runs each in a savepoint and keeps
 // the ones PostgreSQL accepts.
-std::vector<std::string> random_changes(const model::Catalog& catalog, unsigned seed, int count);
+std::vector<RandomChange> random_changes(const model::Catalog& catalog, unsigned seed, int count);
 
 // Runs the candidates on `database`, each in its own savepoint; returns the ones that applied.
-std::vector<std::string> apply_changes(const std::string& database, const std::vector<std::string>& candidates);
+std::vector<RandomChange> apply_changes(const std::string& database, const std::vector<RandomChange>& candidates);
 
 }  // namespace strata::roundtrip

@@ -144,11 +144,18 @@ class PrivilegePlanner {
            context_.to.find("seqowner:" + object.key.substr(object.key.find(':') + 1)) != nullptr;
   }
 
+  // Whether the plan makes `key` anew: created, recreated, or a type swapped for a new one under
+  // its columns (which starts with CREATE TYPE's owner and privileges too).
+  bool made_anew(const std::string& key) const {
+    const ObjectPlan& plan = state_.at(key);
+    return state_.builds(key) || !plan.from || (plan.fate == Fate::Alter && plan.outcome.swaps_type);
+  }
+
   // The owner `key` has when the other steps are done: whoever runs the migration for what it
   // creates, else its owner in A.
   std::string owner_before(const std::string& key) const {
     const ObjectPlan& plan = state_.at(key);
-    if (state_.builds(key) || !plan.from) return model::kCurrentUser;
+    if (made_anew(key)) return model::kCurrentUser;
     return plan.from->owner.empty() ? plan.to->owner : plan.from->owner;
   }
 
@@ -165,7 +172,7 @@ class PrivilegePlanner {
     }
     const std::string owner = owner_before(key);
     Acl before;
-    if (state_.builds(key) || !plan.from) before = initial_acl(object);
+    if (made_anew(key)) before = initial_acl(object);
     else if (plan.from->acl.is_null()) before = model::default_acl(object.kind, owner);
     else before = model::acl_from_json(plan.from->acl);
     return object.owner.empty() ? before : model::with_owner(before, owner, object.owner);

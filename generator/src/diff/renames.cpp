@@ -319,9 +319,31 @@ RenamedCatalog rename_objects(const model::Catalog& from, const model::Catalog& 
       object.attrs["column"] = new_column_name(table, attrs::text(object.attrs, "column"));
     }
     remap_strings(object.attrs, keys);
-    for (auto& dependency : object.depends_on) dependency = remapped(dependency, keys);
+    for (auto& dependency : object.depends_on) {
+      dependency = remapped(dependency, keys);
+      if (object.schema != original.schema && dependency == "schema:" + original.schema) dependency = "schema:" + object.schema;
+    }
     std::sort(object.depends_on.begin(), object.depends_on.end());
     result.catalog.add(std::move(object));
+  }
+
+  // A table moved into a schema A lacks: the schema is created first, as CREATE SCHEMA makes it
+  // (owned by whoever migrates, with A's default privileges for schemas); the rest of the plan
+  // sees it as existing and sets its owner, privileges and comment like any other's.
+  for (const auto& [old_key, target] : tables) {
+    const std::string schema_key = "schema:" + target->schema;
+    if (from.find(schema_key) || result.catalog.find(schema_key) || !to.find(schema_key)) continue;
+    Object schema;
+    schema.key = schema_key;
+    schema.kind = Kind::Schema;
+    schema.name = target->schema;
+    schema.owner = model::kCurrentUser;
+    const Object* defaults = from.find(model::default_privileges_key(model::kCurrentUser, "", "schemas"));
+    schema.acl = defaults ? defaults->acl : model::acl_to_json(model::default_acl(Kind::Schema, model::kCurrentUser));
+    Change create = rename_change(schema, "CREATE SCHEMA " + model::quote_ident(schema.name), "create schema " + schema.name);
+    create.action = Change::Action::Create;
+    result.renames.push_back(std::move(create));
+    result.catalog.add(std::move(schema));
   }
 
   // The statements: tables first (by their new key), then columns under their new table names.

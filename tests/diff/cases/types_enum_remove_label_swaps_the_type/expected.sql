@@ -21,3 +21,5 @@ CREATE VIEW public.moods AS
     count(*) AS count
    FROM public.people
   GROUP BY people.feeling;
+ALTER TYPE public.mood OWNER TO reader;
+REVOKE USAGE ON TYPE public.mood FROM PUBLIC;
