@@ -1,2 +1,3 @@
 CREATE SCHEMA archive;
 CREATE TABLE logs (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, line text);
+CREATE TABLE events (id int);
