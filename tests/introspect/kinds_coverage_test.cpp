@@ -84,6 +84,14 @@ TEST(KindsRefused, EachRefusedKindIsRefusedByIntrospection) {
                          " CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = eq3, NEGATOR = !==)"},
       {"shell type", "CREATE TYPE not_yet"},
       {"access method", "CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler"},
+      // Members added to a family the model leaves out: PostgreSQL's own, or an extension's.
+      {"member of a built-in family",
+       "CREATE FUNCTION cmp_int_num(integer, numeric) RETURNS integer LANGUAGE sql AS 'SELECT 0';"
+       " ALTER OPERATOR FAMILY integer_ops USING btree ADD FUNCTION 1 (integer, numeric) cmp_int_num(integer, numeric)"},
+      {"member of an extension's family",
+       "CREATE EXTENSION btree_gist; CREATE FUNCTION dist_int(integer, integer) RETURNS integer LANGUAGE sql"
+       " AS 'SELECT abs($1 - $2)'; CREATE OPERATOR <~> (LEFTARG = integer, RIGHTARG = integer, FUNCTION = dist_int);"
+       " ALTER OPERATOR FAMILY gist_int4_ops USING gist ADD OPERATOR 20 <~> (integer, integer) FOR ORDER BY integer_ops"},
   };
   for (const auto& [kind, sql] : kinds) {
     strata::testing::ScratchDb database("refused");

@@ -62,6 +62,21 @@ TEST(SchemaLoader, FailureMidwayInALaterFileNamesThatFileAndLeavesNothingBehind)
   EXPECT_EQ(scratch_databases_left(), 0);
 }
 
+// Members added to a family the schema does not create (PostgreSQL's, an extension's) are
+// refused at the statement; a family the schema creates, in any file, takes them.
+TEST(SchemaLoader, OnlyFamiliesTheSchemaCreatesTakeMembers) {
+  const std::string function = "CREATE FUNCTION cmp_num(numeric, integer) RETURNS integer LANGUAGE sql AS 'SELECT 0';\n";
+  const auto error = load_expecting_error({file("ops.sql", function +
+      "  ALTER OPERATOR FAMILY integer_ops USING btree ADD FUNCTION 1 (numeric, integer) cmp_num(numeric, integer);\n")});
+  EXPECT_EQ(error.location().to_string(), "ops.sql:2:3");
+  EXPECT_NE(error.message().find("public.integer_ops USING btree, which this schema does not create"), std::string::npos)
+      << error.message();
+  EXPECT_NO_THROW(load_schema(testing::shared_cluster(),
+                              {file("a.sql", "CREATE OPERATOR FAMILY mine USING btree;\n"),
+                               file("b.sql", function + "ALTER OPERATOR FAMILY mine USING btree ADD FUNCTION 1 "
+                                                        "(numeric, integer) cmp_num(numeric, integer);\n")}));
+}
+
 TEST(SchemaLoader, RuntimeErrorWithoutPositionPointsAtTheStatement) {
   const auto error = load_expecting_error({file("x.sql", "SELECT 1;\n  DO $$ BEGIN RAISE EXCEPTION 'boom'; END $$;")});
   EXPECT_EQ(error.location().to_string(), "x.sql:2:3");

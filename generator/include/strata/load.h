@@ -62,6 +62,7 @@ struct SchemaPragma {
 struct FileAnnotations {
   std::vector<SchemaPragma> pragmas;
   std::map<std::string, SourceLocation> declarations;
+  std::map<std::string, SourceLocation> altered_families;  // ALTER OPERATOR FAMILY ... ADD / DROP
 };
 FileAnnotations annotate(const SourceFile& file);
 

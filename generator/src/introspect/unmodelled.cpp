@@ -20,6 +20,19 @@ void refuse_unmodelled_objects(Context&, const QueryResult& rows) {
                                 "database's schema in the tool that owns them"});
 }
 
+// Members added (ALTER OPERATOR FAMILY ... ADD) to a family the model leaves out: one PostgreSQL
+// has (pg_depend records nothing on a built-in object, so the family column says it), or an
+// extension's. An extension adds loose members to its own families too, and pg_depend does not
+// tell its members from a user's: a member whose operator or function is a user object outside
+// any extension is the user's. (No contrib extension adds members to a built-in family.)
+std::string loose_members_of_unmodelled_families(const std::string& catalog, const std::string& prefix,
+                                                 const std::string& member, const std::string& member_catalog) {
+  const std::string family = "m." + prefix + "family";
+  return " UNION ALL SELECT '" + catalog + "'::regclass, m.oid, 0::oid FROM " + catalog + " m WHERE m.oid >= 16384"
+         " AND (" + family + " < 16384 OR (NOT " + sql::is_not_extension_member("pg_opfamily", family) +
+         "  AND m." + member + " >= 16384 AND " + sql::is_not_extension_member(member_catalog, "m." + member) + "))";
+}
+
 }  // namespace
 
 std::vector<Reader> unmodelled_object_readers() {
@@ -39,7 +52,9 @@ std::vector<Reader> unmodelled_object_readers() {
            " UNION ALL SELECT 'pg_user_mapping'::regclass, oid, 0::oid FROM pg_user_mapping"
            " UNION ALL SELECT 'pg_am'::regclass, oid, 0::oid FROM pg_am"
            " UNION ALL SELECT 'pg_subscription'::regclass, oid, 0::oid FROM pg_subscription"
-           "  WHERE subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+           "  WHERE subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())" +
+           loose_members_of_unmodelled_families("pg_amop", "amop", "amopopr", "pg_operator") +
+           loose_members_of_unmodelled_families("pg_amproc", "amproc", "amproc", "pg_proc") +
            ") x LEFT JOIN pg_namespace n ON n.oid = x.namespace"
            " WHERE x.objid >= 16384 AND (x.namespace = 0 OR " + sql::is_user_schema("n") + ")"
            " AND " + sql::is_not_extension_member_of("x.classid", "x.objid") +

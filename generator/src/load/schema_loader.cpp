@@ -14,13 +14,37 @@ const SourceLocation* LoadedSchema::declared_at(const std::string& key) const {
   return nullptr;
 }
 
+namespace {
+
+// Members added to a family the schema does not create (PostgreSQL's integer_ops, an extension's
+// gist_int4_ops) are parts of an object the model leaves out: fail closed, at the statement.
+// CREATE OPERATOR CLASS without FAMILY creates the family of the same name.
+void refuse_members_of_undeclared_families(const LoadedSchema& loaded,
+                                           const std::map<std::string, SourceLocation>& altered_families) {
+  for (const auto& [family, location] : altered_families) {
+    const std::string as_class = "operator_class:" + family.substr(family.find(':') + 1);
+    if (loaded.declarations.count(family) || loaded.declarations.count(as_class)) continue;
+    throw SchemaError(location,
+                      "cannot declare this: ALTER OPERATOR FAMILY changes " + family.substr(family.find(':') + 1) +
+                          ", which this schema does not create (PostgreSQL's or an extension's family): strata does "
+                          "not model members added to it",
+                      "", "", {},
+                      "declare an operator family of your own (CREATE OPERATOR FAMILY) and add the members to it");
+  }
+}
+
+}  // namespace
+
 LoadedSchema load_schema(const runtime::Cluster& cluster, const std::vector<SourceFile>& files) {
   LoadedSchema loaded;
+  std::map<std::string, SourceLocation> altered_families;
   for (const auto& file : files) {
     auto annotations = annotate(file);
     loaded.pragmas.insert(loaded.pragmas.end(), annotations.pragmas.begin(), annotations.pragmas.end());
     loaded.declarations.merge(annotations.declarations);  // the first declaration of a key wins
+    altered_families.merge(annotations.altered_families);
   }
+  refuse_members_of_undeclared_families(loaded, altered_families);
   auto start = std::chrono::steady_clock::now();
   runtime::ScratchDatabase scratch(cluster, "strata_load");
   loaded.timings.create_database_ms = ms_since(start);

@@ -339,6 +339,9 @@ FileAnnotations annotate(const SourceFile& file) {
                         {}, "leave the statement out of the declared schema and manage it outside strata's migrations "
                             "(a `strata new` migration written by hand, or the tool that owns it)");
     }
+    if (const std::string family = detail::altered_family_key(statement); !family.empty()) {
+      annotations.altered_families.emplace(family, locator.at(detail::skip_space_and_comments(text, begin)));
+    }
     const std::string key = detail::declared_key(statement);
     if (key.empty()) continue;
     annotations.declarations.emplace(key, locator.at(detail::skip_space_and_comments(text, begin)));

@@ -118,6 +118,12 @@ std::string declared_key(const json& statement) {
   return "";
 }
 
+std::string altered_family_key(const json& statement) {
+  if (!statement.is_object() || !statement.contains("AlterOpFamilyStmt")) return "";
+  const json& node = statement["AlterOpFamilyStmt"];
+  return "operator_family:" + qualified(node["opfamilyname"]) + " USING " + node.value("amname", "");
+}
+
 std::vector<Member> table_members(const json& statement) {
   std::vector<Member> members;
   if (!statement.contains("CreateStmt")) return members;

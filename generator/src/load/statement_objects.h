@@ -15,6 +15,10 @@ namespace strata::load::detail {
 // the argument types a model key has (they are PostgreSQL's to normalise).
 std::string declared_key(const nlohmann::json& statement);
 
+// The family ALTER OPERATOR FAMILY ... ADD / DROP changes ("operator_family:SCHEMA.NAME USING
+// METHOD"), "" for any other statement: a schema may only change the families it creates.
+std::string altered_family_key(const nlohmann::json& statement);
+
 // Why a declared schema cannot hold `statement`, "" when it can: objects of kinds the model does
 // not hold (docs/model.md, "Kinds"), which would otherwise be left out of every diff, and
 // objects that do not belong to a schema (a subscription connects to another server).
