@@ -149,20 +149,7 @@ class ColumnAlteration {
     }
     const std::string fdw_options = sql::fdw_options_change(attrs::field(from_, "fdw_options"), attrs::field(to_, "fdw_options"));
     if (!fdw_options.empty()) add(fdw_options);
-    const auto old_options = option_list(from_), new_options = option_list(to_);
-    std::vector<std::string> reset;
-    for (const auto& option : old_options) {
-      const std::string name = sql::reloption_name(option);
-      if (std::none_of(new_options.begin(), new_options.end(), [&](const std::string& o) { return sql::reloption_name(o) == name; })) {
-        reset.push_back(name);
-      }
-    }
-    if (!reset.empty()) add("RESET (" + sql::join(reset, ", ") + ")");
-    std::vector<std::string> set;
-    for (const auto& option : new_options) {
-      if (std::find(old_options.begin(), old_options.end(), option) == old_options.end()) set.push_back(option);
-    }
-    if (!set.empty()) add("SET (" + sql::reloption_list(set) + ")");
+    for (const auto& clause : sql::reloptions_change(option_list(from_), option_list(to_))) add(clause);
   }
 
   static std::vector<std::string> option_list(const json& attrs) {

@@ -1,9 +1,10 @@
 #include "sql_text.h"
 
-#include "../attrs.h"
-
+#include <algorithm>
 #include <cctype>
 #include <stdexcept>
+
+#include "../attrs.h"
 
 namespace strata::diff::sql {
 
@@ -79,6 +80,23 @@ std::string reloption_list(const std::vector<std::string>& options) {
     rendered.push_back(option.substr(0, equals) + "=" + (plain ? value : model::quote_literal(value)));
   }
   return join(rendered, ", ");
+}
+
+std::vector<std::string> reloptions_change(const std::vector<std::string>& from, const std::vector<std::string>& to) {
+  std::vector<std::string> reset, set;
+  for (const auto& option : from) {
+    const std::string name = reloption_name(option);
+    if (std::none_of(to.begin(), to.end(), [&](const std::string& now) { return reloption_name(now) == name; })) {
+      reset.push_back(name);
+    }
+  }
+  for (const auto& option : to) {
+    if (std::find(from.begin(), from.end(), option) == from.end()) set.push_back(option);
+  }
+  std::vector<std::string> clauses;
+  if (!reset.empty()) clauses.push_back("RESET (" + join(reset, ", ") + ")");
+  if (!set.empty()) clauses.push_back("SET (" + reloption_list(set) + ")");
+  return clauses;
 }
 
 std::string comment_on(const std::string& target, const std::optional<std::string>& comment) {

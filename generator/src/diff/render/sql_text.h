@@ -25,6 +25,9 @@ std::string without_terminator(std::string definition);
 // quoted, the way pg_dump does.
 std::string reloption_list(const std::vector<std::string>& options);
 std::string reloption_name(const std::string& option);
+// What ALTER ... takes to go from one list of reloptions to the other: "RESET (a, b)" for the
+// names `to` lacks, then "SET (c=1)" for the options it adds or changes; empty when equal.
+std::vector<std::string> reloptions_change(const std::vector<std::string>& from, const std::vector<std::string>& to);
 
 // Foreign-data options ({"host": "db1"}): ` OPTIONS (host 'db1')`, or "" when there are none.
 std::string fdw_options_clause(const nlohmann::json* options);

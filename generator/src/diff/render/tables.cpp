@@ -93,22 +93,10 @@ std::optional<std::string> replica_identity_statement(const json& from, const Ob
 }
 
 std::vector<std::string> option_statements(const Object& from, const Object& to) {
-  const auto old_options = attrs::texts(from.attrs, "options");
-  const auto new_options = attrs::texts(to.attrs, "options");
-  std::vector<std::string> removed, set;
-  for (const auto& option : old_options) {
-    const std::string name = sql::reloption_name(option);
-    const bool kept = std::any_of(new_options.begin(), new_options.end(),
-                                  [&](const std::string& now) { return sql::reloption_name(now) == name; });
-    if (!kept) removed.push_back(name);
-  }
-  for (const auto& option : new_options) {
-    if (std::find(old_options.begin(), old_options.end(), option) == old_options.end()) set.push_back(option);
-  }
   std::vector<std::string> statements;
-  const std::string prefix = "ALTER TABLE " + sql::name_of(to) + " ";
-  if (!removed.empty()) statements.push_back(prefix + "RESET (" + sql::join(removed, ", ") + ")");
-  if (!set.empty()) statements.push_back(prefix + "SET (" + sql::reloption_list(set) + ")");
+  for (const auto& clause : sql::reloptions_change(attrs::texts(from.attrs, "options"), attrs::texts(to.attrs, "options"))) {
+    statements.push_back("ALTER TABLE " + sql::name_of(to) + " " + clause);
+  }
   return statements;
 }
 
