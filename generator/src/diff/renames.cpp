@@ -458,27 +458,4 @@ RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& t
   return result;
 }
 
-std::vector<std::string> rename_hints(const model::Catalog& from, const model::Catalog& to) {
-  std::map<std::string, std::vector<const Object*>> dropped, added;  // by table key
-  for (const auto& [key, object] : from.objects) {
-    if (object.kind == Kind::Column && !to.find(key) && to.find(object.parent)) dropped[object.parent].push_back(&object);
-  }
-  for (const auto& [key, object] : to.objects) {
-    if (object.kind == Kind::Column && !from.find(key) && from.find(object.parent)) added[object.parent].push_back(&object);
-  }
-  std::vector<std::string> hints;
-  for (const auto& [table, gone] : dropped) {
-    auto it = added.find(table);
-    if (gone.size() != 1 || it == added.end() || it->second.size() != 1) continue;
-    const Object& old_column = *gone.front();
-    const Object& new_column = *it->second.front();
-    if (attrs::text(old_column.attrs, "type") != attrs::text(new_column.attrs, "type")) continue;
-    if (attrs::flag(old_column.attrs, "inherited") || attrs::flag(new_column.attrs, "inherited")) continue;
-    hints.push_back(dotted(table) + ": column '" + old_column.name + "' dropped and '" + new_column.name +
-                    "' added with the same type; if this is a rename, declare it with `-- strata:renamed-from " +
-                    old_column.name + "` on the new column to keep the data");
-  }
-  return hints;
-}
-
 }  // namespace strata::diff

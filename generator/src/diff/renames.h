@@ -22,8 +22,10 @@ struct RenamedCatalog {
 // rename names an unknown object or label, mixes kinds, or its new name is taken in A.
 RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& to, const Options& options);
 
-// "column 'mail' dropped and 'email' added with the same type" hints for tables kept in both
-// catalogs (A as rewritten by the renames).
+// Hints for what looks like an undeclared rename (rename_hints.cpp): one object of a kind dropped
+// and one created alike in its place (a column on the same table with the same type; a table
+// with the same columns, in any schema; a view with the same columns; ...), naming the pragma
+// that keeps it. A is as rewritten by the declared renames.
 std::vector<std::string> rename_hints(const model::Catalog& from, const model::Catalog& to);
 
 }  // namespace strata::diff
