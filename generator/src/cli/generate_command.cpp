@@ -16,6 +16,8 @@ struct GenerateArguments {
   bool allow_destructive = false;
   bool no_online = false;
   bool check = false;
+  int proof_rows = 20;
+  unsigned proof_seed = 1;
 };
 
 // What `strata lint` (in CI: .github/workflows/ci.yml) will say of the files just written, said
@@ -42,6 +44,8 @@ void run_generate(const GenerateArguments& arguments, const GlobalOptions& globa
   options.allow_destructive = arguments.allow_destructive;
   options.online = !arguments.no_online;
   options.check = arguments.check;
+  options.proof_rows = arguments.proof_rows;
+  options.proof_seed = arguments.proof_seed;
   options.scope = promote::scope_of(promote::find_project(""));
   options.use_cached_cluster = !globals.no_cluster_cache;
 
@@ -57,6 +61,7 @@ void run_generate(const GenerateArguments& arguments, const GlobalOptions& globa
       break;
     case generate::Result::Status::Written:
       for (const auto& path : result.written) std::cout << "wrote " << path.string() << "\n";
+      std::cout << "  " << result.data_proof << "\n";
       for (const auto& change : result.changes) {
         std::cout << "  " << change.summary << (change.destructive ? "  [destructive]" : "")
                   << (change.after_transaction ? "  [outside transaction]" : "") << "\n";
@@ -78,6 +83,10 @@ void register_generate_command(CLI::App& app, const GlobalOptions& globals, Comm
       "copy with the runner, then writes <UTC version>_<slug>.sql and .down.sql and updates\n"
       "strata.sum. Exit 0: written or up to date; 1: refused or failed; 2: a wrong command line.");
   command->add_option("--name", arguments->name, "Slug of the migration (default: derived from the changes)");
+  command->add_option("--proof-rows", arguments->proof_rows,
+                      "Synthetic rows per table the proof migrates and checks (default 20; 0: empty tables only)")
+      ->check(CLI::NonNegativeNumber);
+  command->add_option("--proof-seed", arguments->proof_seed, "Seed of the synthetic rows (default 1)");
   command->add_option("--schema", arguments->schema, "Declared schema: a .sql file or a directory")->capture_default_str();
   command->add_option("--migrations", arguments->migrations, "Migrations directory (default: <schema>/migrations)");
   command->add_flag("--allow-destructive", arguments->allow_destructive, "Allow changes that lose data");

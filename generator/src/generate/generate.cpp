@@ -144,6 +144,25 @@ class Proof {
     });
   }
 
+  std::string connection_string() const { return database_.connection_string(); }
+
+  // Broken invariants on the rows: warnings go to `warnings`, the rest fail the proof.
+  static void require_data(const std::vector<prove::Violation>& violations, const std::string& what,
+                           std::vector<std::string>& warnings) {
+    std::vector<std::string> broken;
+    for (const auto& violation : violations) {
+      if (violation.warning) warnings.push_back("proof on data: " + what + ": " + violation.line().substr(9));
+      else broken.push_back(violation.line());
+    }
+    if (broken.empty()) return;
+    throw GenerateError("proof on data failed: " + what + " breaks " + std::to_string(broken.size()) +
+                            " invariant(s) on the synthetic rows; nothing was written",
+                        ErrorInfo{.details = first_lines(std::move(broken)),
+                                  .hint = "change the declared schema (or approve the loss with "
+                                          "`-- strata:allow-destructive`), or write the data change by hand "
+                                          "(`strata new`); --proof-rows 0 proves on empty tables only"});
+  }
+
   void require(const model::Catalog& expected, const model::Catalog& actual, const std::string& what) const {
     auto lines = model::differences(expected, actual);
     if (lines.empty()) return;
@@ -349,6 +368,21 @@ Result generate(const Options& options, const runtime::Cluster& cluster) {
   // come back. With an online part, the state between the two parts is proven as well.
   const auto proof_start = std::chrono::steady_clock::now();
   Proof proof(cluster, replayed.name(), directory, existing, declared, options.scope);
+  // On rows: synthetic ones in every table, kept before the migration and checked after it.
+  const prove::FillOptions fill_options{options.proof_rows, options.proof_seed};
+  std::optional<prove::Snapshot> rows_before;
+  double data_ms = 0;
+  if (options.proof_rows > 0) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto filled = prove::fill(proof.connection_string(), fill_options);
+    rows_before = prove::snapshot(proof.connection_string(), current, fill_options);
+    result.data_proof = "proven on " + std::to_string(filled.rows) + " synthetic rows (" +
+                        std::to_string(filled.filled) + " of " + std::to_string(filled.tables) + " tables filled)";
+    for (const auto& note : filled.notes) result.warnings.push_back("proof on data: " + note);
+    data_ms += ms_since(start);
+  } else {
+    result.data_proof = "proven on empty tables only (--proof-rows 0)";
+  }
   proof.migrate(drafts, 0, "the up migration", result.warnings);
   DownSql after_down;
   if (drafts.size() > 1) {
@@ -359,6 +393,13 @@ Result generate(const Options& options, const runtime::Cluster& cluster) {
     proof.migrate(drafts, 1, "the online migration", result.warnings);
   }
   proof.require(desired, proof.catalog(), "the up migration does not produce the declared schema");
+  if (rows_before) {
+    const auto start = std::chrono::steady_clock::now();
+    Proof::require_data(prove::check_after_up(proof.connection_string(), *rows_before, current, desired, plan,
+                                              diff_options, fill_options),
+                        "the up migration", result.warnings);
+    data_ms += ms_since(start);
+  }
   const auto& before_online = drafts.size() > 1 ? intermediate : desired;
   const auto main_down = down_sql(before_online, current, &diff_options);
   drafts[0].down_sql = main_down.sql;
@@ -369,6 +410,12 @@ Result generate(const Options& options, const runtime::Cluster& cluster) {
   if (main_down.irreversible.empty() && after_down.irreversible.empty()) {
     proof.roll_back(drafts, 0, "the down migration", result.warnings);
     proof.require(current, proof.catalog(), "the down migration does not return to the migrations' state");
+    if (rows_before) {
+      const auto start = std::chrono::steady_clock::now();
+      Proof::require_data(prove::check_after_down(proof.connection_string(), *rows_before, plan), "the down migration",
+                          result.warnings);
+      data_ms += ms_since(start);
+    }
   }
   for (const DownSql* down : {static_cast<const DownSql*>(&after_down), &main_down}) {
     if (!down->irreversible.empty()) {
@@ -377,6 +424,7 @@ Result generate(const Options& options, const runtime::Cluster& cluster) {
     }
   }
   result.timings.proof_ms = ms_since(proof_start);
+  result.timings.data_proof_ms = data_ms;
 
   // f. Write exactly what was proven.
   const auto write_start = std::chrono::steady_clock::now();

@@ -1,0 +1,71 @@
+// Synthetic rows: one INSERT ... SELECT per table, parents first; a batch PostgreSQL refuses is
+// retried row by row, so one row a CHECK refuses does not cost the table the others.
+#include <libpq-fe.h>
+
+#include "live_tables.h"
+#include "row_batches.h"
+#include "strata/prove.h"
+
+namespace strata::prove {
+namespace detail {
+
+long run_in_savepoint(const pg::Session& session, const std::string& sql, std::string& error, bool keep,
+                      std::string* sqlstate) {
+  session.exec("SAVEPOINT strata_proof_row", "set a savepoint");
+  const auto result = session.send(sql);
+  if (!pg::succeeded(result.get())) {
+    error = pg::one_line(pg::error_field(result.get(), PG_DIAG_MESSAGE_PRIMARY));
+    if (sqlstate) *sqlstate = pg::sqlstate(result.get());
+    session.exec("ROLLBACK TO SAVEPOINT strata_proof_row", "roll back a refused row");
+    return -1;
+  }
+  const char* affected = PQcmdTuples(result.get());
+  session.exec(keep ? "RELEASE SAVEPOINT strata_proof_row" : "ROLLBACK TO SAVEPOINT strata_proof_row", "end a savepoint");
+  return affected && *affected ? std::stol(affected) : 0;
+}
+
+}  // namespace detail
+
+FillReport fill(const std::string& connection, const FillOptions& options) {
+  FillReport report;
+  pg::Session session(connection, "strata proof");
+  const detail::LiveTables live(session);
+  const long first = detail::first_row(options);
+  session.exec("BEGIN", "start filling");
+  for (const auto& table : live.tables()) {
+    ++report.tables;
+    std::string why;
+    const std::string batch = live.insert(table, first, first + options.rows - 1, detail::Columns::Every, why);
+    if (batch.empty()) {
+      report.notes.push_back(table.name + ": no rows (" + why + ")");
+      continue;
+    }
+    std::string error;
+    long inserted = detail::run_in_savepoint(session, batch, error);
+    if (inserted < 0) {
+      inserted = 0;
+      for (long n = first; n < first + options.rows; ++n) {
+        std::string row_error;
+        // The row; again with small domain values (a domain's CHECK); again with its nullable
+        // columns NULL (a CHECK or a trigger on one of them then costs that value, not the row).
+        long one = -1;
+        for (const auto columns : {detail::Columns::Every, detail::Columns::SmallDomainValues, detail::Columns::Required}) {
+          const std::string sql = live.insert(table, n, n, columns, why);
+          if (!sql.empty() && (one = detail::run_in_savepoint(session, sql, row_error)) >= 0) break;
+        }
+        if (one > 0) inserted += one;
+      }
+    }
+    report.rows += inserted;
+    if (inserted == options.rows) {
+      ++report.filled;
+    } else {
+      report.notes.push_back(table.name + ": " + std::to_string(inserted) + " of " + std::to_string(options.rows) +
+                             " rows" + (error.empty() ? " (the others repeat a unique key)" : " (" + error + ")"));
+    }
+  }
+  session.exec("COMMIT", "keep the synthetic rows");
+  return report;
+}
+
+}  // namespace strata::prove

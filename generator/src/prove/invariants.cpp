@@ -1,0 +1,403 @@
+// The snapshot before a migration, and the invariants checked on the rows after it.
+#include <algorithm>
+#include <set>
+
+#include "live_tables.h"
+#include "row_batches.h"
+#include "strata/prove.h"
+
+namespace strata::prove {
+namespace {
+
+using model::Kind;
+using model::Object;
+
+constexpr std::size_t kExamples = 3;  // examples per table and invariant
+
+std::string dotted(const std::string& key) { return key.substr(key.find(':') + 1); }
+
+std::string name_of(const Object& object) { return model::qualified_name(object.schema, object.name); }
+
+// A partitioned table holds no rows of its own (its partitions do).
+bool attrs_has_partition_key(const Object& table) {
+  return table.attrs.contains("partition_key") && table.attrs["partition_key"].is_string();
+}
+
+// Columns of a table in position order.
+std::vector<const Object*> columns_of(const model::Catalog& catalog, const std::string& table) {
+  std::vector<const Object*> columns;
+  for (auto it = catalog.objects.lower_bound("column:" + dotted(table) + ".");
+       it != catalog.objects.end() && it->first.starts_with("column:" + dotted(table) + "."); ++it) {
+    if (it->second.parent == table) columns.push_back(&it->second);
+  }
+  std::sort(columns.begin(), columns.end(), [](const Object* a, const Object* b) {
+    return a->attrs.value("position", 0) < b->attrs.value("position", 0);
+  });
+  return columns;
+}
+
+std::vector<std::string> primary_key_of(const model::Catalog& catalog, const std::string& table) {
+  for (const auto& [key, object] : catalog.objects) {
+    if (object.kind == Kind::Constraint && object.parent == table && object.attrs.value("type", "") == "p" &&
+        object.attrs.contains("columns") && object.attrs["columns"].is_array()) {
+      return object.attrs["columns"].get<std::vector<std::string>>();
+    }
+  }
+  return {};
+}
+
+// SELECT key, quote_nullable(column::text) ... FROM ONLY table: key -> values. Without a key,
+// rows are keyed by their values and a counter (`#2` for the second equal row).
+std::map<std::string, std::vector<std::string>> read_rows(const pg::Session& session, const std::string& table,
+                                                          const std::vector<std::string>& key_columns,
+                                                          const std::vector<std::string>& columns) {
+  std::string sql = "SELECT ";
+  if (key_columns.empty()) {
+    sql += "''";
+  } else {
+    sql += "ROW(";
+    for (std::size_t i = 0; i < key_columns.size(); ++i) sql += (i ? ", " : "") + pg::identifier(key_columns[i]);
+    sql += ")::text";
+  }
+  for (const auto& column : columns) sql += ", quote_nullable(" + pg::identifier(column) + "::text)";
+  sql += " FROM ONLY " + table;
+  std::map<std::string, std::vector<std::string>> rows;
+  for (auto& row : session.query(sql, "read the rows of " + table)) {
+    std::vector<std::string> values(row.begin() + 1, row.end());
+    std::string key = row[0];
+    if (key_columns.empty()) {
+      for (const auto& value : values) key += value + "|";
+      std::string unique = key;
+      for (int copy = 2; rows.count(unique); ++copy) unique = key + "#" + std::to_string(copy);
+      key = unique;
+    }
+    rows.emplace(std::move(key), std::move(values));
+  }
+  return rows;
+}
+
+// What each old value (a quote_nullable literal) reads as in `type`: cast to it and back to text.
+// Empty when the database refuses the cast of one of them (compared as text then).
+std::map<std::string, std::string> cast_values(const pg::Session& session, const std::set<std::string>& values,
+                                               const std::string& type) {
+  std::string list;
+  for (const auto& value : values) {
+    if (value != "NULL") list += (list.empty() ? "" : ", ") + value;
+  }
+  std::map<std::string, std::string> cast{{"NULL", "NULL"}};
+  if (list.empty()) return cast;
+  const auto result = session.send("SELECT quote_nullable(v), quote_nullable(v::" + type + "::text) FROM unnest(ARRAY[" +
+                                   list + "]::text[]) AS x(v)");
+  if (!pg::succeeded(result.get())) return {};
+  for (int row = 0; row < PQntuples(result.get()); ++row) cast[pg::value(result.get(), row, 0)] = pg::value(result.get(), row, 1);
+  return cast;
+}
+
+class Checker {
+ public:
+  Checker(const pg::Session& session, std::vector<Violation>& violations) : session_(session), violations_(violations) {}
+
+  // The rows of `before` against the table now: `columns` pairs a snapshot column index with the
+  // column's name now and the type to cast its old value to ("" for none).
+  struct Kept {
+    std::size_t index;
+    std::string name;
+    std::string cast_to;
+  };
+  void compare_rows(const TableRows& before, const std::string& table_now, const std::vector<std::string>& key_now,
+                    const std::vector<Kept>& kept, const std::string& when) {
+    std::vector<std::string> names;
+    for (const auto& column : kept) names.push_back(column.name);
+    const bool keyed = !before.key_columns.empty() && !key_now.empty();
+    const auto now = read_rows(session_, table_now, keyed ? key_now : std::vector<std::string>{}, names);
+    // The old values as the new types read them.
+    std::vector<std::map<std::string, std::string>> casts(kept.size());
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+      if (kept[i].cast_to.empty()) continue;
+      std::set<std::string> values;
+      for (const auto& [key, row] : before.rows) values.insert(row[kept[i].index]);
+      casts[i] = cast_values(session_, values, kept[i].cast_to);
+    }
+    const auto expected = [&](const std::vector<std::string>& row, std::size_t i) {
+      const std::string& old = row[kept[i].index];
+      const auto it = casts[i].find(old);
+      return it == casts[i].end() ? old : it->second;
+    };
+    std::size_t gone = 0, changed = 0;
+    if (keyed) {
+      for (const auto& [key, row] : before.rows) {
+        const auto it = now.find(key);
+        if (it == now.end()) {
+          if (gone++ < kExamples) add(before.name, "", "every row survives " + when, "row " + key + " is gone",
+                                      "the migration deletes rows: approve it as destructive, or keep them");
+          continue;
+        }
+        for (std::size_t i = 0; i < kept.size(); ++i) {
+          const std::string want = expected(row, i);
+          if (it->second[i] == want) continue;
+          if (changed++ < kExamples) {
+            add(before.name, kept[i].name, "values are kept " + when,
+                "row " + key + ": " + want + " became " + it->second[i],
+                kept[i].cast_to.empty() ? "the migration rewrites a column it does not change: report it"
+                                        : "the new type does not hold every value: widen it, or convert the values in a "
+                                          "hand-written migration (`strata new`) first");
+          }
+        }
+      }
+      return;
+    }
+    // Without a key: the rows as multisets of their kept values.
+    std::multiset<std::vector<std::string>> want, have;
+    for (const auto& [key, row] : before.rows) {
+      std::vector<std::string> values;
+      for (std::size_t i = 0; i < kept.size(); ++i) values.push_back(expected(row, i));
+      want.insert(values);
+    }
+    for (const auto& [key, row] : now) have.insert(row);
+    if (have.size() < want.size()) {
+      add(before.name, "", "every row survives " + when,
+          std::to_string(want.size()) + " rows before, " + std::to_string(have.size()) + " after",
+          "the migration deletes rows: approve it as destructive, or keep them");
+    } else if (want != have) {
+      add(before.name, "", "values are kept " + when, "a row's values differ (the table has no primary key to name it)",
+          "compare the column types before and after: a narrower type does not hold every value");
+    }
+  }
+
+  // A query that returns an offending row (as JSON) or nothing.
+  void expect_none(const std::string& sql, const std::string& table, const std::string& column,
+                   const std::string& invariant, const std::string& hint, bool warning = false) {
+    const auto result = session_.send(sql);
+    if (!pg::succeeded(result.get())) {
+      add(table, column, invariant, "cannot check it: " + pg::one_line(pg::error_field(result.get(), PG_DIAG_MESSAGE_PRIMARY)),
+          hint, warning);
+      session_.rollback_quietly();
+      return;
+    }
+    if (PQntuples(result.get()) > 0) add(table, column, invariant, "row " + pg::value(result.get(), 0, 0), hint, warning);
+  }
+
+  void add(const std::string& table, const std::string& column, const std::string& invariant, const std::string& example,
+           const std::string& hint, bool warning = false) {
+    violations_.push_back({table, column, invariant, example, hint, warning});
+  }
+
+ private:
+  const pg::Session& session_;
+  std::vector<Violation>& violations_;
+};
+
+// "CHECK ((x > 0)) NOT VALID" -> "(x > 0)"
+std::string check_expression(std::string definition) {
+  for (const std::string suffix : {" NOT VALID", " NO INHERIT"}) {
+    if (definition.ends_with(suffix)) definition.erase(definition.size() - suffix.size());
+  }
+  return definition.starts_with("CHECK ") ? definition.substr(6) : definition;
+}
+
+// The tables whose indexes the plan may have left disagreeing with their rows: the ones it
+// changes, and those with indexes over a function it changes.
+std::set<std::string> touched_tables(const model::Catalog& to, const diff::Plan& plan) {
+  std::set<std::string> changed, tables;
+  for (const auto& change : plan.changes) changed.insert(change.key);
+  for (const auto& key : changed) {
+    const Object* object = to.find(key);
+    if (!object) continue;
+    if (object->kind == Kind::Table) tables.insert(key);
+    else if (!object->parent.empty()) tables.insert(object->parent);
+  }
+  for (const auto& [key, object] : to.objects) {
+    if (object.kind != Kind::Index && object.kind != Kind::Constraint) continue;
+    if (std::any_of(object.depends_on.begin(), object.depends_on.end(), [&](const std::string& d) { return changed.count(d); })) {
+      tables.insert(object.parent);
+    }
+  }
+  return tables;
+}
+
+}  // namespace
+
+std::string Violation::line() const {
+  return (warning ? "warning: " : "") + table + (column.empty() ? "" : "." + column) + ": " + invariant + ": " +
+         example + (hint.empty() ? "" : " (" + hint + ")");
+}
+
+Snapshot snapshot(const std::string& connection, const model::Catalog& catalog, const FillOptions& options) {
+  Snapshot snapshot;
+  pg::Session session(connection, "strata proof");
+  for (const auto& [key, table] : catalog.objects) {
+    if (table.kind != Kind::Table || attrs_has_partition_key(table)) continue;
+    TableRows rows;
+    rows.name = name_of(table);
+    rows.key_columns = primary_key_of(catalog, key);
+    for (const Object* column : columns_of(catalog, key)) rows.columns.push_back(column->name);
+    rows.rows = read_rows(session, rows.name, rows.key_columns, rows.columns);
+    if (!rows.rows.empty()) snapshot.tables.emplace(key, std::move(rows));
+  }
+  // Whether a new row goes in: a probe rolled back at once.
+  const detail::LiveTables live(session);
+  session.exec("BEGIN", "probe inserts");
+  const long probe = detail::first_row(options) + options.rows;
+  for (const auto& table : live.tables()) {
+    std::string why, error;
+    const std::string sql = live.insert(table, probe, probe, detail::Columns::Required, why);
+    snapshot.insert_works[table.key] = !sql.empty() && detail::run_in_savepoint(session, sql, error, false) >= 0;
+  }
+  session.exec("ROLLBACK", "end the insert probes");
+  return snapshot;
+}
+
+std::vector<Violation> check_after_up(const std::string& connection, const Snapshot& before, const model::Catalog& from,
+                                      const model::Catalog& to, const diff::Plan& plan, const diff::Options& options,
+                                      const FillOptions& fill_options) {
+  std::vector<Violation> violations;
+  pg::Session session(connection, "strata proof");
+  Checker checker(session, violations);
+  std::map<std::string, std::string> renamed;  // A key -> B key
+  for (const auto& [new_key, old_key] : options.renames) renamed[old_key] = new_key;
+  const auto now_key = [&](const std::string& key) {
+    const auto it = renamed.find(key);
+    return it == renamed.end() ? key : it->second;
+  };
+
+  std::set<std::string> lost;  // tables and columns whose changes were approved destructive
+  for (const auto& change : plan.changes) {
+    if (change.destructive) lost.insert(change.key);
+  }
+
+  // Rows and values.
+  for (const auto& [key, rows] : before.tables) {
+    const Object* table = to.find(now_key(key));
+    if (!table || attrs_has_partition_key(*table) || lost.count(table->key)) continue;  // dropped (approved), or now partitioned
+    std::vector<Checker::Kept> kept;
+    std::map<std::string, std::string> names;  // old column name -> new
+    for (std::size_t i = 0; i < rows.columns.size(); ++i) {
+      const std::string old_key = "column:" + dotted(key) + "." + rows.columns[i];
+      const auto renamed_column = renamed.find(old_key);
+      const Object* column = to.find(renamed_column != renamed.end() ? renamed_column->second
+                                                                     : "column:" + dotted(table->key) + "." + rows.columns[i]);
+      const Object* old_column = from.find(old_key);
+      if (!column || !old_column || lost.count(column->key)) continue;
+      const std::string type = column->attrs.value("type", "");
+      kept.push_back({i, column->name, type != old_column->attrs.value("type", "") ? type : ""});
+      names[rows.columns[i]] = column->name;
+    }
+    std::vector<std::string> key_now;
+    for (const auto& column : rows.key_columns) {
+      if (!names.count(column)) {
+        key_now.clear();
+        break;
+      }
+      key_now.push_back(names[column]);
+    }
+    checker.compare_rows(rows, name_of(*table), key_now, kept, "after the up migration");
+  }
+
+  // A new row goes in where one did before.
+  const detail::LiveTables live(session);
+  session.exec("BEGIN", "probe inserts");
+  const long probe = detail::first_row(fill_options) + fill_options.rows;
+  for (const auto& [key, worked] : before.insert_works) {
+    const auto* table = worked ? live.find(now_key(key)) : nullptr;
+    if (!table) continue;
+    std::string why, error, sqlstate;
+    const std::string sql = live.insert(*table, probe, probe, detail::Columns::Required, why);
+    if (sql.empty() || detail::run_in_savepoint(session, sql, error, false, &sqlstate) >= 0) continue;
+    // A key the database hands out that is taken already, or a column nothing fills: what the
+    // probe is for (a CHECK that refuses its made-up values says nothing of the migration).
+    if (sqlstate != "23505" && sqlstate != "23502") continue;
+    checker.add(table->name, "", "a new row can be inserted as before", error,
+                "an identity or sequence behind the existing keys, or a new NOT NULL column without a default");
+  }
+  session.exec("ROLLBACK", "end the insert probes");
+
+  // Every CHECK and foreign key holds; generated columns are their expressions.
+  for (const auto& [key, object] : to.objects) {
+    const Object* table = to.find(object.parent);
+    if (!table) continue;
+    const std::string name = name_of(*table);
+    if (object.kind == Kind::Constraint && object.attrs.value("type", "") == "c") {
+      const bool validated = object.attrs.value("validated", true);
+      checker.expect_none("SELECT row_to_json(t)::text FROM " + name + " t WHERE NOT " +
+                              check_expression(object.attrs.value("definition", "")) + " LIMIT 1",
+                          name, "", std::string("CHECK ") + object.name + (validated ? "" : " (NOT VALID)") + " holds",
+                          "existing rows break it: fix them in a hand-written migration first", !validated);
+    } else if (object.kind == Kind::Constraint && object.attrs.value("type", "") == "f" &&
+               !object.attrs.value("validated", true)) {
+      const Object* referenced = to.find(object.attrs.value("referenced_table", ""));
+      const auto columns = object.attrs.value("columns", std::vector<std::string>{});
+      const auto targets = object.attrs.value("referenced_columns", std::vector<std::string>{});
+      if (!referenced || columns.size() != targets.size() || columns.empty()) continue;
+      std::string present, match;
+      for (std::size_t i = 0; i < columns.size(); ++i) {
+        present += (i ? " AND " : "") + ("t." + pg::identifier(columns[i])) + " IS NOT NULL";
+        match += (i ? " AND " : "") + ("p." + pg::identifier(targets[i])) + " = t." + pg::identifier(columns[i]);
+      }
+      checker.expect_none("SELECT row_to_json(t)::text FROM " + name + " t WHERE " + present + " AND NOT EXISTS (SELECT FROM " +
+                              name_of(*referenced) + " p WHERE " + match + ") LIMIT 1",
+                          name, "", "foreign key " + object.name + " (NOT VALID) holds",
+                          "rows point at missing parents: VALIDATE CONSTRAINT will fail", true);
+    } else if (object.kind == Kind::Column && object.attrs.contains("generated") && object.attrs["generated"].is_string()) {
+      checker.expect_none("SELECT row_to_json(t)::text FROM " + name + " t WHERE " + pg::identifier(object.name) +
+                              " IS DISTINCT FROM (" + object.attrs["generated"].get<std::string>() + ") LIMIT 1",
+                          name, object.name, "the generated column equals its expression",
+                          "a function it calls changed: the column must be computed again");
+    }
+  }
+
+  // Indexes agree with their rows (contrib's amcheck, in a transaction rolled back: the catalog
+  // stays as the migration left it).
+  const auto tables = touched_tables(to, plan);
+  if (!tables.empty()) {
+    session.exec("BEGIN", "check indexes");
+    std::string error;
+    if (detail::run_in_savepoint(session, "CREATE SCHEMA strata_amcheck; CREATE EXTENSION amcheck SCHEMA strata_amcheck",
+                                 error) < 0) {
+      checker.add("(indexes)", "", "btree indexes agree with their rows", "cannot check them: " + error,
+                  "install PostgreSQL's contrib (amcheck)", true);
+    } else {
+      for (const auto& key : tables) {
+        const Object* table = to.find(key);
+        if (!table) continue;
+        const std::string name = name_of(*table);
+        const auto indexes = session.query(
+            "SELECT c.oid, format('%I.%I', n.nspname, c.relname) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+            " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = c.relam"
+            " WHERE am.amname = 'btree' AND c.relkind = 'i' AND i.indisvalid AND (i.indrelid = " + pg::literal(name) +
+            "::regclass OR i.indrelid IN (SELECT relid FROM pg_partition_tree(" + pg::literal(name) + "::regclass)))",
+            "list the indexes of " + name);
+        for (const auto& index : indexes) {
+          std::string broken;
+          if (detail::run_in_savepoint(session, "SELECT strata_amcheck.bt_index_check(" + index[0] + "::regclass, true)",
+                                       broken) < 0) {
+            checker.add(name, "", "index " + index[1] + " agrees with its rows", broken,
+                        "the plan leaves the index stale: it must be rebuilt (REINDEX)");
+          }
+        }
+      }
+    }
+    session.exec("ROLLBACK", "end the index checks");
+  }
+  return violations;
+}
+
+std::vector<Violation> check_after_down(const std::string& connection, const Snapshot& before, const diff::Plan& up) {
+  std::vector<Violation> violations;
+  pg::Session session(connection, "strata proof");
+  Checker checker(session, violations);
+  std::set<std::string> lost;  // what the up migration was approved to lose
+  for (const auto& change : up.changes) {
+    if (change.destructive) lost.insert(change.key);
+  }
+  for (const auto& [key, rows] : before.tables) {
+    if (lost.count(key)) continue;
+    std::vector<Checker::Kept> kept;
+    for (std::size_t i = 0; i < rows.columns.size(); ++i) {
+      if (!lost.count("column:" + dotted(key) + "." + rows.columns[i])) kept.push_back({i, rows.columns[i], ""});
+    }
+    checker.compare_rows(rows, rows.name, rows.key_columns, kept, "after the down migration");
+  }
+  return violations;
+}
+
+}  // namespace strata::prove

@@ -1,0 +1,21 @@
+// Running one statement of the proof inside the open transaction without losing it when
+// PostgreSQL refuses the statement.
+#pragma once
+
+#include <string>
+
+#include "strata/pg.h"
+#include "strata/prove.h"
+
+namespace strata::prove::detail {
+
+// The number of the first synthetic row: the seed moves every value.
+inline long first_row(const FillOptions& options) { return 1 + static_cast<long>(options.seed - 1) * 100000L; }
+
+// Runs `sql` in a savepoint: the rows it affected, or -1 with PostgreSQL's message in `error`
+// (the savepoint rolled back). With `keep` false it is rolled back either way (a probe).
+// `sqlstate`, when given, gets the refusal's SQLSTATE.
+long run_in_savepoint(const pg::Session& session, const std::string& sql, std::string& error, bool keep = true,
+                      std::string* sqlstate = nullptr);
+
+}  // namespace strata::prove::detail
