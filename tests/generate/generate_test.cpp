@@ -214,14 +214,46 @@ TEST_F(Project, DropColumnIsRefusedUntilAllowed) {
   EXPECT_TRUE(strata::migrations::parse_pragmas(read_text(up)).destructive) << read_text(up);
 }
 
-// What the proof on empty tables cannot see, generate says at once: its warning, and the lint
-// findings CI will report on the file it wrote.
-TEST_F(Project, ARequiredColumnWithoutDefaultIsWrittenWithAWarningAndItsLintFinding) {
+// Every migration is proven on synthetic rows: what they would break is refused, naming it;
+// what keeps them is written, saying on how many rows it was proven.
+TEST_F(Project, TheProofOnDataRefusesWhatRowsBreak) {
+  declare("CREATE TYPE mood AS ENUM ('sad', 'ok');\n"
+          "CREATE TABLE notes (id int PRIMARY KEY, code varchar(20) NOT NULL, mood mood);\n");
+  generate_ok("");
+  declare("CREATE TYPE mood AS ENUM ('sad', 'ok');\n"
+          "CREATE TABLE notes (id int PRIMARY KEY, code varchar(40) NOT NULL, mood mood);\n");
+  const auto widened = generate();
+  ASSERT_EQ(widened.exit_code, 0) << widened.out << widened.err;
+  EXPECT_NE(widened.out.find("proven on 20 synthetic rows (1 of 1 tables filled)"), std::string::npos) << widened.out;
+
+  const auto count = files().size();
+  declare("CREATE TYPE mood AS ENUM ('sad', 'ok');\n"
+          "CREATE TABLE notes (id int PRIMARY KEY, code varchar(4) NOT NULL, mood mood);\n");
+  const auto narrowed = generate({"--allow-destructive"});
+  EXPECT_EQ(narrowed.exit_code, 1);
+  EXPECT_NE(narrowed.err.find("value too long for type character varying(4)"), std::string::npos) << narrowed.err;
+
+  declare("CREATE TYPE mood AS ENUM ('ok');\n"
+          "CREATE TABLE notes (id int PRIMARY KEY, code varchar(40) NOT NULL, mood mood);\n");
+  const auto label_removed = generate({"--allow-destructive"});
+  EXPECT_EQ(label_removed.exit_code, 1);
+  EXPECT_NE(label_removed.err.find("invalid input value for enum mood: \"sad\""), std::string::npos)
+      << label_removed.err;
+  EXPECT_EQ(files().size(), count) << "a refusal writes nothing";
+}
+
+// A NOT NULL column without a default fails on rows: the proof on data refuses it. Proven on
+// empty tables only, generate writes it and says at once what CI's lint will report.
+TEST_F(Project, ARequiredColumnWithoutDefaultIsRefusedOnRowsOrWrittenWithItsLintFinding) {
   declare(kUsers);
   generate_ok("create_users");
   declare("CREATE TABLE users (\n  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n  mail text NOT NULL,\n"
           "  level integer NOT NULL\n);\n");
-  const auto run = generate();
+  const auto refused = generate();
+  EXPECT_EQ(refused.exit_code, 1) << refused.out << refused.err;
+  EXPECT_NE(refused.err.find("column \"level\" of relation \"users\" contains null values"), std::string::npos)
+      << refused.err;
+  const auto run = generate({"--proof-rows", "0"});
   ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
   EXPECT_NE(run.err.find("warning: column public.users.level is added NOT NULL without a default"), std::string::npos)
       << run.err;
