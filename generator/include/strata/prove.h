@@ -21,6 +21,7 @@ struct FillOptions {
 struct FillReport {
   int tables = 0;                  // tables that can hold rows of their own
   int filled = 0;                  // tables that got every row asked for
+  int holding_rows = 0;            // tables with rows after filling (theirs or synthetic)
   long rows = 0;                   // rows inserted
   std::vector<std::string> notes;  // "public.t: 3 of 20 rows (...)", for the others
 };

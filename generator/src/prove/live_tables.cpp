@@ -64,11 +64,14 @@ LiveTables::LiveTables(const pg::Session& session) {
   }
   for (const auto& row : session.query(
            "SELECT a.attrelid, a.attname, a.atttypid, a.atttypmod, format_type(a.atttypid, a.atttypmod), a.attnotnull,"
-           " a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> ''"
-           " FROM pg_attribute a WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attrelid IN (" + tables + ")"
+           " a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> '',"
+           " a.atthasdef AND a.attidentity = '' AND a.attgenerated = '' AND pg_get_expr(d.adbin, d.adrelid) NOT LIKE 'nextval(%'"
+           " FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+           " WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attrelid IN (" + tables + ")"
            " ORDER BY a.attrelid, a.attnum",
            "read the columns to fill")) {
-    by_oid[to_oid(row[0])].columns.push_back({row[1], to_oid(row[2]), std::stoi(row[3]), row[4], row[5] == "t", row[6] == "t"});
+    by_oid[to_oid(row[0])].columns.push_back(
+        {row[1], to_oid(row[2]), std::stoi(row[3]), row[4], row[5] == "t", row[6] == "t", row[7] == "t"});
   }
   std::map<std::string, std::pair<unsigned, LiveForeignKey>> keys;  // by constraint oid
   for (const auto& row : session.query(
@@ -214,6 +217,10 @@ std::string LiveTables::base_value(const TypeInfo& info, int typmod, const std::
 std::string LiveTables::insert(const LiveTable& table, long first, long last, Columns which, std::string& why) const {
   const std::string n = "g.n";
   const bool required_only = which == Columns::Required;
+  // A column left to its default, unless this attempt gives plain defaults a value too.
+  const auto left_to_default = [&](const LiveColumn& column) {
+    return column.defaulted && !(column.overridable && which != Columns::Every && which != Columns::Required);
+  };
   std::vector<std::string> columns, values;
   std::string joins;
   std::set<std::string> done;
@@ -225,7 +232,8 @@ std::string LiveTables::insert(const LiveTable& table, long first, long last, Co
     for (std::size_t i = 0; i < key.columns.size(); ++i) {
       const auto column = std::find_if(table.columns.begin(), table.columns.end(),
                                        [&](const LiveColumn& c) { return c.name == key.columns[i]; });
-      if (column == table.columns.end() || done.count(column->name) || column->defaulted) continue;
+      // A foreign key column with a plain default ('en') takes its parent's value instead.
+      if (column == table.columns.end() || done.count(column->name) || (column->defaulted && !column->overridable)) continue;
       if (required_only && !column->not_null) continue;
       const std::string referenced = "p." + pg::identifier(key.referenced_columns[i]);
       select += (select.empty() ? "" : ", ") + referenced + " AS c" + std::to_string(i);
@@ -244,7 +252,7 @@ std::string LiveTables::insert(const LiveTable& table, long first, long last, Co
              ")) LIMIT 1) " + alias + " ON true";
   }
   for (const auto& column : table.columns) {
-    if (done.count(column.name) || column.defaulted || (required_only && !column.not_null)) continue;
+    if (done.count(column.name) || left_to_default(column) || (required_only && !column.not_null)) continue;
     const auto type = types_.find(column.type);
     const bool domain = type != types_.end() && type->second.type == 'd';
     std::string expression = value(column.type, column.typmod, domain && which == Columns::SmallDomainValues ? "(" + n + ") % 5" : n, 0);

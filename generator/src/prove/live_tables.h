@@ -18,6 +18,7 @@ struct LiveColumn {
   std::string type_sql;  // format_type(type, typmod)
   bool not_null = false;
   bool defaulted = false;  // a default, an identity or a generated column: left to the database
+  bool overridable = false;  // a plain default (not a sequence's, an identity or generated): may be given
 };
 
 struct LiveForeignKey {
@@ -34,8 +35,9 @@ struct LiveTable {
 
 // Which columns an INSERT fills.
 enum class Columns {
-  Every,             // every column without a default
-  SmallDomainValues, // the same, with domains' values kept small (0..4): a retry for CHECKs
+  Every,             // every column without a default (and foreign keys, from their parents)
+  OverridingDefaults,// and the columns with a plain default: a retry for a UNIQUE column defaulting to ''
+  SmallDomainValues, // every column, with domains' values kept small (0..4): a retry for CHECKs
   Required,          // the NOT NULL ones without a default; conflicts are errors (a probe)
 };
 
