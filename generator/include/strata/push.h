@@ -16,6 +16,8 @@ namespace strata::push {
 struct Plan {
   diff::Plan plan;                    // the live database (strata's schema aside) -> the declared schema
   std::vector<std::string> warnings;  // the loaders' (what the model leaves out)
+  model::Catalog live, declared;      // both sides, for --prove
+  diff::Options options;
 };
 
 // Refuses (strata::Error) a protected environment or a database with applied strata migrations

@@ -23,6 +23,7 @@
 #include "strata/cluster.h"
 #include "strata/diff.h"
 #include "strata/load.h"
+#include "strata/prove.h"
 #include "strata/migrations.h"
 
 namespace strata::source {
@@ -99,5 +100,18 @@ class Loader {
 // What a declared schema asks of a diff against it: its `renamed-from` pragmas as renames, and
 // the objects its `allow-destructive` pragmas approve.
 diff::Options diff_options(const Loaded& to);
+
+// `strata diff --prove`, `strata push --prove`: the plan applied, on `cluster`, to a database
+// built from `from` (its catalog, created from nothing) holding synthetic rows: it must reach `to`
+// (compared within `scope`) and keep the invariants of the proof on data (docs/migrations.md).
+struct PlanProof {
+  prove::FillReport filled;
+  std::vector<std::string> failures;  // what does not run, differs from `to`, or breaks an invariant
+  std::vector<std::string> warnings;  // NOT VALID constraints the rows break
+  std::string summary() const;        // "proven on 40 synthetic rows (2 of 2 tables filled)"
+};
+PlanProof prove_plan(const runtime::Cluster& cluster, const model::Catalog& from, const model::Catalog& to,
+                     const diff::Plan& plan, const diff::Options& options, const model::Scope& scope,
+                     const prove::FillOptions& fill = {});
 
 }  // namespace strata::source

@@ -13,6 +13,8 @@ struct DiffArguments {
   std::string from;
   std::string to;
   std::string format = "sql";
+  bool prove = false;
+  int proof_rows = 20;
 };
 
 nlohmann::json plan_to_json(const diff::Plan& plan) {
@@ -43,6 +45,17 @@ void run_diff(const DiffArguments& arguments, const GlobalOptions& globals) {
   print_warnings(from.warnings);
   print_warnings(to.warnings);
   print_notes(diff::notes(plan));
+  if (arguments.prove) {
+    const auto proof = source::prove_plan(loader.cluster(), from.catalog, to.catalog, plan, source::diff_options(to),
+                                          loader.scope(), {arguments.proof_rows, 1});
+    print_warnings(proof.warnings);
+    if (!proof.failures.empty()) {
+      throw Error("proof failed: the plan does not take FROM to TO keeping its rows",
+                  ErrorInfo{.details = proof.failures,
+                            .hint = "nothing was printed: change the target schema, or write the data change by hand (`strata new`)"});
+    }
+    std::cerr << proof.summary() << "\n";
+  }
   if (arguments.format == "json") {
     std::cout << plan_to_json(plan).dump(2) << "\n";
   } else {
@@ -68,6 +81,11 @@ void register_diff_command(CLI::App& app, const GlobalOptions& globals, CommandR
   command->add_option("--from", arguments->from, "Schema the database has now")->required();
   command->add_option("--to", arguments->to, "Schema the database should have")->required();
   command->add_option("--format", arguments->format, "Output format")->check(CLI::IsMember({"sql", "json"}));
+  command->add_flag("--prove", arguments->prove,
+                    "Prove the plan before printing it: applied to a copy of FROM holding synthetic rows, it must "
+                    "reach TO and keep the rows (docs/migrations.md, \"Proof on data\")");
+  command->add_option("--proof-rows", arguments->proof_rows, "Synthetic rows per table for --prove (default 20)")
+      ->check(CLI::NonNegativeNumber);
   command->callback([arguments, &globals, &runner] {
     runner = [arguments, &globals] { run_diff(*arguments, globals); };
   });

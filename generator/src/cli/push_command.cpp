@@ -17,6 +17,8 @@ struct PushArguments {
   bool allow_destructive = false;
   bool force = false;
   bool yes = false;
+  bool prove = false;
+  int proof_rows = 20;
 };
 
 void print_plan(const diff::Plan& plan, const std::string& target) {
@@ -51,6 +53,17 @@ void run_push(const PushArguments& arguments, const GlobalOptions& globals) {
                 ErrorInfo{.details = refused,
                  .hint = "pass --allow-destructive, or mark the object with `-- strata:allow-destructive` in the schema"});
   }
+  if (arguments.prove) {
+    const auto proof = source::prove_plan(loader.cluster(), pushed.live, pushed.declared, plan, pushed.options,
+                                          loader.scope(), {arguments.proof_rows, 1});
+    print_warnings(proof.warnings);
+    if (!proof.failures.empty()) {
+      throw Error("proof failed: the plan does not take the database to the declared schema keeping its rows; nothing "
+                  "was pushed",
+                  ErrorInfo{.details = proof.failures});
+    }
+    std::cout << proof.summary() << " on a throwaway copy of its schema\n";
+  }
   if (arguments.dry_run) {
     std::cout << "dry run: nothing was applied\n";
     return;
@@ -78,6 +91,10 @@ void register_push_command(CLI::App& app, const GlobalOptions& globals, CommandR
   add_timeout_options(command, arguments->timeouts);
   command->add_option("--schema", arguments->schema, "Declared schema (default: strata.json's \"schema\", else schema/)");
   command->add_flag("--dry-run", arguments->dry_run, "Print the plan only");
+  command->add_flag("--prove", arguments->prove,
+                    "Prove the plan first on a throwaway copy of the database's schema holding synthetic rows");
+  command->add_option("--proof-rows", arguments->proof_rows, "Synthetic rows per table for --prove (default 20)")
+      ->check(CLI::NonNegativeNumber);
   command->add_flag("--allow-destructive", arguments->allow_destructive,
                     "Apply changes that lose data (dropped tables or columns, lossy retypes)");
   command->add_flag("--force", arguments->force,

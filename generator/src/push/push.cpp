@@ -38,7 +38,7 @@ Plan plan(const promote::Context& context, source::Loader& loader, const std::fi
   auto [live, declared] = loader.load_both(source::Source::database(target.connection), source::Source::files(schema));
   auto options = source::diff_options(declared);
   options.allow_destructive = allow_destructive;
-  Plan result{diff::diff(live.catalog, declared.catalog, options), live.warnings};
+  Plan result{diff::diff(live.catalog, declared.catalog, options), live.warnings, live.catalog, declared.catalog, options};
   result.warnings.insert(result.warnings.end(), declared.warnings.begin(), declared.warnings.end());
   return result;
 }
