@@ -18,9 +18,11 @@ std::string dotted(const std::string& key) { return key.substr(key.find(':') + 1
 
 std::string name_of(const Object& object) { return model::qualified_name(object.schema, object.name); }
 
-// A partitioned table holds no rows of its own (its partitions do).
-bool attrs_has_partition_key(const Object& table) {
-  return table.attrs.contains("partition_key") && table.attrs["partition_key"].is_string();
+// A partitioned table holds no rows of its own (its partitions do); a foreign table's are on
+// another server, never read.
+bool holds_no_rows_here(const Object& table) {
+  return (table.attrs.contains("partition_key") && table.attrs["partition_key"].is_string()) ||
+         (table.attrs.contains("foreign") && !table.attrs["foreign"].is_null());
 }
 
 // Columns of a table in position order.
@@ -226,7 +228,7 @@ Snapshot snapshot(const std::string& connection, const model::Catalog& catalog, 
   Snapshot snapshot;
   pg::Session session(connection, "strata proof");
   for (const auto& [key, table] : catalog.objects) {
-    if (table.kind != Kind::Table || attrs_has_partition_key(table)) continue;
+    if (table.kind != Kind::Table || holds_no_rows_here(table)) continue;
     TableRows rows;
     rows.name = name_of(table);
     rows.key_columns = primary_key_of(catalog, key);
@@ -268,7 +270,7 @@ std::vector<Violation> check_after_up(const std::string& connection, const Snaps
   // Rows and values.
   for (const auto& [key, rows] : before.tables) {
     const Object* table = to.find(now_key(key));
-    if (!table || attrs_has_partition_key(*table) || lost.count(table->key)) continue;  // dropped (approved), or now partitioned
+    if (!table || holds_no_rows_here(*table) || lost.count(table->key)) continue;  // dropped (approved), or now partitioned
     std::vector<Checker::Kept> kept;
     std::map<std::string, std::string> names;  // old column name -> new
     for (std::size_t i = 0; i < rows.columns.size(); ++i) {
@@ -314,7 +316,7 @@ std::vector<Violation> check_after_up(const std::string& connection, const Snaps
   // Every CHECK and foreign key holds; generated columns are their expressions.
   for (const auto& [key, object] : to.objects) {
     const Object* table = to.find(object.parent);
-    if (!table) continue;
+    if (!table || (table->attrs.contains("foreign") && !table->attrs["foreign"].is_null())) continue;
     const std::string name = name_of(*table);
     if (object.kind == Kind::Constraint && object.attrs.value("type", "") == "c") {
       const bool validated = object.attrs.value("validated", true);

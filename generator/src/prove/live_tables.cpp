@@ -273,7 +273,9 @@ std::string LiveTables::insert(const LiveTable& table, long first, long last, Co
   sql += " SELECT ";
   for (std::size_t i = 0; i < values.size(); ++i) sql += (i ? ", " : "") + values[i];
   return sql + " FROM generate_series(" + std::to_string(first) + ", " + std::to_string(last) + ") AS g(n)" + joins +
-         (required_only ? "" : " ON CONFLICT DO NOTHING");
+         // A batch skips the rows that repeat a unique key; one row (a retry, a probe) is refused
+         // for it instead (and a deferrable key, which ON CONFLICT cannot use, still takes rows).
+         (required_only || first == last ? "" : " ON CONFLICT DO NOTHING");
 }
 
 }  // namespace strata::prove::detail

@@ -49,8 +49,9 @@ class LiveTables {
   const std::vector<LiveTable>& tables() const { return tables_; }
   const LiveTable* find(const std::string& key) const;
 
-  // INSERT INTO table ... SELECT rows numbered [first, last] ... ON CONFLICT DO NOTHING (but for
-  // Columns::Required). "" when a NOT NULL column's type has no synthetic value, `why` says which.
+  // INSERT INTO table ... SELECT rows numbered [first, last] ... ON CONFLICT DO NOTHING (for a
+  // batch of several rows but Columns::Required). "" when a NOT NULL column's type has no
+  // synthetic value, `why` says which.
   std::string insert(const LiveTable& table, long first, long last, Columns columns, std::string& why) const;
 
  private:
