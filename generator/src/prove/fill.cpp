@@ -2,6 +2,8 @@
 // retried row by row, so one row a CHECK refuses does not cost the table the others.
 #include <libpq-fe.h>
 
+#include <algorithm>
+
 #include "live_tables.h"
 #include "row_batches.h"
 #include "strata/prove.h"
@@ -42,6 +44,25 @@ FillReport fill(const std::string& connection, const FillOptions& options) {
     }
     std::string error;
     long inserted = detail::run_in_savepoint(session, batch, error);
+    if (inserted < 0 && !table.partition_values.empty()) {
+      // No partition takes the made-up values: rows spread over the partitions, each row's
+      // partition column set to a value its partition admits.
+      inserted = 0;
+      const long partitions = static_cast<long>(table.partition_values.size());
+      const long per = std::max<long>(1, (options.rows + partitions - 1) / partitions);
+      long n = first;
+      for (const auto& value : table.partition_values) {
+        if (n >= first + options.rows) break;
+        std::string partition_error;
+        const long some = detail::run_in_savepoint(
+            session, live.insert(table, n, std::min(n + per, first + options.rows) - 1, detail::Columns::Every, why, value),
+            partition_error);
+        if (some > 0) inserted += some;
+        else error = partition_error;
+        n += per;
+      }
+      if (inserted == 0) inserted = -1;  // then row by row, as any other table
+    }
     if (inserted < 0) {
       inserted = 0;
       for (long n = first; n < first + options.rows; ++n) {

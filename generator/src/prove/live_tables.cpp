@@ -19,6 +19,24 @@ std::string user_tables_sql() {
          " AND e.deptype = 'e')";
 }
 
+// The first value a partition bound admits, as SQL: `FOR VALUES FROM ('2022-01-01') TO (...)`
+// -> `'2022-01-01'`, `FOR VALUES IN ('a', 'b')` -> `'a'`; "" for MINVALUE, DEFAULT, hash bounds.
+std::string first_bound_value(const std::string& bound) {
+  std::size_t at = bound.find("FROM (");
+  if (at != std::string::npos) at += 6;
+  else if ((at = bound.find("IN (")) != std::string::npos) at += 4;
+  else return "";
+  bool quoted = false;
+  std::size_t end = at;
+  for (; end < bound.size(); ++end) {
+    const char c = bound[end];
+    if (c == '\'') quoted = !quoted;
+    else if (!quoted && (c == ',' || c == ')')) break;
+  }
+  const std::string value = bound.substr(at, end - at);
+  return value == "MINVALUE" || value == "MAXVALUE" ? "" : value;
+}
+
 unsigned to_oid(const std::string& text) { return text.empty() ? 0 : static_cast<unsigned>(std::stoul(text)); }
 
 // Kahn's order over the foreign keys (a self-reference does not count); what a cycle leaves
@@ -60,7 +78,7 @@ LiveTables::LiveTables(const pg::Session& session) {
                                        " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                                        " WHERE c.oid IN (" + tables + ") ORDER BY 4",
                                        "read the tables to fill")) {
-    by_oid[to_oid(row[0])] = LiveTable{"table:" + row[1] + "." + row[2], row[3], {}, {}};
+    by_oid[to_oid(row[0])] = LiveTable{"table:" + row[1] + "." + row[2], row[3], {}, {}, {}, {}};
   }
   for (const auto& row : session.query(
            "SELECT a.attrelid, a.attname, a.atttypid, a.atttypmod, format_type(a.atttypid, a.atttypmod), a.attnotnull,"
@@ -73,14 +91,27 @@ LiveTables::LiveTables(const pg::Session& session) {
     by_oid[to_oid(row[0])].columns.push_back(
         {row[1], to_oid(row[2]), std::stoi(row[3]), row[4], row[5] == "t", row[6] == "t", row[7] == "t"});
   }
+  for (const auto& row : session.query(
+           "SELECT pt.partrelid, a.attname, pg_get_expr(c.relpartbound, c.oid) FROM pg_partitioned_table pt"
+           " JOIN pg_attribute a ON a.attrelid = pt.partrelid AND a.attnum = pt.partattrs[0]"
+           " JOIN pg_inherits i ON i.inhparent = pt.partrelid JOIN pg_class c ON c.oid = i.inhrelid"
+           " WHERE pt.partnatts = 1 AND pt.partrelid IN (" + tables + ") ORDER BY pt.partrelid, c.relname",
+           "read the partitions to fill")) {
+    auto& table = by_oid[to_oid(row[0])];
+    table.partition_column = row[1];
+    if (auto value = first_bound_value(row[2]); !value.empty()) table.partition_values.push_back(value);
+  }
   std::map<std::string, std::pair<unsigned, LiveForeignKey>> keys;  // by constraint oid
   for (const auto& row : session.query(
-           "SELECT con.oid, con.conrelid, format('%I.%I', fn.nspname, fc.relname), a.attname, fa.attname"
+           // A partition's own foreign keys bind the rows inserted through its root too.
+           "SELECT con.oid, coalesce(pg_partition_root(con.conrelid), con.conrelid)::oid, format('%I.%I', fn.nspname, fc.relname),"
+           " a.attname, fa.attname"
            " FROM pg_constraint con CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(attnum, fattnum, i)"
            " JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum"
            " JOIN pg_attribute fa ON fa.attrelid = con.confrelid AND fa.attnum = k.fattnum"
            " JOIN pg_class fc ON fc.oid = con.confrelid JOIN pg_namespace fn ON fn.oid = fc.relnamespace"
-           " WHERE con.contype = 'f' AND con.conrelid IN (" + tables + ") ORDER BY con.oid, k.i",
+           " WHERE con.contype = 'f' AND con.conparentid = 0"
+           " AND coalesce(pg_partition_root(con.conrelid), con.conrelid) IN (" + tables + ") ORDER BY con.oid, k.i",
            "read the foreign keys to fill")) {
     auto& [table, key] = keys[row[0]];
     table = to_oid(row[1]);
@@ -214,7 +245,8 @@ std::string LiveTables::base_value(const TypeInfo& info, int typmod, const std::
   return "";
 }
 
-std::string LiveTables::insert(const LiveTable& table, long first, long last, Columns which, std::string& why) const {
+std::string LiveTables::insert(const LiveTable& table, long first, long last, Columns which, std::string& why,
+                               const std::string& partition_value) const {
   const std::string n = "g.n";
   const bool required_only = which == Columns::Required;
   // A column left to its default, unless this attempt gives plain defaults a value too.
@@ -252,6 +284,11 @@ std::string LiveTables::insert(const LiveTable& table, long first, long last, Co
              ")) LIMIT 1) " + alias + " ON true";
   }
   for (const auto& column : table.columns) {
+    if (!partition_value.empty() && column.name == table.partition_column) {
+      columns.push_back(pg::identifier(column.name));
+      values.push_back("(" + partition_value + ")::" + column.type_sql);
+      continue;
+    }
     if (done.count(column.name) || left_to_default(column) || (required_only && !column.not_null)) continue;
     const auto type = types_.find(column.type);
     const bool domain = type != types_.end() && type->second.type == 'd';

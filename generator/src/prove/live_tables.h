@@ -31,6 +31,10 @@ struct LiveTable {
   std::string name;  // schema.name, quoted
   std::vector<LiveColumn> columns;
   std::vector<LiveForeignKey> foreign_keys;
+  // A table partitioned on one column: the column, and a value each partition takes (a range's
+  // lower bound, a list's first value), as SQL literals.
+  std::string partition_column;
+  std::vector<std::string> partition_values;
 };
 
 // Which columns an INSERT fills.
@@ -52,7 +56,9 @@ class LiveTables {
   // INSERT INTO table ... SELECT rows numbered [first, last] ... ON CONFLICT DO NOTHING (for a
   // batch of several rows but Columns::Required). "" when a NOT NULL column's type has no
   // synthetic value, `why` says which.
-  std::string insert(const LiveTable& table, long first, long last, Columns columns, std::string& why) const;
+  // `partition_value`, when given, is the partition column's value in every row.
+  std::string insert(const LiveTable& table, long first, long last, Columns columns, std::string& why,
+                     const std::string& partition_value = "") const;
 
  private:
   struct TypeInfo {
