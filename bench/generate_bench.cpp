@@ -2,7 +2,9 @@
 // creates a generated 1,000-table schema, and a declared schema with about 10% of the tables
 // changed (the schema generator of diff_bench.cpp). Reports the whole process and the split
 // printed by `strata --timings generate`: replay (migrations -> scratch db -> catalog), load
-// (declared schema -> catalog), both side by side, diff, proof, write.
+// (declared schema -> catalog), both side by side, diff, proof (of which the proof on data),
+// write; and the same generate with `--proof-rows 0` in the same run, for the cost of proving on
+// rows as a ratio (issue 15's target: at most 1.5x).
 // Run: build/bench/generate_bench [repetitions]
 #include <algorithm>
 #include <chrono>
@@ -78,20 +80,29 @@ int main(int argc, char** argv) {
 
   std::printf("strata generate benchmark: 1000 tables, 10%% changed, median of %d (private cluster per run)\n", repetitions);
   std::printf("first migration (empty -> 1000 tables): %.1f ms, split %s\n", first.ms, timings_of(first.err).dump().c_str());
-  std::vector<double> totals;
+  std::vector<double> totals, empty_totals;
   std::vector<nlohmann::json> splits;
   for (int i = 0; i < repetitions; ++i) {
-    fs::remove_all(migrations);
-    fs::copy(pristine, migrations);
-    const auto run = run_strata(base_args({"--allow-destructive"}));
-    if (run.exit_code != 0) {
-      std::cerr << "generate failed: " << run.err;
-      fs::remove_all(work);
-      return 1;
+    for (const bool on_rows : {true, false}) {
+      fs::remove_all(migrations);
+      fs::copy(pristine, migrations);
+      auto args = base_args({"--allow-destructive"});
+      if (!on_rows) args.insert(args.end(), {"--proof-rows", "0"});
+      const auto run = run_strata(args);
+      if (run.exit_code != 0) {
+        std::cerr << "generate failed: " << run.err;
+        fs::remove_all(work);
+        return 1;
+      }
+      if (!on_rows) {
+        empty_totals.push_back(run.ms);
+        std::printf("  run %d, empty tables: %.1f ms\n", i + 1, run.ms);
+        continue;
+      }
+      totals.push_back(run.ms);
+      splits.push_back(timings_of(run.err));
+      std::printf("  run %d: %.1f ms %s\n", i + 1, run.ms, splits.back().dump().c_str());
     }
-    totals.push_back(run.ms);
-    splits.push_back(timings_of(run.err));
-    std::printf("  run %d: %.1f ms %s\n", i + 1, run.ms, splits.back().dump().c_str());
   }
   const auto median_of = [&](const char* key) {
     std::vector<double> values;
@@ -101,6 +112,8 @@ int main(int argc, char** argv) {
   std::printf("median: total %.1f ms | cluster %.1f | replay %.1f | load %.1f | replay||load wall %.1f | diff %.1f | proof %.1f | write %.1f\n",
               median(totals), median_of("cluster_ms"), median_of("replay_ms"), median_of("load_ms"),
               median_of("sources_wall_ms"), median_of("diff_ms"), median_of("proof_ms"), median_of("write_ms"));
+  std::printf("proof on data: %.1f ms; generate %.1f ms vs %.1f ms on empty tables only: %.2fx\n",
+              median_of("data_proof_ms"), median(totals), median(empty_totals), median(totals) / median(empty_totals));
   fs::remove_all(work);
   return 0;
 }
