@@ -239,6 +239,13 @@ TEST_F(Project, TheProofOnDataRefusesWhatRowsBreak) {
   EXPECT_EQ(label_removed.exit_code, 1);
   EXPECT_NE(label_removed.err.find("invalid input value for enum mood: \"sad\""), std::string::npos)
       << label_removed.err;
+  declare("CREATE TYPE mood AS ENUM ('sad', 'ok');\n"
+          "CREATE TABLE notes (id int PRIMARY KEY, code varchar(40) NOT NULL, mood mood);\n"
+          "CREATE UNIQUE INDEX notes_one_per_mood ON notes (mood);\n");
+  const auto duplicates = generate();
+  EXPECT_EQ(duplicates.exit_code, 1);
+  EXPECT_NE(duplicates.err.find("could not create unique index \"notes_one_per_mood\""), std::string::npos)
+      << duplicates.err;
   EXPECT_EQ(files().size(), count) << "a refusal writes nothing";
 }
 
