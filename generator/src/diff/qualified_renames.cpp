@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "attrs.h"
+#include "renames.h"
 #include "sql_names.h"
 
 namespace strata::diff {
@@ -156,16 +157,6 @@ struct NameChange {
     return result;
   }
 };
-
-Change rename_change(const Object& target, std::string statement, std::string summary) {
-  Change change;
-  change.key = target.key;
-  change.kind = target.kind;
-  change.action = Change::Action::Alter;
-  change.statements = {std::move(statement)};
-  change.summary = std::move(summary);
-  return change;
-}
 
 std::string after_colon(const std::string& key) { return key.substr(key.find(':') + 1); }
 

@@ -69,16 +69,6 @@ std::string sql_kind(Kind kind) {
   }
 }
 
-Change rename_change(const Object& object, std::string statement, std::string summary) {
-  Change change;
-  change.key = object.key;
-  change.kind = object.kind;
-  change.action = Change::Action::Alter;
-  change.statements = {std::move(statement)};
-  change.summary = std::move(summary);
-  return change;
-}
-
 // Tables, columns, constraints, views, materialized views, indexes and sequences.
 RenamedCatalog rename_objects(const model::Catalog& from, const model::Catalog& to,
                               const std::map<std::string, std::string>& renames) {
@@ -444,6 +434,16 @@ std::vector<Change> rename_labels(model::Catalog& catalog,
 }
 
 }  // namespace
+
+Change rename_change(const Object& object, std::string statement, std::string summary) {
+  Change change;
+  change.key = object.key;
+  change.kind = object.kind;
+  change.action = Change::Action::Alter;
+  change.statements = {std::move(statement)};
+  change.summary = std::move(summary);
+  return change;
+}
 
 RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& to, const Options& options) {
   if (options.renames.empty() && options.label_renames.empty()) return {};  // the caller uses `from` itself

@@ -18,6 +18,9 @@ struct RenamedCatalog {
   bool applied = false;                 // false: nothing was declared renamed, A is used as it is
 };
 
+// A rename's change: one statement on `object` (its key in B), in the plan before anything else.
+Change rename_change(const model::Object& object, std::string statement, std::string summary);
+
 // Options::renames (objects), then Options::label_renames (enum labels). Throws DiffError when a
 // rename names an unknown object or label, mixes kinds, or its new name is taken in A.
 RenamedCatalog apply_renames(const model::Catalog& from, const model::Catalog& to, const Options& options);
