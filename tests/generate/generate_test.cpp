@@ -226,6 +226,17 @@ TEST_F(Project, TheProofOnDataRefusesWhatRowsBreak) {
   ASSERT_EQ(widened.exit_code, 0) << widened.out << widened.err;
   EXPECT_NE(widened.out.find("proven on 20 synthetic rows (1 of 1 tables filled)"), std::string::npos) << widened.out;
 
+  // Seed files instead of synthetic rows: they run on the state before the migration.
+  fs::create_directories(root_ / "seed");
+  std::ofstream(root_ / "seed" / "notes.sql") << "INSERT INTO notes VALUES (1, 'a seeded note', 'sad');\n";
+  declare("CREATE TYPE mood AS ENUM ('sad', 'ok');\n"
+          "CREATE TABLE notes (id int PRIMARY KEY, code varchar(40) NOT NULL, mood mood, seen boolean DEFAULT false);\n");
+  const auto seeded = generate({"--proof-rows", "0", "--proof-seed-dir", (root_ / "seed").string()});
+  ASSERT_EQ(seeded.exit_code, 0) << seeded.out << seeded.err;
+  EXPECT_NE(seeded.out.find("proven on the rows of 1 seed file(s)"), std::string::npos) << seeded.out;
+  declare("CREATE TYPE mood AS ENUM ('sad', 'ok');\n"
+          "CREATE TABLE notes (id int PRIMARY KEY, code varchar(40) NOT NULL, mood mood);\n");
+
   const auto count = files().size();
   declare("CREATE TYPE mood AS ENUM ('sad', 'ok');\n"
           "CREATE TABLE notes (id int PRIMARY KEY, code varchar(4) NOT NULL, mood mood);\n");
@@ -242,7 +253,7 @@ TEST_F(Project, TheProofOnDataRefusesWhatRowsBreak) {
   declare("CREATE TYPE mood AS ENUM ('sad', 'ok');\n"
           "CREATE TABLE notes (id int PRIMARY KEY, code varchar(40) NOT NULL, mood mood);\n"
           "CREATE UNIQUE INDEX notes_one_per_mood ON notes (mood);\n");
-  const auto duplicates = generate();
+  const auto duplicates = generate({"--allow-destructive"});
   EXPECT_EQ(duplicates.exit_code, 1);
   EXPECT_NE(duplicates.err.find("could not create unique index \"notes_one_per_mood\""), std::string::npos)
       << duplicates.err;

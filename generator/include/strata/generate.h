@@ -42,6 +42,9 @@ struct Options {
   // result), the same rows for the same seed.
   int proof_rows = 20;
   unsigned proof_seed = 1;
+  // Seed files (schema/seed) run on the state before the migration, on top of the synthetic
+  // rows (or instead of them, with proof_rows 0); one that does not apply fails the proof.
+  std::filesystem::path proof_seed_dir;
   // The version clock (tests pin it); default: the current UTC time.
   std::optional<std::chrono::system_clock::time_point> now;
 };

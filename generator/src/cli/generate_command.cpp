@@ -18,6 +18,7 @@ struct GenerateArguments {
   bool check = false;
   int proof_rows = 20;
   unsigned proof_seed = 1;
+  std::string proof_seed_dir;
 };
 
 // What `strata lint` (in CI: .github/workflows/ci.yml) will say of the files just written, said
@@ -46,6 +47,7 @@ void run_generate(const GenerateArguments& arguments, const GlobalOptions& globa
   options.check = arguments.check;
   options.proof_rows = arguments.proof_rows;
   options.proof_seed = arguments.proof_seed;
+  options.proof_seed_dir = arguments.proof_seed_dir;
   options.scope = promote::scope_of(promote::find_project(""));
   options.use_cached_cluster = !globals.no_cluster_cache;
 
@@ -87,6 +89,10 @@ void register_generate_command(CLI::App& app, const GlobalOptions& globals, Comm
                       "Synthetic rows per table the proof migrates and checks (default 20; 0: empty tables only)")
       ->check(CLI::NonNegativeNumber);
   command->add_option("--proof-seed", arguments->proof_seed, "Seed of the synthetic rows (default 1)");
+  command->add_option("--proof-seed-dir", arguments->proof_seed_dir,
+                      "Seed files run before the proof's migration, on top of the synthetic rows (instead of them "
+                      "with --proof-rows 0)")
+      ->check(CLI::ExistingDirectory);
   command->add_option("--schema", arguments->schema, "Declared schema: a .sql file or a directory")->capture_default_str();
   command->add_option("--migrations", arguments->migrations, "Migrations directory (default: <schema>/migrations)");
   command->add_flag("--allow-destructive", arguments->allow_destructive, "Allow changes that lose data");

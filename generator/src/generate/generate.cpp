@@ -10,6 +10,7 @@
 #include "strata/introspect.h"
 #include "strata/pg.h"
 #include "strata/replay.h"
+#include "strata/seed.h"
 #include "strata/source.h"
 #include "strata/stopwatch.h"
 
@@ -372,15 +373,32 @@ Result generate(const Options& options, const runtime::Cluster& cluster) {
   const prove::FillOptions fill_options{options.proof_rows, options.proof_seed};
   std::optional<prove::Snapshot> rows_before;
   double data_ms = 0;
-  if (options.proof_rows > 0) {
+  const auto seed_files = options.proof_seed_dir.empty() ? std::vector<sql::SourceFile>{}
+                                                         : sql::read_sql_files(options.proof_seed_dir);
+  if (options.proof_rows > 0 || !seed_files.empty()) {
     const auto start = std::chrono::steady_clock::now();
-    const auto filled = prove::fill(proof.connection_string(), fill_options);
-    if (filled.tables == 0) {
+    prove::FillReport filled;
+    if (options.proof_rows > 0) filled = prove::fill(proof.connection_string(), fill_options);
+    for (const auto& file : seed_files) {
+      try {
+        seed::apply_file(proof.connection_string(), file);
+      } catch (const sql::SqlError& error) {
+        throw GenerateError("proof on data: seed file " + file.path.string() +
+                                " does not apply to the state the earlier migrations build; nothing was written",
+                            ErrorInfo{.details = {error.what()},
+                                      .hint = "seed files for the proof must fit the schema before the migration"});
+      }
+    }
+    const std::string seeded = seed_files.empty() ? "" : " and " + std::to_string(seed_files.size()) + " seed file(s)";
+    if (filled.tables == 0 && seed_files.empty()) {
       result.data_proof = "proven on empty tables (the earlier migrations build no table to fill)";
     } else {
       rows_before = prove::snapshot(proof.connection_string(), current, fill_options);
-      result.data_proof = "proven on " + std::to_string(filled.rows) + " synthetic rows (" +
-                          std::to_string(filled.filled) + " of " + std::to_string(filled.tables) + " tables filled)";
+      result.data_proof = options.proof_rows == 0
+                              ? "proven on the rows of " + std::to_string(seed_files.size()) + " seed file(s)"
+                              : "proven on " + std::to_string(filled.rows) + " synthetic rows (" +
+                                    std::to_string(filled.filled) + " of " + std::to_string(filled.tables) +
+                                    " tables filled)" + seeded;
     }
     for (const auto& note : filled.notes) result.warnings.push_back("proof on data: " + note);
     data_ms += ms_since(start);
