@@ -67,6 +67,13 @@ void BlockerWatch::run() {
   const std::string sql = std::string("SELECT ") + sessions::kColumns +
                           " FROM pg_stat_activity a WHERE a.pid = ANY (pg_blocking_pids(" +
                           std::to_string(backend_pid_) + ")) ORDER BY a.pid";
+  // Connected before the first statement: a lock timeout of 200 ms leaves no time to connect
+  // once a statement waits (a loaded machine takes longer than that to start a backend).
+  try {
+    conn.emplace(connect(connection_, "strata migrate (blocker watch)"));
+  } catch (const std::exception&) {
+    conn.reset();  // tried again when a statement waits
+  }
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     if (!armed_) {
