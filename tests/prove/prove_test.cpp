@@ -109,6 +109,29 @@ TEST_F(Prove, LostAndChangedValuesAreNamed) {
   EXPECT_TRUE(has(violations, "the new type does not hold every value")) << lines(violations);
 }
 
+TEST_F(Prove, ADeclaredLabelRenameKeepsTheValuesAnUndeclaredOneDoesNot) {
+  fill(url());
+  const auto before_catalog = catalog();
+  const auto rows = snapshot(url(), before_catalog);
+  exec(url(), "ALTER TYPE mood RENAME VALUE 'sad' TO 'unhappy'");
+  diff::Options declared;
+  declared.label_renames["type:public.mood"]["sad"] = "unhappy";
+  EXPECT_EQ(lines(check_after_up(url(), rows, before_catalog, catalog(), {}, declared)), "");
+  EXPECT_TRUE(has(check_after_up(url(), rows, before_catalog, catalog(), {}, {}), "'sad' became 'unhappy'"));
+}
+
+TEST_F(Prove, TablesAreFollowedIntoARenamedSchema) {
+  exec(url(), "CREATE SCHEMA old_home; CREATE TABLE old_home.items (id int PRIMARY KEY, v text)");
+  fill(url());
+  const auto before_catalog = catalog();
+  const auto rows = snapshot(url(), before_catalog);
+  exec(url(), "ALTER SCHEMA old_home RENAME TO new_home; UPDATE new_home.items SET v = 'changed' WHERE id = 1");
+  diff::Options declared;
+  declared.renames["schema:new_home"] = "schema:old_home";
+  EXPECT_TRUE(has(check_after_up(url(), rows, before_catalog, catalog(), {}, declared),
+                  "new_home.items.v: values are kept after the up migration: row (1)"));
+}
+
 TEST_F(Prove, AnIdentityRestartedBehindTheKeysIsCaught) {
   const auto violations = after("ALTER TABLE books ALTER COLUMN id RESTART WITH 1");
   EXPECT_TRUE(has(violations, "public.books: a new row can be inserted as before")) << lines(violations);

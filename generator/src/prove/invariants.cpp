@@ -105,6 +105,7 @@ class Checker {
     std::size_t index;
     std::string name;
     std::string cast_to;
+    std::map<std::string, std::string> renamed_values;  // an enum's renamed labels, quoted: 'old' -> 'new'
   };
   void compare_rows(const TableRows& before, const std::string& table_now, const std::vector<std::string>& key_now,
                     const std::vector<Kept>& kept, const std::string& when) {
@@ -115,6 +116,7 @@ class Checker {
     // The old values as the new types read them.
     std::vector<std::map<std::string, std::string>> casts(kept.size());
     for (std::size_t i = 0; i < kept.size(); ++i) {
+      casts[i] = kept[i].renamed_values;
       if (kept[i].cast_to.empty()) continue;
       std::set<std::string> values;
       for (const auto& [key, row] : before.rows) values.insert(row[kept[i].index]);
@@ -130,7 +132,7 @@ class Checker {
       for (const auto& [key, row] : before.rows) {
         const auto it = now.find(key);
         if (it == now.end()) {
-          if (gone++ < kExamples) add(before.name, "", "every row survives " + when, "row " + key + " is gone",
+          if (gone++ < kExamples) add(table_now, "", "every row survives " + when, "row " + key + " is gone",
                                       "the migration deletes rows: approve it as destructive, or keep them");
           continue;
         }
@@ -138,7 +140,7 @@ class Checker {
           const std::string want = expected(row, i);
           if (it->second[i] == want) continue;
           if (changed++ < kExamples) {
-            add(before.name, kept[i].name, "values are kept " + when,
+            add(table_now, kept[i].name, "values are kept " + when,
                 "row " + key + ": " + want + " became " + it->second[i],
                 kept[i].cast_to.empty() ? "the migration rewrites a column it does not change: report it"
                                         : "the new type does not hold every value: widen it, or convert the values in a "
@@ -157,11 +159,11 @@ class Checker {
     }
     for (const auto& [key, row] : now) have.insert(row);
     if (have.size() < want.size()) {
-      add(before.name, "", "every row survives " + when,
+      add(table_now, "", "every row survives " + when,
           std::to_string(want.size()) + " rows before, " + std::to_string(have.size()) + " after",
           "the migration deletes rows: approve it as destructive, or keep them");
     } else if (want != have) {
-      add(before.name, "", "values are kept " + when, "a row's values differ (the table has no primary key to name it)",
+      add(table_now, "", "values are kept " + when, "a row's values differ (the table has no primary key to name it)",
           "compare the column types before and after: a narrower type does not hold every value");
     }
   }
@@ -257,9 +259,16 @@ std::vector<Violation> check_after_up(const std::string& connection, const Snaps
   Checker checker(session, violations);
   std::map<std::string, std::string> renamed;  // A key -> B key
   for (const auto& [new_key, old_key] : options.renames) renamed[old_key] = new_key;
+  std::map<std::string, std::string> schemas;  // old schema name -> new, for tables in a renamed schema
+  for (const auto& [old_key, new_key] : renamed) {
+    if (old_key.starts_with("schema:") && new_key.starts_with("schema:")) schemas[old_key.substr(7)] = new_key.substr(7);
+  }
   const auto now_key = [&](const std::string& key) {
-    const auto it = renamed.find(key);
-    return it == renamed.end() ? key : it->second;
+    if (const auto it = renamed.find(key); it != renamed.end()) return it->second;
+    const auto colon = key.find(':'), dot = key.find('.');
+    if (dot == std::string::npos) return key;
+    const auto schema = schemas.find(key.substr(colon + 1, dot - colon - 1));
+    return schema == schemas.end() ? key : key.substr(0, colon + 1) + schema->second + key.substr(dot);
   };
 
   std::set<std::string> lost;  // tables and columns whose changes were approved destructive
@@ -281,7 +290,16 @@ std::vector<Violation> check_after_up(const std::string& connection, const Snaps
       const Object* old_column = from.find(old_key);
       if (!column || !old_column || lost.count(column->key)) continue;
       const std::string type = column->attrs.value("type", "");
-      kept.push_back({i, column->name, type != old_column->attrs.value("type", "") ? type : ""});
+      kept.push_back({i, column->name, type != old_column->attrs.value("type", "") ? type : "", {}});
+      // Labels renamed by `-- strata:renamed-label` (ALTER TYPE ... RENAME VALUE): the new label
+      // is the old value.
+      for (const auto& [type_key, labels] : options.label_renames) {
+        const Object* enum_type = to.find(type_key);
+        if (!enum_type || model::qualified_name(enum_type->schema, enum_type->name) != type) continue;
+        for (const auto& [old_label, new_label] : labels) {
+          kept.back().renamed_values[pg::literal(old_label)] = pg::literal(new_label);
+        }
+      }
       names[rows.columns[i]] = column->name;
     }
     std::vector<std::string> key_now;
@@ -395,7 +413,7 @@ std::vector<Violation> check_after_down(const std::string& connection, const Sna
     if (lost.count(key)) continue;
     std::vector<Checker::Kept> kept;
     for (std::size_t i = 0; i < rows.columns.size(); ++i) {
-      if (!lost.count("column:" + dotted(key) + "." + rows.columns[i])) kept.push_back({i, rows.columns[i], ""});
+      if (!lost.count("column:" + dotted(key) + "." + rows.columns[i])) kept.push_back({i, rows.columns[i], "", {}});
     }
     checker.compare_rows(rows, rows.name, rows.key_columns, kept, "after the down migration");
   }
