@@ -208,7 +208,7 @@ TEST(ProvePlan, APlanThatKeepsTheRowsIsProvenAndOneThatLosesThemIsNot) {
   const auto plan = diff::diff(from.catalog, wider.catalog);
   const auto proven = prove_plan(loader.cluster(), from.catalog, wider.catalog, plan, {}, loader.scope());
   EXPECT_TRUE(proven.failures.empty()) << proven.failures.front();
-  EXPECT_EQ(proven.summary(), "proven on 20 synthetic rows (1 of 1 tables filled)");
+  EXPECT_EQ(proven.filled.summary(), "proven on 20 synthetic rows (1 of 1 tables filled)");
 
   const auto narrower = declared(loader, "CREATE TABLE notes (id int PRIMARY KEY, code varchar(4) NOT NULL, n int);");
   diff::Options options;

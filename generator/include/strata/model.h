@@ -87,6 +87,10 @@ std::string default_privileges_key(const std::string& role, const std::string& s
 std::string to_string(Kind kind);
 Kind kind_from_string(const std::string& text);
 
+// A key without its kind: "table:public.users" -> "public.users", for messages and for keys of
+// the parts of an object ("column:" + key_name(table) + "." + name).
+std::string key_name(const std::string& key);
+
 struct Object {
   std::string key;     // identity, see docs/model.md ("table:public.film", "column:public.film.title")
   Kind kind = Kind::Schema;

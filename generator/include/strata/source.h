@@ -108,7 +108,6 @@ struct PlanProof {
   prove::FillReport filled;
   std::vector<std::string> failures;  // what does not run, differs from `to`, or breaks an invariant
   std::vector<std::string> warnings;  // NOT VALID constraints the rows break
-  std::string summary() const;        // "proven on 40 synthetic rows (2 of 2 tables filled)"
 };
 PlanProof prove_plan(const runtime::Cluster& cluster, const model::Catalog& from, const model::Catalog& to,
                      const diff::Plan& plan, const diff::Options& options, const model::Scope& scope,

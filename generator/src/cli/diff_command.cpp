@@ -54,7 +54,7 @@ void run_diff(const DiffArguments& arguments, const GlobalOptions& globals) {
                   ErrorInfo{.details = proof.failures,
                             .hint = "nothing was printed: change the target schema, or write the data change by hand (`strata new`)"});
     }
-    std::cerr << proof.summary() << "\n";
+    std::cerr << proof.filled.summary() << "\n";
   }
   if (arguments.format == "json") {
     std::cout << plan_to_json(plan).dump(2) << "\n";

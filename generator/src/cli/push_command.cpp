@@ -62,7 +62,7 @@ void run_push(const PushArguments& arguments, const GlobalOptions& globals) {
                   "was pushed",
                   ErrorInfo{.details = proof.failures});
     }
-    std::cout << proof.summary() << " on a throwaway copy of its schema\n";
+    std::cout << proof.filled.summary() << " on a throwaway copy of its schema\n";
   }
   if (arguments.dry_run) {
     std::cout << "dry run: nothing was applied\n";

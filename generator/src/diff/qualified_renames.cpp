@@ -158,8 +158,6 @@ struct NameChange {
   }
 };
 
-std::string after_colon(const std::string& key) { return key.substr(key.find(':') + 1); }
-
 class Renamer {
  public:
   Renamer(const model::Catalog& from, const model::Catalog& to) : to_(to) { result_.catalog = from; }
@@ -182,7 +180,7 @@ class Renamer {
     const auto change = NameChange::of(Kind::Type, source->schema, source->schema, source->name, target.name);
     apply(change, rename_change(target, "ALTER TYPE " + model::qualified_name(source->schema, source->name) +
                                             " RENAME TO " + model::quote_ident(target.name),
-                                "rename type " + after_colon(old_key) + " to " + target.name));
+                                "rename type " + model::key_name(old_key) + " to " + target.name));
   }
 
   // `new_key` and `old_key` name functions without their argument types.
@@ -217,7 +215,7 @@ class Renamer {
       change.function_keys.insert(source->key);
       statements.push_back(rename_change(*target, "ALTER ROUTINE " + model::qualified_name(source->schema, source->name) +
                                                       arguments + " RENAME TO " + model::quote_ident(target->name),
-                                         "rename function " + after_colon(source->key) + " to " + target->name));
+                                         "rename function " + model::key_name(source->key) + " to " + target->name));
     }
     if (statements.empty()) {
       throw DiffError(new_key, "'" + new_key + "' is declared renamed from '" + old_key +

@@ -13,9 +13,6 @@ namespace {
 using model::Kind;
 using model::Object;
 
-// "table:public.users" -> "public.users"
-std::string dotted(const std::string& key) { return key.substr(key.find(':') + 1); }
-
 // What must match for two objects of a kind to look like one renamed, and where it must stay:
 // {scope, shape}, or nothing for objects no pragma renames.
 class Shapes {
@@ -104,7 +101,7 @@ std::vector<std::string> rename_hints(const model::Catalog& from, const model::C
     const Object& new_column = *it->second.front();
     if (attrs::text(old_column.attrs, "type") != attrs::text(new_column.attrs, "type")) continue;
     if (attrs::flag(old_column.attrs, "inherited") || attrs::flag(new_column.attrs, "inherited")) continue;
-    hints.push_back(dotted(table) + ": column '" + old_column.name + "' dropped and '" + new_column.name +
+    hints.push_back(model::key_name(table) + ": column '" + old_column.name + "' dropped and '" + new_column.name +
                     "' added with the same type; if this is a rename, declare it with `-- strata:renamed-from " +
                     old_column.name + "` on the new column to keep the data");
   }
@@ -127,7 +124,7 @@ std::vector<std::string> rename_hints(const model::Catalog& from, const model::C
     const Object& old_object = *objects.front();
     const Object& new_object = *it->second.front();
     const std::string kind = old_object.kind == Kind::MaterializedView ? "materialized view" : model::to_string(old_object.kind);
-    hints.push_back(kind + " " + dotted(old_object.key) + " dropped and " + dotted(new_object.key) +
+    hints.push_back(kind + " " + model::key_name(old_object.key) + " dropped and " + model::key_name(new_object.key) +
                     " created alike; if this is a rename, declare it with " + pragma_for(old_object, new_object) +
                     " on the new one " + what_it_keeps(old_object.kind));
   }

@@ -15,9 +15,6 @@ using model::Kind;
 using model::Object;
 using nlohmann::json;
 
-// "table:public.users" -> "public.users"
-std::string dotted(const std::string& key) { return key.substr(key.find(':') + 1); }
-
 std::string prefix_of(const std::string& key) { return key.substr(0, key.find(':') + 1); }
 
 // Names in deparsed text, as before (`false, false`) or qualifying another (`true, true`: v.total).
@@ -182,18 +179,18 @@ RenamedCatalog rename_objects(const model::Catalog& from, const model::Catalog& 
     } else if (constraints.count(key)) {
       new_key = constraints.at(key)->key;
     } else if (object.kind == Kind::SequenceOwner && relations.count(object.parent)) {
-      new_key = "seqowner:" + dotted(relations.at(object.parent)->key);
+      new_key = "seqowner:" + model::key_name(relations.at(object.parent)->key);
     } else if (object.kind == Kind::Column) {
       new_key = columns.count(key) ? columns.at(key)->key
-                                   : "column:" + dotted(new_table_key(object.parent)) + "." + object.name;
+                                   : "column:" + model::key_name(new_table_key(object.parent)) + "." + object.name;
     } else if (object.kind == Kind::Default) {
-      new_key = "default:" + dotted(new_table_key(object.parent)) + "." + new_column_name(object.parent, object.name);
+      new_key = "default:" + model::key_name(new_table_key(object.parent)) + "." + new_column_name(object.parent, object.name);
     } else if ((object.kind == Kind::Constraint || object.kind == Kind::Trigger || object.kind == Kind::Rule ||
                 object.kind == Kind::Policy) &&
                tables.count(object.parent)) {
-      new_key = prefix_of(key) + dotted(new_table_key(object.parent)) + "." + object.name;
+      new_key = prefix_of(key) + model::key_name(new_table_key(object.parent)) + "." + object.name;
     } else if ((object.kind == Kind::Trigger || object.kind == Kind::Rule) && relations.count(object.parent)) {
-      new_key = prefix_of(key) + dotted(relations.at(object.parent)->key) + "." + object.name;
+      new_key = prefix_of(key) + model::key_name(relations.at(object.parent)->key) + "." + object.name;
     }
     if (new_key != key) keys[key] = new_key;
     // RENAME CONSTRAINT renames the index of a key or exclusion constraint along.
@@ -345,14 +342,14 @@ RenamedCatalog rename_objects(const model::Catalog& from, const model::Catalog& 
       result.renames.push_back(rename_change(
           *target, "ALTER TABLE " + model::qualified_name(source.schema, source.name) + " SET SCHEMA " +
                        model::quote_ident(target->schema),
-          "move table " + dotted(old_key) + " to schema " + target->schema));
+          "move table " + model::key_name(old_key) + " to schema " + target->schema));
       schema = target->schema;
     }
     if (source.name == target->name) continue;
     result.renames.push_back(rename_change(
         *target, "ALTER TABLE " + model::qualified_name(schema, source.name) + " RENAME TO " +
                      model::quote_ident(target->name),
-        "rename table " + dotted(old_key) + " to " + dotted(target->key)));
+        "rename table " + model::key_name(old_key) + " to " + model::key_name(target->key)));
   }
   for (const auto& [old_key, target] : constraints) {
     const Object& source = *from.find(old_key);
@@ -365,7 +362,7 @@ RenamedCatalog rename_objects(const model::Catalog& from, const model::Catalog& 
                                            "ALTER TABLE " + model::qualified_name(table->schema, table->name) +
                                                " RENAME CONSTRAINT " + model::quote_ident(source.name) + " TO " +
                                                model::quote_ident(target->name),
-                                           "rename constraint " + dotted(old_key) + " to " + target->name));
+                                           "rename constraint " + model::key_name(old_key) + " to " + target->name));
   }
   for (const auto& [old_key, target] : relations) {
     const Object& source = *from.find(old_key);
@@ -373,7 +370,7 @@ RenamedCatalog rename_objects(const model::Catalog& from, const model::Catalog& 
     result.renames.push_back(rename_change(*target,
                                            "ALTER " + what + " " + model::qualified_name(source.schema, source.name) +
                                                " RENAME TO " + model::quote_ident(target->name),
-                                           "rename " + model::to_string(source.kind) + " " + dotted(old_key) + " to " +
+                                           "rename " + model::to_string(source.kind) + " " + model::key_name(old_key) + " to " +
                                                target->name));
   }
   for (const auto& [old_key, target] : columns) {
@@ -387,7 +384,7 @@ RenamedCatalog rename_objects(const model::Catalog& from, const model::Catalog& 
                                            "ALTER TABLE " + table_name + " RENAME COLUMN " +
                                                model::quote_ident(source.name) + " TO " +
                                                model::quote_ident(target->name),
-                                           "rename column " + dotted(old_key) + " to " + target->name));
+                                           "rename column " + model::key_name(old_key) + " to " + target->name));
   }
   return result;
 }
@@ -421,7 +418,7 @@ std::vector<Change> rename_labels(model::Catalog& catalog,
       constants[model::quote_literal(old_label) + "::" + name] = model::quote_literal(new_label) + "::" + name;
       changes.push_back(rename_change(type, "ALTER TYPE " + name + " RENAME VALUE " + model::quote_literal(old_label) +
                                                 " TO " + model::quote_literal(new_label),
-                                      "rename label '" + old_label + "' of type " + dotted(type_key) + " to '" + new_label + "'"));
+                                      "rename label '" + old_label + "' of type " + model::key_name(type_key) + " to '" + new_label + "'"));
     }
     type.attrs["labels"] = list;
   }

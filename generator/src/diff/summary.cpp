@@ -24,9 +24,6 @@ std::string label(const model::Object& object) {
 }
 
 // For reading only: the key without its kind prefix is the object's dotted raw name
-// ("public.users.email", "public.f(integer)").
-std::string display_name(const std::string& key) { return key.substr(key.find(':') + 1); }
-
 std::string verb(Change::Action action, Kind kind) {
   switch (action) {
     case Change::Action::Create:
@@ -43,14 +40,14 @@ std::string verb(Change::Action action, Kind kind) {
 }  // namespace
 
 std::string summarize(Change::Action action, const model::Object& object, const std::string& note) {
-  std::string text = verb(action, object.kind) + " " + label(object) + " " + display_name(object.key);
+  std::string text = verb(action, object.kind) + " " + label(object) + " " + model::key_name(object.key);
   if (!note.empty()) text += " (" + note + ")";
   return text;
 }
 
 std::string summarize_attach(const model::Object& partition) {
-  return "attach partition " + display_name(partition.key) + " to " +
-         display_name(attrs::text(partition.attrs, "partition_of"));
+  return "attach partition " + model::key_name(partition.key) + " to " +
+         model::key_name(attrs::text(partition.attrs, "partition_of"));
 }
 
 }  // namespace strata::diff

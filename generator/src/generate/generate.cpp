@@ -396,9 +396,7 @@ Result generate(const Options& options, const runtime::Cluster& cluster) {
       rows_before = prove::snapshot(proof.connection_string(), current, fill_options);
       result.data_proof = options.proof_rows == 0
                               ? "proven on the rows of " + std::to_string(seed_files.size()) + " seed file(s)"
-                              : "proven on " + std::to_string(filled.rows) + " synthetic rows (" +
-                                    std::to_string(filled.filled) + " of " + std::to_string(filled.tables) +
-                                    " tables filled)" + seeded;
+                              : filled.summary() + seeded;
     }
     for (const auto& note : filled.notes) result.warnings.push_back("proof on data: " + note);
     data_ms += ms_since(start);

@@ -62,6 +62,8 @@ std::string default_privileges_key(const std::string& role, const std::string& s
   return "default_privileges:" + role + (schema.empty() ? "" : " in " + schema) + " on " + objects;
 }
 
+std::string key_name(const std::string& key) { return key.substr(key.find(':') + 1); }
+
 std::string to_string(Kind kind) {
   for (const auto& [k, name] : kKindNames) {
     if (k == kind) return name;

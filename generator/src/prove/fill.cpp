@@ -28,6 +28,11 @@ long run_in_savepoint(const pg::Session& session, const std::string& sql, std::s
 
 }  // namespace detail
 
+std::string FillReport::summary() const {
+  return "proven on " + std::to_string(rows) + " synthetic rows (" + std::to_string(filled) + " of " +
+         std::to_string(tables) + " tables filled)";
+}
+
 FillReport fill(const std::string& connection, const FillOptions& options) {
   FillReport report;
   pg::Session session(connection, "strata proof");

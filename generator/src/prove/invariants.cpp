@@ -14,8 +14,6 @@ using model::Object;
 
 constexpr std::size_t kExamples = 3;  // examples per table and invariant
 
-std::string dotted(const std::string& key) { return key.substr(key.find(':') + 1); }
-
 std::string name_of(const Object& object) { return model::qualified_name(object.schema, object.name); }
 
 // A partitioned table holds no rows of its own (its partitions do); a foreign table's are on
@@ -25,13 +23,20 @@ bool holds_no_rows_here(const Object& table) {
          (table.attrs.contains("foreign") && !table.attrs["foreign"].is_null());
 }
 
+// The objects of `kind` keyed under a table ("column:public.t.*", "constraint:public.t.*"):
+// a range of the sorted map, not a walk over the catalog.
+std::vector<const Object*> parts_of(const model::Catalog& catalog, const std::string& table, const std::string& kind) {
+  const std::string prefix = kind + ":" + model::key_name(table) + ".";
+  std::vector<const Object*> parts;
+  for (auto it = catalog.objects.lower_bound(prefix); it != catalog.objects.end() && it->first.starts_with(prefix); ++it) {
+    if (it->second.parent == table) parts.push_back(&it->second);
+  }
+  return parts;
+}
+
 // Columns of a table in position order.
 std::vector<const Object*> columns_of(const model::Catalog& catalog, const std::string& table) {
-  std::vector<const Object*> columns;
-  for (auto it = catalog.objects.lower_bound("column:" + dotted(table) + ".");
-       it != catalog.objects.end() && it->first.starts_with("column:" + dotted(table) + "."); ++it) {
-    if (it->second.parent == table) columns.push_back(&it->second);
-  }
+  auto columns = parts_of(catalog, table, "column");
   std::sort(columns.begin(), columns.end(), [](const Object* a, const Object* b) {
     return a->attrs.value("position", 0) < b->attrs.value("position", 0);
   });
@@ -39,10 +44,10 @@ std::vector<const Object*> columns_of(const model::Catalog& catalog, const std::
 }
 
 std::vector<std::string> primary_key_of(const model::Catalog& catalog, const std::string& table) {
-  for (const auto& [key, object] : catalog.objects) {
-    if (object.kind == Kind::Constraint && object.parent == table && object.attrs.value("type", "") == "p" &&
-        object.attrs.contains("columns") && object.attrs["columns"].is_array()) {
-      return object.attrs["columns"].get<std::vector<std::string>>();
+  for (const Object* constraint : parts_of(catalog, table, "constraint")) {
+    if (constraint->attrs.value("type", "") == "p" && constraint->attrs.contains("columns") &&
+        constraint->attrs["columns"].is_array()) {
+      return constraint->attrs["columns"].get<std::vector<std::string>>();
     }
   }
   return {};
@@ -283,10 +288,10 @@ std::vector<Violation> check_after_up(const std::string& connection, const Snaps
     std::vector<Checker::Kept> kept;
     std::map<std::string, std::string> names;  // old column name -> new
     for (std::size_t i = 0; i < rows.columns.size(); ++i) {
-      const std::string old_key = "column:" + dotted(key) + "." + rows.columns[i];
+      const std::string old_key = "column:" + model::key_name(key) + "." + rows.columns[i];
       const auto renamed_column = renamed.find(old_key);
       const Object* column = to.find(renamed_column != renamed.end() ? renamed_column->second
-                                                                     : "column:" + dotted(table->key) + "." + rows.columns[i]);
+                                                                     : "column:" + model::key_name(table->key) + "." + rows.columns[i]);
       const Object* old_column = from.find(old_key);
       if (!column || !old_column || lost.count(column->key)) continue;
       const std::string type = column->attrs.value("type", "");
@@ -413,7 +418,7 @@ std::vector<Violation> check_after_down(const std::string& connection, const Sna
     if (lost.count(key)) continue;
     std::vector<Checker::Kept> kept;
     for (std::size_t i = 0; i < rows.columns.size(); ++i) {
-      if (!lost.count("column:" + dotted(key) + "." + rows.columns[i])) kept.push_back({i, rows.columns[i], "", {}});
+      if (!lost.count("column:" + model::key_name(key) + "." + rows.columns[i])) kept.push_back({i, rows.columns[i], "", {}});
     }
     checker.compare_rows(rows, rows.name, rows.key_columns, kept, "after the down migration");
   }

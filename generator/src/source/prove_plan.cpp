@@ -7,11 +7,6 @@
 
 namespace strata::source {
 
-std::string PlanProof::summary() const {
-  return "proven on " + std::to_string(filled.rows) + " synthetic rows (" + std::to_string(filled.filled) + " of " +
-         std::to_string(filled.tables) + " tables filled)";
-}
-
 PlanProof prove_plan(const runtime::Cluster& cluster, const model::Catalog& from, const model::Catalog& to,
                      const diff::Plan& plan, const diff::Options& options, const model::Scope& scope,
                      const prove::FillOptions& fill) {
