@@ -102,6 +102,8 @@ TEST_F(Rehearse, SafeMigrationSucceedsWithEqualRowCountsAndTheTargetUntouched) {
   EXPECT_FALSE((*safe)["destructive"].get<bool>());
   EXPECT_TRUE(locked(*safe, "public.products", "AccessExclusiveLock")) << safe->dump(2);
   EXPECT_TRUE(locked(*safe, "public.orders", "ShareLock")) << safe->dump(2);
+  EXPECT_TRUE((*safe)["proof"]["checked"].get<bool>()) << safe->dump(2);
+  EXPECT_EQ((*safe)["proof"]["violations"], nlohmann::json::array()) << safe->dump(2);
 
   EXPECT_EQ(dump_of(target), before) << "rehearse wrote to the target";
 }
@@ -132,6 +134,42 @@ TEST_F(Rehearse, DestructiveMigrationIsReportedAndTheTargetUntouched) {
   EXPECT_TRUE((*destructive)["marked_destructive"].get<bool>());
   EXPECT_EQ((*destructive)["dropped_tables"], nlohmann::json::array({"public.order_details"}));
   EXPECT_FALSE(report["rows_after"].contains("public.order_details"));
+}
+
+// The proof on data's invariants on the copy's real rows: a data migration's changes are
+// reported, a sequence default behind the existing keys (new rows collide) fails the rehearsal.
+TEST_F(Rehearse, ChangedValuesAreReportedAndABrokenInvariantFailsTheRehearsal) {
+  project.add_migrations(
+      {{"20260101000002", "shout_product_names", "UPDATE products SET product_name = upper(product_name) WHERE product_id <= 2;\n",
+        ""},
+       {"20260101000003", "region_ids_from_a_sequence",
+        "CREATE SEQUENCE region_ids;\nALTER TABLE region ALTER COLUMN region_id SET DEFAULT nextval('region_ids');\n", ""},
+       {"20260101000004", "after_it", "ALTER TABLE region ADD COLUMN y int;\n", ""}});
+  const auto run = project.strata({"rehearse", "--url", url(), "--format", "json"});
+  EXPECT_EQ(run.exit_code, 1) << run.all();
+  const auto report = nlohmann::json::parse(run.out);
+  EXPECT_FALSE(report["success"].get<bool>());
+
+  const auto& shout = *migration_named(report, "shout_product_names");
+  EXPECT_EQ(shout["status"], "applied");
+  EXPECT_FALSE(shout["proof"]["breaks_invariants"].get<bool>()) << shout.dump(2);
+  ASSERT_FALSE(shout["proof"]["violations"].empty()) << shout.dump(2);
+  EXPECT_EQ(shout["proof"]["violations"][0]["severity"], "change");
+  EXPECT_EQ(shout["proof"]["violations"][0]["column"], "product_name");
+  EXPECT_TRUE(contains(shout["proof"]["violations"][0]["example"].get<std::string>(), "row (1): 'Chai' became 'CHAI'"))
+      << shout.dump(2);
+
+  const auto& sequence = *migration_named(report, "region_ids_from_a_sequence");
+  EXPECT_EQ(sequence["status"], "applied");
+  EXPECT_TRUE(sequence["proof"]["breaks_invariants"].get<bool>()) << sequence.dump(2);
+  EXPECT_TRUE(contains(sequence["proof"]["violations"].dump(), "a new row can be inserted as before")) << sequence.dump(2);
+  EXPECT_EQ((*migration_named(report, "after_it"))["status"], "not_run");
+
+  const auto text = project.strata({"rehearse", "--url", url()});
+  EXPECT_EQ(text.exit_code, 1) << text.all();
+  EXPECT_TRUE(contains(text.out, "changes: public.products.product_name: values are kept")) << text.out;
+  EXPECT_TRUE(contains(text.out, "breaks: public.region: a new row can be inserted as before")) << text.out;
+  EXPECT_TRUE(contains(text.out, "region_ids_from_a_sequence breaks the invariants of its rows")) << text.out;
 }
 
 TEST_F(Rehearse, FailureNamesTheMigrationAndDriftIsReported) {

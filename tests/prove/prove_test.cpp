@@ -151,6 +151,28 @@ TEST_F(Prove, AFunctionChangedUnderACheckAnIndexAndAGeneratedColumnIsCaught) {
   EXPECT_TRUE(has(violations, "public.books.long_title: the generated column equals its expression")) << lines(violations);
 }
 
+TEST_F(Prove, ASampleIsComparedWhereItsKeysAreFoundAgain) {
+  fill(url());
+  const auto before_catalog = catalog();
+  const auto rows = snapshot(url(), before_catalog, {}, 3);
+  ASSERT_TRUE(rows.tables.count("table:public.authors"));
+  EXPECT_EQ(rows.tables.at("table:public.authors").rows.size(), 3u) << "the first three by primary key";
+  EXPECT_TRUE(rows.tables.at("table:public.authors").sampled);
+  EXPECT_FALSE(rows.tables.count("table:public.shelves")) << "no primary key and more rows than the sample";
+  ASSERT_FALSE(rows.notes.empty());
+  EXPECT_NE(rows.notes.front().find("no primary key and more than 3 rows"), std::string::npos) << rows.notes.front();
+
+  // Rows outside the sample are not read; new rows are not in it; a changed sampled row is named.
+  exec(url(), "UPDATE authors SET code = 'zz' WHERE id = (SELECT max(id) FROM authors); DELETE FROM shelves");
+  EXPECT_EQ(lines(check_after_up(url(), rows, before_catalog, catalog(), {}, {})), "");
+  exec(url(), "UPDATE authors SET code = 'yy' WHERE id = (SELECT min(id) FROM authors); DELETE FROM books WHERE id = 2");
+  const auto violations = check_after_up(url(), rows, before_catalog, catalog(), {}, {});
+  EXPECT_TRUE(has(violations, "public.authors.code: values are kept after the up migration: row (")) << lines(violations);
+  EXPECT_TRUE(has(violations, "became 'yy'")) << lines(violations);
+  EXPECT_TRUE(has(violations, "public.books: every row survives after the up migration: row (2) is gone")) << lines(violations);
+  for (const auto& violation : violations) EXPECT_TRUE(violation.changes_data) << violation.line();
+}
+
 TEST_F(Prove, TheDownMigrationMustBringTheRowsBack) {
   fill(url());
   const auto rows = snapshot(url(), catalog());

@@ -40,6 +40,7 @@ struct TableRows {
   std::vector<std::string> key_columns;   // the primary key, in key order; empty without one
   std::vector<std::string> columns;       // every column, by name
   std::map<std::string, std::vector<std::string>> rows;  // key -> quote_nullable(value::text) per column
+  bool sampled = false;  // only the first rows by key: compared where their keys are found again
 };
 
 // The values of every table of `catalog` that has rows, and whether an INSERT of a new row
@@ -47,8 +48,13 @@ struct TableRows {
 struct Snapshot {
   std::map<std::string, TableRows> tables;     // by table key
   std::map<std::string, bool> insert_works;    // by table key
+  std::vector<std::string> notes;              // tables whose values are not kept, and why
 };
-Snapshot snapshot(const std::string& connection, const model::Catalog& catalog, const FillOptions& options = {});
+// `sample_rows` > 0 keeps only that many rows per table, the first by primary key (a copy of
+// production is too large to hold whole); a table without a primary key and with more rows than
+// that is left out of the value checks (noted). 0 keeps every row.
+Snapshot snapshot(const std::string& connection, const model::Catalog& catalog, const FillOptions& options = {},
+                  long sample_rows = 0);
 
 // A broken invariant: which table, column and row, what broke, and what to do.
 struct Violation {
@@ -58,14 +64,18 @@ struct Violation {
   std::string example;    // the row (its key) and the values
   std::string hint;
   bool warning = false;   // a NOT VALID constraint that existing rows break: VALIDATE will fail
+  // A row gone or a value changed: wrong for a generated migration, what a hand-written data
+  // migration may do on purpose (`strata rehearse` reports these as changes).
+  bool changes_data = false;
   std::string line() const;
 };
 
 // After the up migration from `from` to `to` (renames as `options` declares them): every row
 // survives and keeps the values of the columns both catalogs have (a retyped column's value cast
 // to the new type), an INSERT works where it worked before, every CHECK and foreign key holds on
-// every row (NOT VALID ones too), generated columns equal their expressions, and the btree
-// indexes of the tables the plan touches agree with their rows (contrib's amcheck).
+// every row (NOT VALID ones too) and generated columns equal their expressions in the tables the
+// plan touches (or whose constraints, indexes or columns use an object it changes), and the btree
+// indexes of those tables agree with their rows (contrib's amcheck).
 std::vector<Violation> check_after_up(const std::string& connection, const Snapshot& before, const model::Catalog& from,
                                       const model::Catalog& to, const diff::Plan& plan, const diff::Options& options,
                                       const FillOptions& fill_options = {});

@@ -19,8 +19,15 @@ struct RehearseArguments {
   promote::TargetOptions target;
   TimeoutArguments timeouts;
   std::string snapshot_url;
+  long sample_rows = 1000;
   std::string format = "text";
 };
+
+// How a broken invariant weighs in a rehearsal: it fails it, it is a change a data migration may
+// mean, or a warning.
+std::string severity(const prove::Violation& violation) {
+  return violation.warning ? "warning" : violation.changes_data ? "change" : "error";
+}
 
 std::string megabytes(long long bytes) {
   char text[32];
@@ -62,6 +69,20 @@ nlohmann::json step_json(const promote::RehearsalStep& step) {
     entry["rows_after"] = step.rows_after;
   }
   if (step.failure) entry["error"] = error_json(*step.failure);
+  nlohmann::json violations = nlohmann::json::array();
+  for (const auto& violation : step.invariants) {
+    violations.push_back({{"table", violation.table},
+                          {"column", violation.column},
+                          {"invariant", violation.invariant},
+                          {"example", violation.example},
+                          {"hint", violation.hint},
+                          {"severity", severity(violation)}});
+  }
+  entry["proof"] = {{"checked", step.checked},
+                    {"breaks_invariants", step.breaks_invariants()},
+                    {"elapsed_ms", step.proof_ms},
+                    {"violations", violations},
+                    {"notes", step.proof_notes}};
   return entry;
 }
 
@@ -115,6 +136,15 @@ void print_step(const promote::RehearsalStep& step) {
     for (const auto& table : step.dropped_tables) dropped = dropped || line.rfind(table + ":", 0) == 0;
     if (!dropped) std::cout << "  rows vanish: " << line << "\n";
   }
+  if (step.checked) {
+    std::cout << "  rows: " << (step.breaks_invariants() ? "invariants BROKEN" : "invariants hold") << " (checked in "
+              << format_ms(step.proof_ms) << ")\n";
+  }
+  for (const auto& violation : step.invariants) {
+    const auto weight = severity(violation);
+    std::cout << "  " << (weight == "error" ? "breaks: " : weight == "change" ? "changes: " : "") << violation.line() << "\n";
+  }
+  for (const auto& note : step.proof_notes) std::cout << "  not compared: " << note << "\n";
   if (step.failure) {
     std::string text = describe(*step.failure);
     for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 3)) text.replace(at, 1, "\n  ");
@@ -157,6 +187,7 @@ void print_text(const promote::Rehearsal& rehearsal, const promote::Context& con
   } else {
     for (const auto& step : steps) {
       if (step.failure) std::cout << step.migration->name() << " failed";
+      else if (step.breaks_invariants()) std::cout << step.migration->name() << " breaks the invariants of its rows";
     }
   }
   std::cout << "; nothing was written to the target\n";
@@ -167,6 +198,7 @@ void run_rehearse(const RehearseArguments& arguments, const GlobalOptions& globa
   promote::RehearseOptions options;
   options.snapshot = arguments.snapshot_url;
   options.run = run_options(context, arguments.timeouts);
+  options.sample_rows = arguments.sample_rows;
   const bool show_progress = ::isatty(STDERR_FILENO) != 0;
   options.copy_progress = [show_progress](long long bytes) {
     if (show_progress) std::cerr << "\rcopying: " << megabytes(bytes) << std::flush;
@@ -193,14 +225,22 @@ void register_rehearse_command(CLI::App& app, const GlobalOptions& globals, Comm
   add_timeout_options(command, arguments->timeouts);
   command->add_option("--snapshot-url", arguments->snapshot_url,
                       "Copy this database (postgresql:// URL) or pg_dump -Fc file instead of the target");
+  command->add_option("--sample-rows", arguments->sample_rows,
+                      "Rows per table (the first by primary key) whose values are compared across each migration "
+                      "(default 1000; 0: no checks of the rows)")
+      ->check(CLI::NonNegativeNumber);
   command->add_option("--format", arguments->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   command->footer(
       "Copies the target (pg_dump -Fc | pg_restore; its password in PGPASSWORD, never on a command\n"
       "line) into a database of a throwaway PostgreSQL, applies the pending migrations there one by\n"
       "one, and reports each one's time, the locks it took (pg_locks, sampled), the tables it drops\n"
       "and rows that vanish, the row counts of every table before and after, and the drift between\n"
-      "the target and what its applied migrations build. Nothing is written to the target.\n"
-      "Exit 0: every pending migration applied to the copy; 1: one failed (or an error).\n" +
+      "the target and what its applied migrations build. Around each migration it checks the proof\n"
+      "on data's invariants on the copy's rows: indexes agree with their rows (amcheck), CHECKs,\n"
+      "foreign keys and generated columns hold, a new row still inserts; rows gone and values\n"
+      "changed in a sample of each table are reported as changes. Nothing is written to the target.\n"
+      "Exit 0: every pending migration applied to the copy keeping the invariants; 1: one failed or\n"
+      "broke an invariant (or an error).\n" +
       std::string(kTargetHelp));
   command->callback([arguments, &globals, &runner] {
     runner = [arguments, &globals] { run_rehearse(*arguments, globals); };

@@ -53,21 +53,22 @@ std::vector<std::string> primary_key_of(const model::Catalog& catalog, const std
   return {};
 }
 
-// SELECT key, quote_nullable(column::text) ... FROM ONLY table: key -> values. Without a key,
-// rows are keyed by their values and a counter (`#2` for the second equal row).
+// ROW(k1, k2)::text: a row's key as text, "(1,a)".
+std::string key_text(const std::vector<std::string>& key_columns) {
+  std::string sql = "ROW(";
+  for (std::size_t i = 0; i < key_columns.size(); ++i) sql += (i ? ", " : "") + pg::identifier(key_columns[i]);
+  return sql + ")::text";
+}
+
+// SELECT key, quote_nullable(column::text) ... FROM ONLY table `suffix`: key -> values. Without a
+// key, rows are keyed by their values and a counter (`#2` for the second equal row).
 std::map<std::string, std::vector<std::string>> read_rows(const pg::Session& session, const std::string& table,
                                                           const std::vector<std::string>& key_columns,
-                                                          const std::vector<std::string>& columns) {
-  std::string sql = "SELECT ";
-  if (key_columns.empty()) {
-    sql += "''";
-  } else {
-    sql += "ROW(";
-    for (std::size_t i = 0; i < key_columns.size(); ++i) sql += (i ? ", " : "") + pg::identifier(key_columns[i]);
-    sql += ")::text";
-  }
+                                                          const std::vector<std::string>& columns,
+                                                          const std::string& suffix = "") {
+  std::string sql = "SELECT " + (key_columns.empty() ? std::string("''") : key_text(key_columns));
   for (const auto& column : columns) sql += ", quote_nullable(" + pg::identifier(column) + "::text)";
-  sql += " FROM ONLY " + table;
+  sql += " FROM ONLY " + table + suffix;
   std::map<std::string, std::vector<std::string>> rows;
   for (auto& row : session.query(sql, "read the rows of " + table)) {
     std::vector<std::string> values(row.begin() + 1, row.end());
@@ -81,6 +82,14 @@ std::map<std::string, std::vector<std::string>> read_rows(const pg::Session& ses
     rows.emplace(std::move(key), std::move(values));
   }
   return rows;
+}
+
+// WHERE the row's key is one of a sample's: the sampled rows as they are now (PostgreSQL hashes
+// a long constant list, so this is one scan of the table).
+std::string where_key_in(const std::vector<std::string>& key_columns, const TableRows& sample) {
+  std::string list;
+  for (const auto& [key, row] : sample.rows) list += (list.empty() ? "" : ", ") + pg::literal(key);
+  return " WHERE " + key_text(key_columns) + " = ANY (ARRAY[" + list + "]::text[])";
 }
 
 // What each old value (a quote_nullable literal) reads as in `type`: cast to it and back to text.
@@ -117,7 +126,9 @@ class Checker {
     std::vector<std::string> names;
     for (const auto& column : kept) names.push_back(column.name);
     const bool keyed = !before.key_columns.empty() && !key_now.empty();
-    const auto now = read_rows(session_, table_now, keyed ? key_now : std::vector<std::string>{}, names);
+    if (before.sampled && !keyed) return;  // a sample without its key cannot be found again
+    const auto now = read_rows(session_, table_now, keyed ? key_now : std::vector<std::string>{}, names,
+                               before.sampled ? where_key_in(key_now, before) : "");
     // The old values as the new types read them.
     std::vector<std::map<std::string, std::string>> casts(kept.size());
     for (std::size_t i = 0; i < kept.size(); ++i) {
@@ -138,7 +149,7 @@ class Checker {
         const auto it = now.find(key);
         if (it == now.end()) {
           if (gone++ < kExamples) add(table_now, "", "every row survives " + when, "row " + key + " is gone",
-                                      "the migration deletes rows: approve it as destructive, or keep them");
+                                      "the migration deletes rows: approve it as destructive, or keep them", false, true);
           continue;
         }
         for (std::size_t i = 0; i < kept.size(); ++i) {
@@ -149,7 +160,8 @@ class Checker {
                 "row " + key + ": " + want + " became " + it->second[i],
                 kept[i].cast_to.empty() ? "the migration rewrites a column it does not change: report it"
                                         : "the new type does not hold every value: widen it, or convert the values in a "
-                                          "hand-written migration (`strata new`) first");
+                                          "hand-written migration (`strata new`) first",
+                false, true);
           }
         }
       }
@@ -166,10 +178,10 @@ class Checker {
     if (have.size() < want.size()) {
       add(table_now, "", "every row survives " + when,
           std::to_string(want.size()) + " rows before, " + std::to_string(have.size()) + " after",
-          "the migration deletes rows: approve it as destructive, or keep them");
+          "the migration deletes rows: approve it as destructive, or keep them", false, true);
     } else if (want != have) {
       add(table_now, "", "values are kept " + when, "a row's values differ (the table has no primary key to name it)",
-          "compare the column types before and after: a narrower type does not hold every value");
+          "compare the column types before and after: a narrower type does not hold every value", false, true);
     }
   }
 
@@ -187,8 +199,8 @@ class Checker {
   }
 
   void add(const std::string& table, const std::string& column, const std::string& invariant, const std::string& example,
-           const std::string& hint, bool warning = false) {
-    violations_.push_back({table, column, invariant, example, hint, warning});
+           const std::string& hint, bool warning = false, bool changes_data = false) {
+    violations_.push_back({table, column, invariant, example, hint, warning, changes_data});
   }
 
  private:
@@ -204,8 +216,9 @@ std::string check_expression(std::string definition) {
   return definition.starts_with("CHECK ") ? definition.substr(6) : definition;
 }
 
-// The tables whose indexes the plan may have left disagreeing with their rows: the ones it
-// changes, and those with indexes over a function it changes.
+// The tables whose rows the plan may have left breaking a constraint, a generated column or an
+// index: the ones it changes, and those whose indexes, constraints or columns use what it changes
+// (a function, a domain). The others' rows met every constraint before and are as they were.
 std::set<std::string> touched_tables(const model::Catalog& to, const diff::Plan& plan) {
   std::set<std::string> changed, tables;
   for (const auto& change : plan.changes) changed.insert(change.key);
@@ -216,8 +229,16 @@ std::set<std::string> touched_tables(const model::Catalog& to, const diff::Plan&
     else if (!object->parent.empty()) tables.insert(object->parent);
   }
   for (const auto& [key, object] : to.objects) {
-    if (object.kind != Kind::Index && object.kind != Kind::Constraint) continue;
+    if (object.kind != Kind::Index && object.kind != Kind::Constraint && object.kind != Kind::Column) continue;
     if (std::any_of(object.depends_on.begin(), object.depends_on.end(), [&](const std::string& d) { return changed.count(d); })) {
+      tables.insert(object.parent);
+    }
+  }
+  // A foreign key into a touched table: the parent rows it needs may be gone.
+  for (const auto& [key, object] : to.objects) {
+    const auto referenced = object.attrs.find("referenced_table");
+    if (object.kind == Kind::Constraint && referenced != object.attrs.end() && referenced->is_string() &&
+        tables.count(referenced->get<std::string>())) {
       tables.insert(object.parent);
     }
   }
@@ -231,7 +252,8 @@ std::string Violation::line() const {
          example + (hint.empty() ? "" : " (" + hint + ")");
 }
 
-Snapshot snapshot(const std::string& connection, const model::Catalog& catalog, const FillOptions& options) {
+Snapshot snapshot(const std::string& connection, const model::Catalog& catalog, const FillOptions& options,
+                  long sample_rows) {
   Snapshot snapshot;
   pg::Session session(connection, "strata proof");
   for (const auto& [key, table] : catalog.objects) {
@@ -240,7 +262,22 @@ Snapshot snapshot(const std::string& connection, const model::Catalog& catalog, 
     rows.name = name_of(table);
     rows.key_columns = primary_key_of(catalog, key);
     for (const Object* column : columns_of(catalog, key)) rows.columns.push_back(column->name);
-    rows.rows = read_rows(session, rows.name, rows.key_columns, rows.columns);
+    std::string suffix;
+    if (sample_rows > 0 && !rows.key_columns.empty()) {
+      suffix = " ORDER BY ";
+      for (std::size_t i = 0; i < rows.key_columns.size(); ++i) suffix += (i ? ", " : "") + pg::identifier(rows.key_columns[i]);
+      suffix += " LIMIT " + std::to_string(sample_rows);
+    } else if (sample_rows > 0) {
+      suffix = " LIMIT " + std::to_string(sample_rows + 1);
+    }
+    rows.rows = read_rows(session, rows.name, rows.key_columns, rows.columns, suffix);
+    const auto read = static_cast<long>(rows.rows.size());
+    rows.sampled = sample_rows > 0 && read >= sample_rows;  // with a key: there may be more rows
+    if (sample_rows > 0 && rows.key_columns.empty() && read > sample_rows) {
+      snapshot.notes.push_back(rows.name + ": no primary key and more than " + std::to_string(sample_rows) +
+                               " rows: its values are not compared (its row count is)");
+      continue;
+    }
     if (!rows.rows.empty()) snapshot.tables.emplace(key, std::move(rows));
   }
   // Whether a new row goes in: a probe rolled back at once.
@@ -337,8 +374,9 @@ std::vector<Violation> check_after_up(const std::string& connection, const Snaps
   session.exec("ROLLBACK", "end the insert probes");
 
   // Every CHECK and foreign key holds; generated columns are their expressions.
+  const auto tables = touched_tables(to, plan);
   for (const auto& [key, object] : to.objects) {
-    const Object* table = to.find(object.parent);
+    const Object* table = tables.count(object.parent) ? to.find(object.parent) : nullptr;
     if (!table || (table->attrs.contains("foreign") && !table->attrs["foreign"].is_null())) continue;
     const std::string name = name_of(*table);
     if (object.kind == Kind::Constraint && object.attrs.value("type", "") == "c") {
@@ -372,7 +410,6 @@ std::vector<Violation> check_after_up(const std::string& connection, const Snaps
 
   // Indexes agree with their rows (contrib's amcheck, in a transaction rolled back: the catalog
   // stays as the migration left it).
-  const auto tables = touched_tables(to, plan);
   if (!tables.empty()) {
     session.exec("BEGIN", "check indexes");
     std::string error;

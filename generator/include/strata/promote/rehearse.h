@@ -14,6 +14,7 @@
 #include "strata/error.h"
 #include "strata/promote/drift.h"
 #include "strata/promote/target.h"
+#include "strata/prove.h"
 #include "strata/runner.h"
 #include "strata/source.h"
 
@@ -70,7 +71,15 @@ struct RehearsalStep {
   std::vector<std::string> vanished;        // "public.x: 10 -> 0 rows"
   std::vector<std::string> dropped_tables;  // tables present before, gone after
   std::optional<Error> failure;
+  // The proof on data on the copy's rows (docs/migrations.md, "Proof on data"): what the step
+  // broke (an index, a constraint, a generated column, an insert), what it changed (rows gone,
+  // values rewritten: a data migration may mean to) and NOT VALID constraints the rows break.
+  std::vector<prove::Violation> invariants;
+  std::vector<std::string> proof_notes;  // tables left out of the value checks, and why
+  double proof_ms = 0;
+  bool checked = false;  // the invariants were checked (the step applied, sampling on)
   bool destructive() const { return !vanished.empty() || !dropped_tables.empty(); }
+  bool breaks_invariants() const;
 };
 
 struct Rehearsal {
@@ -87,11 +96,15 @@ struct Rehearsal {
 struct RehearseOptions {
   std::string snapshot;       // a URL or pg_dump -Fc file to copy instead of the target
   runner::RunOptions run;     // timeouts and retries, as the real run would have them
+  long sample_rows = 1000;    // rows per table (the first by primary key) whose values are compared
+                              // across each step; 0: no proof on the copy's rows
   std::function<void(long long)> copy_progress;
 };
 
 // Copies the target (or the snapshot) into a database of `loader`'s cluster, tells its drift, and
-// applies the pending migrations there one by one with the runner.
+// applies the pending migrations there one by one with the runner, checking the invariants of the
+// proof on data on the copy's rows around each. A step that fails or breaks an invariant fails
+// the rehearsal.
 Rehearsal rehearse(const Context& context, source::Loader& loader, const RehearseOptions& options);
 
 }  // namespace strata::promote
