@@ -132,6 +132,15 @@ TEST_F(Project, FirstMigrationThenUpToDate) {
 
   const auto check = generate({"--check"});
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+
+  // Settled before, unchanged since: told from the catalog cache, without a cluster.
+  const auto cached = strata({"--timings", "generate", "--schema", schema().string(), "--check"});
+  EXPECT_EQ(cached.exit_code, 0) << cached.out << cached.err;
+  EXPECT_NE(cached.err.find("\"from_cache\":true"), std::string::npos) << cached.err;
+  const auto off = strata::testing::run_strata({"--timings", "generate", "--schema", schema().string(), "--check"},
+                                              fs::current_path(), {{"STRATA_CATALOG_CACHE", "off"}});
+  EXPECT_EQ(off.exit_code, 0) << off.out << off.err;
+  EXPECT_NE(off.err.find("\"from_cache\":false"), std::string::npos) << off.err;
 }
 
 TEST_F(Project, EmptySchemaDirectoryGivesAFirstMigrationOfSeveralObjects) {
@@ -366,6 +375,8 @@ TEST_F(Project, ARenameWithANewIndexHasAnOnlineDownThatRuns) {
 TEST_F(Project, CheckFailsWhenTheSchemaHasUncoveredChanges) {
   declare(kUsers);
   generate_ok("create_users");
+  ASSERT_EQ(generate({"--check"}).exit_code, 0);
+  ASSERT_EQ(generate({"--check"}).exit_code, 0);  // settled, and kept in the catalog cache
   declare(kUsers + "CREATE TABLE extra (id int);\n");
   const auto check = generate({"--check"});
   EXPECT_EQ(check.exit_code, 1);
@@ -381,6 +392,7 @@ class TamperedHistory : public Project {
     generate_ok("create_users");
     declare(kUsers + "CREATE TABLE extra (id int);\n");
     generate_ok("create_extra");
+    ASSERT_EQ(generate({"--check"}).exit_code, 0);  // settled and cached: a tampered history is refused all the same
     declare(kUsers + "CREATE TABLE extra (id int);\nCREATE TABLE more (id int);\n");
   }
   void expect_refused_naming(const std::string& file) {

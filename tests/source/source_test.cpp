@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -127,6 +128,42 @@ TEST_F(Sources, DiffOptionsCarryRenamesAndApprovals) {
   const auto options = diff_options(loader_.load(Source::files(file)));
   EXPECT_EQ(options.renames.at("column:public.accounts.email"), "column:public.accounts.mail");
   EXPECT_TRUE(options.approved_destructive.count("table:public.accounts"));
+}
+
+// The catalog cache: a source loaded again unchanged is read back (pragmas and declarations read
+// from the files again); an edited one, or one that failed, is loaded again.
+TEST_F(Sources, TheCatalogCacheServesOnlyWhatWasLoadedUnchanged) {
+  Loader loader(testing::shared_cluster());
+  loader.use_catalog_cache(true);
+  // This run's own content: an earlier run of this binary may have kept the same schema.
+  const std::string unique = "-- run " + std::to_string(::getpid()) + " " + std::to_string(std::time(nullptr)) + "\n";
+  const std::string users = unique + "CREATE TABLE users (\n  id bigint PRIMARY KEY,\n  -- strata:renamed-from mail\n  email text\n);\n";
+  const auto file = write("schema.sql", users);
+  const auto first = loader.load(Source::files(file));
+  EXPECT_EQ(loader.timings().cache_hits, 0);
+  const auto again = loader.load(Source::files(file));
+  EXPECT_EQ(loader.timings().cache_hits, 1);
+  EXPECT_TRUE(model::differences(first.catalog, again.catalog).empty());
+  ASSERT_EQ(again.pragmas.size(), 1u);
+  EXPECT_EQ(again.pragmas[0].object_key, "column:public.users.email");
+  ASSERT_NE(again.declared_at("table:public.users"), nullptr);
+  EXPECT_EQ(again.declared_at("table:public.users")->line, 2);
+
+  write("schema.sql", users + "ALTER TABLE users ADD COLUMN name text;\n");
+  const auto edited = loader.load(Source::files(file));
+  EXPECT_EQ(loader.timings().cache_hits, 1);
+  EXPECT_NE(edited.catalog.find("column:public.users.name"), nullptr);
+
+  write("schema.sql", unique + "CREATE TABLE broken (id nosuchtype);\n");
+  for (int attempt = 0; attempt < 2; ++attempt) EXPECT_THROW(loader.load(Source::files(file)), load::SchemaError);
+
+  write("migrations/20260101000000_users.sql", users);
+  rehash();
+  const auto replayed = loader.load(Source::migrations(dir_ / "migrations"));
+  const auto replayed_again = loader.load(Source::migrations(dir_ / "migrations"));
+  EXPECT_EQ(loader.timings().cache_hits, 2);
+  EXPECT_TRUE(model::differences(replayed.catalog, replayed_again.catalog).empty());
+  EXPECT_TRUE(model::differences(first.catalog, replayed_again.catalog).empty());
 }
 
 TEST_F(Sources, TheEmptySourceIsAFreshDatabase) {

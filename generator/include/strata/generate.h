@@ -37,6 +37,9 @@ struct Options {
   bool online = true;                // CONCURRENTLY index builds, NOT VALID + VALIDATE constraints
   bool check = false;                // write nothing; fail when the schema has uncovered changes
   bool use_cached_cluster = true;    // used by generate(options) without a cluster
+  // Catalogs loaded before are reused (source::CatalogCache), and the ones loaded are kept: with
+  // the migrations and the schema unchanged, generate(options) settles without a cluster.
+  bool catalog_cache = true;
   model::Scope scope;                // owners / privileges compared (strata.json "diff")
   // The proof on data: synthetic rows per table (0: proven on empty tables only, said in the
   // result), the same rows for the same seed.
@@ -59,6 +62,7 @@ struct Timings {
   double proof_ms = 0;         // copy of the replayed db, up (+ down) applied and compared
   double data_proof_ms = 0;    // of which: rows made, kept, and checked after up and down
   double write_ms = 0;
+  bool from_cache = false;     // settled from the catalog cache: nothing loaded, no cluster
   nlohmann::json to_json() const;
 };
 

@@ -12,6 +12,7 @@
 // invocations) or a private one, started on first use.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -56,6 +57,38 @@ struct Timings {
   double replay_ms = 0;
   double live_introspect_ms = 0;
   double sources_wall_ms = 0;  // two sources, loaded side by side
+  int cache_hits = 0;          // sources whose catalog came from the catalog cache
+  double cache_ms = 0;         // reading and writing it
+};
+
+// What strata keeps between invocations under $STRATA_CACHE_DIR/catalogs: the catalogs of file
+// and migration sources loaded before, and what they settled (generate: "no changes"). Entries
+// are keyed by a hash of what was loaded (every file's bytes, or every migration's version and up
+// file), the program that loaded it (its executable's path, size and mtime: a rebuilt strata
+// loads again) and PostgreSQL's binaries. A source loaded again unchanged is read back in
+// milliseconds instead of loaded into a database. Only successful loads are kept, the newest
+// kKept entries. STRATA_CATALOG_CACHE=off turns it off.
+class CatalogCache {
+ public:
+  static constexpr int kKept = 64;
+  CatalogCache();  // off when the cache directory cannot be used
+  bool enabled() const { return !directory_.empty(); }
+
+  static std::string key(const std::vector<sql::SourceFile>& files);
+  static std::string key(const std::vector<migrations::Migration>& migrations);
+  // A key for anything else that is a function of `content` (and of the program and server).
+  static std::string key(const std::string& kind, const std::string& content);
+
+  // The catalog (unscoped) and warnings stored under `key`.
+  std::optional<load::LoadedSchema> find(const std::string& key) const;
+  void store(const std::string& key, const load::LoadedSchema& loaded) const;
+
+  std::optional<nlohmann::json> read(const std::string& key) const;
+  // Never fails the caller: a cache that cannot be written is only slower.
+  void write(const std::string& key, const nlohmann::json& value) const;
+
+ private:
+  std::filesystem::path directory_;
 };
 
 // The loaded schema: the catalog; for files, their pragmas and where each object was declared
@@ -80,6 +113,9 @@ class Loader {
 
   // Owners and privileges left out of every catalog loaded from now on (model::narrow).
   void set_scope(const model::Scope& scope) { scope_ = scope; }
+  // Catalogs of file and migration sources read from and kept in the CatalogCache (on for the
+  // command line's loaders; off for a loader on a caller's cluster unless turned on).
+  void use_catalog_cache(bool on) { cache_ = on ? std::make_optional<CatalogCache>() : std::nullopt; }
   const model::Scope& scope() const { return scope_; }
 
   // The cluster, started now if it was not yet.
@@ -88,9 +124,11 @@ class Loader {
 
  private:
   Loaded load_unscoped(const Source& source);
+  Loaded cache_hit(Loaded loaded, std::chrono::steady_clock::time_point start);
 
   ClusterChoice choice_ = ClusterChoice::Cached;
   model::Scope scope_;
+  std::optional<CatalogCache> cache_;
   std::unique_ptr<runtime::Cluster> owned_;
   const runtime::Cluster* cluster_ = nullptr;
   std::mutex mutex_;  // guards timings_ while two loads run at once

@@ -70,7 +70,9 @@ nlohmann::json source_timings(const source::Timings& timings) {
           {"load_ms", timings.load.execute_ms},
           {"introspect_ms", timings.load.introspect_ms + timings.live_introspect_ms},
           {"replay_ms", timings.replay_ms},
-          {"sources_wall_ms", timings.sources_wall_ms}};
+          {"sources_wall_ms", timings.sources_wall_ms},
+          {"cache_hits", timings.cache_hits},
+          {"cache_ms", timings.cache_ms}};
 }
 
 nlohmann::json event_to_json(const runner::Event& event) {

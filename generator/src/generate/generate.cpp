@@ -256,9 +256,120 @@ void write_new_file(const fs::path& path, const std::string& text) {
   if (!out) throw GenerateError(path.string() + ": cannot write");
 }
 
+diff::Options diff_options_for(const Options& options, const load::LoadedSchema& declared) {
+  diff::Options diff_options = source::diff_options(declared);
+  diff_options.online_index_builds = options.online;
+  diff_options.not_valid_constraints = options.online;
+  diff_options.allow_destructive = options.allow_destructive;
+  return diff_options;
+}
+
+// b. The diff of the current state and the declared schema.
+diff::Plan plan_for(const model::Catalog& current, const load::LoadedSchema& declared, const diff::Options& diff_options,
+                    Result& result) {
+  const auto start = std::chrono::steady_clock::now();
+  auto plan = diff::diff(current, declared.catalog, diff_options);
+  result.timings.diff_ms = ms_since(start);
+  result.plan = plan;
+  result.warnings = declared.warnings;
+  for (const auto& change : plan.changes) {
+    result.changes.push_back({change.summary, change.destructive, change.after_transaction});
+  }
+  return plan;
+}
+
+// Whether the plan settles the run without writing: a check (passed, or thrown as failed), or
+// nothing to do.
+bool settled(const Options& options, const fs::path& directory, const diff::Plan& plan, Result& result) {
+  if (options.check) {
+    if (!plan.changes.empty()) {
+      std::vector<std::string> summaries;
+      for (const auto& change : plan.changes) summaries.push_back(change.summary);
+      throw GenerateError("the schema in " + options.schema.string() + " has changes no migration in " +
+                              directory.string() + " covers; run `strata generate`",
+                          summaries);
+    }
+    result.status = Result::Status::CheckPassed;
+    return true;
+  }
+  if (plan.changes.empty()) {
+    result.status = Result::Status::UpToDate;
+    return true;
+  }
+  return false;
+}
+
+fs::path migrations_directory(const Options& options) {
+  return options.migrations.empty() ? options.schema / "migrations" : options.migrations;
+}
+
+// The key of "these migrations and this schema need no migration, compared with these options".
+std::string settled_key(const Options& options, const std::vector<migrations::Migration>& existing,
+                        const std::vector<sql::SourceFile>& files) {
+  const std::string flags = std::string(options.online ? "online" : "") + (options.allow_destructive ? "|destructive" : "") +
+                            (options.scope.owners ? "|owners" : "") + (options.scope.privileges ? "|privileges" : "");
+  return source::CatalogCache::key("settled", source::CatalogCache::key(existing) + "|" +
+                                                  source::CatalogCache::key(files) + "|" + flags);
+}
+
+// What a settled run said besides its status, kept for the next one.
+nlohmann::json settled_json(const Result& result) {
+  return {{"warnings", result.warnings}, {"plan_warnings", result.plan.warnings}, {"plan_hints", result.plan.hints}};
+}
+
+void remember_settled(const Options& options, const std::vector<migrations::Migration>& existing, const Result& result) {
+  const source::CatalogCache cache;
+  if (!options.catalog_cache || !cache.enabled()) return;
+  cache.write(settled_key(options, existing, load::read_schema_files(options.schema)), settled_json(result));
+}
+
+// A run settled without a cluster, from what the cache kept (source::CatalogCache): the same
+// migrations and schema settled before (a hash lookup), or both were loaded before and their
+// catalogs agree. This is what `db-check` and CI run on every build. nullopt when either must be
+// loaded, or when changes have to be written (and proven, which needs the replayed database).
+std::optional<Result> settled_from_cache(const Options& options) {
+  if (!options.catalog_cache) return std::nullopt;
+  const source::CatalogCache cache;
+  if (!cache.enabled()) return std::nullopt;
+  const auto start = std::chrono::steady_clock::now();
+  const fs::path directory = migrations_directory(options);
+  const auto existing = replay::read_verified(directory);  // integrity first, as always
+  const auto files = load::read_schema_files(options.schema);
+  Result result;
+  result.timings.from_cache = true;
+  const auto key = settled_key(options, existing, files);
+  if (const auto settled = cache.read(key)) {
+    try {
+      result.warnings = settled->at("warnings").get<std::vector<std::string>>();
+      result.plan.warnings = settled->at("plan_warnings").get<std::vector<std::string>>();
+      result.plan.hints = settled->at("plan_hints").get<std::vector<std::string>>();
+      result.status = options.check ? Result::Status::CheckPassed : Result::Status::UpToDate;
+      result.timings.sources_wall_ms = ms_since(start);
+      return result;
+    } catch (const std::exception&) {
+      // kept by another version: settled again below
+    }
+  }
+  auto current = cache.find(source::CatalogCache::key(existing));
+  if (!current) return std::nullopt;
+  auto cached = cache.find(source::CatalogCache::key(files));
+  if (!cached) return std::nullopt;
+  auto declared = load::read_annotations(files);
+  declared.catalog = std::move(cached->catalog);
+  declared.warnings = std::move(cached->warnings);
+  model::narrow(current->catalog, options.scope);
+  model::narrow(declared.catalog, options.scope);
+  result.timings.sources_wall_ms = ms_since(start);
+  const auto plan = plan_for(current->catalog, declared, diff_options_for(options, declared), result);
+  if (!settled(options, directory, plan, result)) return std::nullopt;
+  cache.write(key, settled_json(result));
+  return result;
+}
+
 }  // namespace
 
 Result generate(const Options& options) {
+  if (auto result = settled_from_cache(options)) return *result;
   source::Loader loader(options.use_cached_cluster ? source::ClusterChoice::Cached : source::ClusterChoice::Private);
   const auto& cluster = loader.cluster();
   auto result = generate(options, cluster);
@@ -269,27 +380,33 @@ Result generate(const Options& options) {
 
 Result generate(const Options& options, const runtime::Cluster& cluster) {
   Result result;
-  const fs::path directory = options.migrations.empty() ? options.schema / "migrations" : options.migrations;
+  const fs::path directory = migrations_directory(options);
 
   // a. Integrity first: a tampered history is never built upon.
   const auto existing = replay::read_verified(directory);
 
-  // Current state (replayed migrations) and desired state (declared schema), side by side.
+  // Current state (replayed migrations) and desired state (declared schema), side by side. The
+  // replayed database is needed for the proof; the declared schema may come from the cache.
+  const std::optional<source::CatalogCache> cache =
+      options.catalog_cache ? std::make_optional<source::CatalogCache>() : std::nullopt;
   const auto sources_start = std::chrono::steady_clock::now();
   runtime::ScratchDatabase replayed(cluster, "strata_replay");
   auto current_future = std::async(std::launch::async, [&] {
     const auto start = std::chrono::steady_clock::now();
     replay::apply(replayed.connection_string(), existing);
-    auto catalog = introspect::introspect(replayed.connection_string()).catalog;
-    model::narrow(catalog, options.scope);
+    load::LoadedSchema current;
+    current.catalog = introspect::introspect(replayed.connection_string()).catalog;
+    if (cache) cache->store(source::CatalogCache::key(existing), current);
+    model::narrow(current.catalog, options.scope);
     result.timings.replay_ms = ms_since(start);
-    return catalog;
+    return std::move(current.catalog);
   });
   load::LoadedSchema declared;
   try {
     const auto start = std::chrono::steady_clock::now();
     source::Loader loader(cluster);
     loader.set_scope(options.scope);
+    loader.use_catalog_cache(options.catalog_cache);
     declared = loader.load(source::Source::files(options.schema));
     result.timings.load_ms = ms_since(start);
   } catch (...) {
@@ -299,34 +416,11 @@ Result generate(const Options& options, const runtime::Cluster& cluster) {
   const model::Catalog current = current_future.get();
   const model::Catalog& desired = declared.catalog;
   result.timings.sources_wall_ms = ms_since(sources_start);
-  result.warnings = declared.warnings;
 
-  // b. Diff.
-  auto diff_start = std::chrono::steady_clock::now();
-  diff::Options diff_options = source::diff_options(declared);
-  diff_options.online_index_builds = options.online;
-  diff_options.not_valid_constraints = options.online;
-  diff_options.allow_destructive = options.allow_destructive;
-  const auto plan = diff::diff(current, desired, diff_options);
-  result.timings.diff_ms = ms_since(diff_start);
-  result.plan = plan;
-  for (const auto& change : plan.changes) {
-    result.changes.push_back({change.summary, change.destructive, change.after_transaction});
-  }
-
-  if (options.check) {
-    if (!plan.changes.empty()) {
-      std::vector<std::string> summaries;
-      for (const auto& change : plan.changes) summaries.push_back(change.summary);
-      throw GenerateError("the schema in " + options.schema.string() + " has changes no migration in " +
-                              directory.string() + " covers; run `strata generate`",
-                          summaries);
-    }
-    result.status = Result::Status::CheckPassed;
-    return result;
-  }
-  if (plan.changes.empty()) {
-    result.status = Result::Status::UpToDate;
+  const auto diff_options = diff_options_for(options, declared);
+  const auto plan = plan_for(current, declared, diff_options, result);
+  if (settled(options, directory, plan, result)) {
+    remember_settled(options, existing, result);
     return result;
   }
 
@@ -343,7 +437,7 @@ Result generate(const Options& options, const runtime::Cluster& cluster) {
 
   // d. The files, in memory: the main migration and, for changes that must run outside a
   // transaction, an online one right after it.
-  diff_start = std::chrono::steady_clock::now();
+  auto diff_start = std::chrono::steady_clock::now();
   const auto main_plan = only(plan, false);
   const auto after_plan = only(plan, true);
   const auto version = next_version(existing, options.now.value_or(std::chrono::system_clock::now()));

@@ -14,7 +14,8 @@ namespace fs = std::filesystem;
 nlohmann::json Timings::to_json() const {
   return {{"cluster_ms", cluster_ms}, {"cluster_warm", cluster_warm}, {"replay_ms", replay_ms},
           {"load_ms", load_ms},       {"sources_wall_ms", sources_wall_ms}, {"diff_ms", diff_ms},
-          {"proof_ms", proof_ms},     {"data_proof_ms", data_proof_ms},     {"write_ms", write_ms}};
+          {"proof_ms", proof_ms},     {"data_proof_ms", data_proof_ms},     {"write_ms", write_ms},
+          {"from_cache", from_cache}};
 }
 
 std::string sanitize_slug(const std::string& text) {

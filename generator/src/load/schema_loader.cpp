@@ -35,7 +35,7 @@ void refuse_members_of_undeclared_families(const LoadedSchema& loaded,
 
 }  // namespace
 
-LoadedSchema load_schema(const runtime::Cluster& cluster, const std::vector<SourceFile>& files) {
+LoadedSchema read_annotations(const std::vector<SourceFile>& files) {
   LoadedSchema loaded;
   std::map<std::string, SourceLocation> altered_families;
   for (const auto& file : files) {
@@ -45,6 +45,11 @@ LoadedSchema load_schema(const runtime::Cluster& cluster, const std::vector<Sour
     altered_families.merge(annotations.altered_families);
   }
   refuse_members_of_undeclared_families(loaded, altered_families);
+  return loaded;
+}
+
+LoadedSchema load_schema(const runtime::Cluster& cluster, const std::vector<SourceFile>& files) {
+  LoadedSchema loaded = read_annotations(files);
   auto start = std::chrono::steady_clock::now();
   runtime::ScratchDatabase scratch(cluster, "strata_load");
   loaded.timings.create_database_ms = ms_since(start);

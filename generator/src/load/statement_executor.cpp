@@ -1,5 +1,13 @@
 // Executes split statements over strata's libpq layer; a refused statement is a SchemaError at
 // the file:line:col PostgreSQL pointed at.
+//
+// Statements go in batches: one query string of up to kBatchStatements statements, which
+// PostgreSQL runs as one implicit transaction (one round trip, one commit, instead of one each:
+// docs/benchmarks.md). A batch that fails is rolled back whole by PostgreSQL and run again one
+// statement at a time, so the failing statement is the one reported, at its own position (a
+// batch's error position is an offset into the batch). Statements that cannot share a
+// transaction run alone.
+#include <algorithm>
 #include <set>
 
 #include "strata/load.h"
@@ -7,6 +15,9 @@
 
 namespace strata::load {
 namespace {
+
+constexpr std::size_t kBatchStatements = 64;   // few enough that the batch's locks fit the lock table
+constexpr std::size_t kBatchBytes = 1 << 20;
 
 // pg_dump output names the roles that own objects; roles are cluster-wide and not part of the
 // schema model, so the scratch cluster gets any role a statement names before it runs. Another
@@ -21,6 +32,86 @@ void ensure_roles_exist(const pg::Session& session, const std::vector<std::strin
   }
 }
 
+bool mentions_concurrently(const std::string& sql) {
+  std::string upper(sql.size(), ' ');
+  std::transform(sql.begin(), sql.end(), upper.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return upper.find("CONCURRENTLY") != std::string::npos;
+}
+
+// A statement that must not share a transaction: it refuses to run in one (CREATE DATABASE,
+// VACUUM, ... CONCURRENTLY), controls transactions itself, makes something later statements may
+// only use once committed (ALTER TYPE ... ADD VALUE), or has an outcome handled on its own
+// (COPY, CREATE ROLE, a statement the parser refused).
+bool runs_alone(const Statement& statement) {
+  static const std::set<std::string> kinds = {
+      "",                 "TransactionStmt",       "CreatedbStmt",          "DropdbStmt",
+      "AlterDatabaseStmt", "VacuumStmt",           "CreateTableSpaceStmt",  "DropTableSpaceStmt",
+      "AlterSystemStmt",  "ReindexStmt",           "CopyStmt",              "CreateRoleStmt",
+      "CreateSubscriptionStmt", "AlterSubscriptionStmt", "DropSubscriptionStmt", "DiscardStmt",
+      "ClusterStmt",      "AlterEnumStmt",         "CallStmt",              "CheckPointStmt",
+      "LoadStmt"};
+  if (kinds.count(statement.node_type) || !statement.created_role.empty()) return true;
+  return (statement.node_type == "IndexStmt" || statement.node_type == "DropStmt") && mentions_concurrently(statement.sql);
+}
+
+class Executor {
+ public:
+  Executor(const pg::Session& session, const SourceFile& file, std::set<std::string>& known_roles)
+      : session_(session), file_(file), known_roles_(known_roles) {}
+
+  void run(const std::vector<Statement>& statements) {
+    for (const auto& statement : statements) {
+      if (runs_alone(statement)) {
+        flush();
+        run_one(statement);
+        continue;
+      }
+      ensure_roles_exist(session_, statement.roles, known_roles_);
+      batch_.push_back(&statement);
+      bytes_ += statement.sql.size();
+      if (batch_.size() >= kBatchStatements || bytes_ >= kBatchBytes) flush();
+    }
+    flush();
+  }
+
+ private:
+  void flush() {
+    if (batch_.size() == 1) run_one(*batch_.front());
+    if (batch_.size() > 1) {
+      std::string text;
+      text.reserve(bytes_ + 3 * batch_.size());
+      // A newline before each `;`: a statement may end in a -- comment.
+      for (const auto* statement : batch_) text += statement->sql + "\n;\n";
+      if (!pg::succeeded(session_.send(text).get())) {
+        // PostgreSQL rolled the whole batch back: again one by one, to name the statement.
+        for (const auto* statement : batch_) run_one(*statement);
+      }
+    }
+    batch_.clear();
+    bytes_ = 0;
+  }
+
+  void run_one(const Statement& statement) {
+    ensure_roles_exist(session_, statement.roles, known_roles_);
+    const pg::Result result = session_.send(statement.sql);
+    const auto status = PQresultStatus(result.get());
+    if (pg::succeeded(result.get())) return;
+    if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT) {
+      throw SchemaError(statement.location, "COPY to or from the client is not supported in a schema file "
+                                            "(use INSERT statements, or seed files for data)");
+    }
+    // A role created by an earlier load on the same cluster is not an error in this one.
+    if (!statement.created_role.empty() && pg::sqlstate(result.get()) == pg::kDuplicateObject) return;
+    throw sql::error_from_result(file_, statement, result.get());
+  }
+
+  const pg::Session& session_;
+  const SourceFile& file_;
+  std::vector<const Statement*> batch_;
+  std::size_t bytes_ = 0;
+  std::set<std::string>& known_roles_;
+};
+
 }  // namespace
 
 void execute_statements(const std::string& connection_string, const std::vector<SourceFile>& files) {
@@ -32,19 +123,7 @@ void execute_statements(const std::string& connection_string, const std::vector<
   std::set<std::string> known_roles;
   for (std::size_t i = 0; i < files.size(); ++i) {
     session.exec("RESET ALL", "reset the session");  // every file starts as if run by its own psql
-    for (const auto& statement : split[i]) {
-      ensure_roles_exist(session, statement.roles, known_roles);
-      const pg::Result result = session.send(statement.sql);
-      const auto status = PQresultStatus(result.get());
-      if (pg::succeeded(result.get())) continue;
-      if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT) {
-        throw SchemaError(statement.location, "COPY to or from the client is not supported in a schema file "
-                                              "(use INSERT statements, or seed files for data)");
-      }
-      // A role created by an earlier load on the same cluster is not an error in this one.
-      if (!statement.created_role.empty() && pg::sqlstate(result.get()) == pg::kDuplicateObject) continue;
-      throw sql::error_from_result(files[i], statement, result.get());
-    }
+    Executor(session, files[i], known_roles).run(split[i]);
   }
 }
 

@@ -39,7 +39,7 @@ std::string Source::describe() const {
   return "";
 }
 
-Loader::Loader(ClusterChoice choice) : choice_(choice) {}
+Loader::Loader(ClusterChoice choice) : choice_(choice), cache_(CatalogCache()) {}
 Loader::Loader(const runtime::Cluster& cluster) : cluster_(&cluster) {}
 Loader::~Loader() = default;
 
@@ -81,7 +81,11 @@ Loaded Loader::load_unscoped(const Source& source) {
       return loaded;
     }
     case Source::Kind::Migrations: {
-      loaded.catalog = replay::catalog(cluster(), source.list ? *source.list : replay::read_verified(source.path));
+      const auto list = source.list ? *source.list : replay::read_verified(source.path);
+      const auto key = cache_ ? CatalogCache::key(list) : "";
+      if (auto cached = cache_ ? cache_->find(key) : std::nullopt) return cache_hit(std::move(*cached), start);
+      loaded.catalog = replay::catalog(cluster(), list);
+      if (cache_) cache_->store(key, loaded);
       std::lock_guard lock(mutex_);
       timings_.replay_ms += ms_since(start);
       return loaded;
@@ -89,11 +93,27 @@ Loaded Loader::load_unscoped(const Source& source) {
     case Source::Kind::Files:
       break;
   }
-  loaded = load::load_schema(cluster(), load::read_schema_files(source.path));
+  const auto files = load::read_schema_files(source.path);
+  const auto key = cache_ ? CatalogCache::key(files) : "";
+  if (auto cached = cache_ ? cache_->find(key) : std::nullopt) {
+    auto annotated = load::read_annotations(files);
+    annotated.catalog = std::move(cached->catalog);
+    annotated.warnings = std::move(cached->warnings);
+    return cache_hit(std::move(annotated), start);
+  }
+  loaded = load::load_schema(cluster(), files);
+  if (cache_) cache_->store(key, loaded);
   std::lock_guard lock(mutex_);
   timings_.load.create_database_ms += loaded.timings.create_database_ms;
   timings_.load.execute_ms += loaded.timings.execute_ms;
   timings_.load.introspect_ms += loaded.timings.introspect_ms;
+  return loaded;
+}
+
+Loaded Loader::cache_hit(Loaded loaded, std::chrono::steady_clock::time_point start) {
+  std::lock_guard lock(mutex_);
+  ++timings_.cache_hits;
+  timings_.cache_ms += ms_since(start);
   return loaded;
 }
 

@@ -86,6 +86,10 @@ class EphemeralCluster final : public Cluster {
   std::unique_ptr<Impl> impl_;
 };
 
+// $STRATA_CACHE_DIR, else $XDG_CACHE_HOME/strata, else $HOME/.cache/strata: where the cached
+// cluster and what strata keeps between invocations live.
+std::filesystem::path cache_root();
+
 // A cluster that outlives the process: started on first use under
 // $STRATA_CACHE_DIR (default $XDG_CACHE_HOME/strata or ~/.cache/strata), reused by later
 // invocations, and shut down by its watchdog after `idle_timeout` without use.
