@@ -38,7 +38,7 @@ struct Command {
 
 Command run_strata(const std::vector<std::string>& args, bool catalog_cache = true) {
   bp::ipstream out, err;
-  auto environment = boost::this_process::environment();
+  bp::environment environment = boost::this_process::environment();  // a copy: ours stays as it is
   if (!catalog_cache) environment["STRATA_CATALOG_CACHE"] = "off";
   const auto start = Clock::now();
   bp::child child(STRATA_CLI_PATH, bp::args(args), environment, bp::std_out > out, bp::std_err > err);

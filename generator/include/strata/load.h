@@ -92,11 +92,6 @@ struct LoadedSchema {
   const SourceLocation* declared_at(const std::string& key) const;
 };
 
-// The pragmas and declarations of the files, read without a database (their statements parsed):
-// a LoadedSchema without its catalog. Members added to an operator family the files do not create
-// are refused (SchemaError), as load_schema refuses them.
-LoadedSchema read_annotations(const std::vector<SourceFile>& files);
-
 // Executes the statements of the files, in order, in a new scratch database on `cluster`,
 // introspects it, and drops it again (also when a statement fails: nothing is left behind).
 // Each file starts with a fresh session state (RESET ALL), as if run by its own psql. A schema

@@ -119,6 +119,7 @@ struct Catalog {
   // Stable, diffable JSON: keys sorted, one object per entry, deps sorted.
   nlohmann::json to_json() const;
   static Catalog from_json(const nlohmann::json& json);
+  static Catalog from_json(nlohmann::json&& json);
 };
 
 // Comparing catalogs as migrations can make them equal: the JSON of a catalog without what a

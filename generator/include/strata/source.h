@@ -63,11 +63,11 @@ struct Timings {
 
 // What strata keeps between invocations under $STRATA_CACHE_DIR/catalogs: the catalogs of file
 // and migration sources loaded before, and what they settled (generate: "no changes"). Entries
-// are keyed by a hash of what was loaded (every file's bytes, or every migration's version and up
-// file), the program that loaded it (its executable's path, size and mtime: a rebuilt strata
-// loads again) and PostgreSQL's binaries. A source loaded again unchanged is read back in
-// milliseconds instead of loaded into a database. Only successful loads are kept, the newest
-// kKept entries. STRATA_CATALOG_CACHE=off turns it off.
+// are keyed by a hash of what was loaded (every file's path and bytes, or every migration's
+// version and up file), the program that loaded it (its executable's path, size and mtime: a
+// rebuilt strata loads again) and the PostgreSQL server binary's (an upgrade loads again). A
+// source loaded again unchanged is read back in milliseconds instead of loaded into a database.
+// Only successful loads are kept, the newest kKept entries. STRATA_CATALOG_CACHE=off turns it off.
 class CatalogCache {
  public:
   static constexpr int kKept = 64;
@@ -79,7 +79,8 @@ class CatalogCache {
   // A key for anything else that is a function of `content` (and of the program and server).
   static std::string key(const std::string& kind, const std::string& content);
 
-  // The catalog (unscoped) and warnings stored under `key`.
+  // The loaded schema stored under `key`: its catalog (unscoped), warnings, and for files their
+  // pragmas and declarations.
   std::optional<load::LoadedSchema> find(const std::string& key) const;
   void store(const std::string& key, const load::LoadedSchema& loaded) const;
 
@@ -118,7 +119,7 @@ class Loader {
   void use_catalog_cache(bool on) { cache_ = on ? std::make_optional<CatalogCache>() : std::nullopt; }
   const model::Scope& scope() const { return scope_; }
 
-  // The cluster, started now if it was not yet.
+  // The cluster, started now if it was not yet (thread-safe).
   const runtime::Cluster& cluster();
   const Timings& timings() const { return timings_; }
 
@@ -132,6 +133,7 @@ class Loader {
   std::unique_ptr<runtime::Cluster> owned_;
   const runtime::Cluster* cluster_ = nullptr;
   std::mutex mutex_;  // guards timings_ while two loads run at once
+  std::mutex cluster_mutex_;  // started by whichever load needs it first (none, when both are cached)
   Timings timings_;
 };
 

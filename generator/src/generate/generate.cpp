@@ -352,15 +352,12 @@ std::optional<Result> settled_from_cache(const Options& options) {
   }
   auto current = cache.find(source::CatalogCache::key(existing));
   if (!current) return std::nullopt;
-  auto cached = cache.find(source::CatalogCache::key(files));
-  if (!cached) return std::nullopt;
-  auto declared = load::read_annotations(files);
-  declared.catalog = std::move(cached->catalog);
-  declared.warnings = std::move(cached->warnings);
+  auto declared = cache.find(source::CatalogCache::key(files));
+  if (!declared) return std::nullopt;
   model::narrow(current->catalog, options.scope);
-  model::narrow(declared.catalog, options.scope);
+  model::narrow(declared->catalog, options.scope);
   result.timings.sources_wall_ms = ms_since(start);
-  const auto plan = plan_for(current->catalog, declared, diff_options_for(options, declared), result);
+  const auto plan = plan_for(current->catalog, *declared, diff_options_for(options, *declared), result);
   if (!settled(options, directory, plan, result)) return std::nullopt;
   cache.write(key, settled_json(result));
   return result;

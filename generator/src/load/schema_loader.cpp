@@ -33,8 +33,8 @@ void refuse_members_of_undeclared_families(const LoadedSchema& loaded,
   }
 }
 
-}  // namespace
-
+// The pragmas and declarations of the files, read without a database (their statements parsed):
+// a LoadedSchema without its catalog.
 LoadedSchema read_annotations(const std::vector<SourceFile>& files) {
   LoadedSchema loaded;
   std::map<std::string, SourceLocation> altered_families;
@@ -47,6 +47,8 @@ LoadedSchema read_annotations(const std::vector<SourceFile>& files) {
   refuse_members_of_undeclared_families(loaded, altered_families);
   return loaded;
 }
+
+}  // namespace
 
 LoadedSchema load_schema(const runtime::Cluster& cluster, const std::vector<SourceFile>& files) {
   LoadedSchema loaded = read_annotations(files);

@@ -113,20 +113,23 @@ nlohmann::json Catalog::to_json() const {
   return out;
 }
 
-Catalog Catalog::from_json(const nlohmann::json& json) {
+Catalog Catalog::from_json(const nlohmann::json& json) { return from_json(nlohmann::json(json)); }
+
+Catalog Catalog::from_json(nlohmann::json&& json) {
+  // Taken apart, not copied: a large catalog's attrs are most of its bytes.
   Catalog catalog;
-  for (const auto& [key, entry] : json.items()) {
+  for (auto& [key, entry] : json.items()) {
     Object object;
     object.key = key;
     object.kind = kind_from_string(entry.at("kind").get<std::string>());
     object.schema = entry.value("schema", "");
     object.name = entry.value("name", "");
     object.parent = entry.value("parent", "");
-    object.attrs = entry.value("attrs", nlohmann::json::object());
+    if (entry.contains("attrs")) object.attrs = std::move(entry["attrs"]);
     object.depends_on = entry.value("depends_on", std::vector<std::string>{});
     if (entry.contains("comment")) object.comment = entry.at("comment").get<std::string>();
     object.owner = entry.value("owner", "");
-    if (entry.contains("acl")) object.acl = entry.at("acl");
+    if (entry.contains("acl")) object.acl = std::move(entry["acl"]);
     catalog.add(std::move(object));
   }
   return catalog;

@@ -16,31 +16,45 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The running program, by its executable's path, size and mtime: a rebuilt strata (or test)
-// may introspect differently, and must not read what an older build kept. "" when unknown.
+// A file by its path, size and mtime; "" when it cannot be read.
+std::string file_identity(const fs::path& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return "";
+  return path.string() + "|" + std::to_string(info.st_size) + "|" + std::to_string(info.st_mtim.tv_sec) + "." +
+         std::to_string(info.st_mtim.tv_nsec);
+}
+
+// The running program: a rebuilt strata (or test) may introspect differently, and must not read
+// what an older build kept.
 const std::string& program_identity() {
   static const std::string identity = [] {
     std::error_code error;
     const auto executable = fs::read_symlink("/proc/self/exe", error);
-    struct stat info {};
-    if (error || ::stat(executable.c_str(), &info) != 0) return std::string();
-    return executable.string() + "|" + std::to_string(info.st_size) + "|" + std::to_string(info.st_mtim.tv_sec) + "." +
-           std::to_string(info.st_mtim.tv_nsec);
+    return error ? std::string() : file_identity(executable);
   }();
   return identity;
 }
 
-// The PostgreSQL the catalogs are loaded into (its binaries' directory and major version).
+// The PostgreSQL the catalogs are loaded into: its major version and its server binary (a minor
+// upgrade replaces it, and may bring new extension scripts).
 const std::string& server_identity() {
   static const std::string identity = [] {
     try {
       const auto binaries = runtime::PgBinaries::find();
-      return binaries.bindir.string() + "|" + std::to_string(binaries.major_version);
+      const auto server = file_identity(binaries.tool("postgres"));
+      return server.empty() ? server : server + "|" + std::to_string(binaries.major_version);
     } catch (const std::exception&) {
       return std::string();
     }
   }();
   return identity;
+}
+
+nlohmann::json location_json(const SourceLocation& location) {
+  return {location.file.string(), location.line, location.column};
+}
+SourceLocation location_from(const nlohmann::json& json) {
+  return {json.at(0).get<std::string>(), json.at(1).get<int>(), json.at(2).get<int>()};
 }
 
 // A piece of a key that cannot run into the next one: its length, then its bytes.
@@ -70,7 +84,10 @@ std::string CatalogCache::key(const std::string& kind, const std::string& conten
 
 std::string CatalogCache::key(const std::vector<sql::SourceFile>& files) {
   std::string content;
-  for (const auto& file : files) add_part(content, file.text);
+  for (const auto& file : files) {
+    add_part(content, file.path.string());  // the declarations kept name it
+    add_part(content, file.text);
+  }
   return key("files", content);
 }
 
@@ -126,12 +143,17 @@ void CatalogCache::write(const std::string& key, const nlohmann::json& value) co
 }
 
 std::optional<load::LoadedSchema> CatalogCache::find(const std::string& key) const {
-  const auto stored = read(key);
+  auto stored = read(key);
   if (!stored) return std::nullopt;
   try {
     load::LoadedSchema loaded;
-    loaded.catalog = model::Catalog::from_json(stored->at("catalog"));
+    loaded.catalog = model::Catalog::from_json(std::move(stored->at("catalog")));
     loaded.warnings = stored->at("warnings").get<std::vector<std::string>>();
+    for (const auto& pragma : stored->at("pragmas")) {
+      loaded.pragmas.push_back({pragma.at(0).get<std::string>(), pragma.at(1).get<std::string>(),
+                                pragma.at(2).get<std::string>(), location_from(pragma.at(3))});
+    }
+    for (const auto& [key, location] : stored->at("declarations").items()) loaded.declarations[key] = location_from(location);
     return loaded;
   } catch (const std::exception&) {
     return std::nullopt;
@@ -139,7 +161,16 @@ std::optional<load::LoadedSchema> CatalogCache::find(const std::string& key) con
 }
 
 void CatalogCache::store(const std::string& key, const load::LoadedSchema& loaded) const {
-  if (enabled()) write(key, {{"catalog", loaded.catalog.to_json()}, {"warnings", loaded.warnings}});
+  if (!enabled()) return;
+  nlohmann::json pragmas = nlohmann::json::array(), declarations = nlohmann::json::object();
+  for (const auto& pragma : loaded.pragmas) {
+    pragmas.push_back({pragma.object_key, pragma.name, pragma.value, location_json(pragma.location)});
+  }
+  for (const auto& [key, location] : loaded.declarations) declarations[key] = location_json(location);
+  write(key, {{"catalog", loaded.catalog.to_json()},
+              {"warnings", loaded.warnings},
+              {"pragmas", pragmas},
+              {"declarations", declarations}});
 }
 
 }  // namespace strata::source

@@ -44,6 +44,7 @@ Loader::Loader(const runtime::Cluster& cluster) : cluster_(&cluster) {}
 Loader::~Loader() = default;
 
 const runtime::Cluster& Loader::cluster() {
+  std::lock_guard lock(cluster_mutex_);  // two loads side by side may both need it first
   if (cluster_ == nullptr) {
     const auto start = std::chrono::steady_clock::now();
     if (choice_ == ClusterChoice::Cached) {
@@ -95,12 +96,7 @@ Loaded Loader::load_unscoped(const Source& source) {
   }
   const auto files = load::read_schema_files(source.path);
   const auto key = cache_ ? CatalogCache::key(files) : "";
-  if (auto cached = cache_ ? cache_->find(key) : std::nullopt) {
-    auto annotated = load::read_annotations(files);
-    annotated.catalog = std::move(cached->catalog);
-    annotated.warnings = std::move(cached->warnings);
-    return cache_hit(std::move(annotated), start);
-  }
+  if (auto cached = cache_ ? cache_->find(key) : std::nullopt) return cache_hit(std::move(*cached), start);
   loaded = load::load_schema(cluster(), files);
   if (cache_) cache_->store(key, loaded);
   std::lock_guard lock(mutex_);
@@ -118,7 +114,6 @@ Loaded Loader::cache_hit(Loaded loaded, std::chrono::steady_clock::time_point st
 }
 
 std::pair<Loaded, Loaded> Loader::load_both(const Source& first, const Source& second) {
-  if (first.needs_cluster() || second.needs_cluster()) cluster();  // started once, before the loads race for it
   const auto start = std::chrono::steady_clock::now();
   auto first_loaded = std::async(std::launch::async, [&] { return load(first); });
   Loaded second_loaded;
