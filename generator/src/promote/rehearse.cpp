@@ -2,13 +2,10 @@
 
 #include "strata/connection.h"
 #include "strata/promote/rehearse.h"
+#include "strata/stopwatch.h"
 
 namespace strata::promote {
 namespace {
-
-double ms_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-}
 
 // The copy's catalog as the proof compares it (the strata schema aside, scoped like the diff).
 model::Catalog catalog_of(source::Loader& loader, const std::string& copy) {
