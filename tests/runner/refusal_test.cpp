@@ -122,6 +122,33 @@ TEST_F(Refusal, RuntimeErrorPointsAtTheStatement) {
   EXPECT_FALSE(table_exists("a"));
 }
 
+// Statements go to the server many at a time (pg::send_batch): the failing one is still the one
+// named, whether PostgreSQL gave a position (counted in characters, from the batch's start) or not.
+TEST_F(Refusal, ErrorsDeepInALongMigrationPointAtTheirOwnStatement) {
+  std::string head = "CREATE TABLE \"tâble\" (id int);\n";
+  for (int i = 0; i < 150; ++i) head += "INSERT INTO \"tâble\" VALUES (" + std::to_string(i) + "); -- é\n";
+  const auto positioned = add(1, "positioned", head + "SELECT nope FROM \"tâble\";\nSELECT 1;\n");
+  try {
+    migrate(url(), files(), quick());
+    FAIL();
+  } catch (const sql::SqlError& error) {
+    EXPECT_EQ(error.sqlstate(), "42703");
+    EXPECT_EQ(error.location().to_string(), positioned.string() + ":152:8") << error.what();
+    EXPECT_EQ(error.statement(), "SELECT nope FROM \"tâble\"");
+  }
+  std::filesystem::remove(positioned);
+  const auto unpositioned = add(1, "unpositioned", head + "SELECT 1 / 0;\nSELECT 1;\n");
+  try {
+    migrate(url(), files(), quick());
+    FAIL();
+  } catch (const sql::SqlError& error) {
+    EXPECT_EQ(error.sqlstate(), "22012");
+    EXPECT_EQ(error.location().to_string(), unpositioned.string() + ":152:1") << error.what();
+  }
+  EXPECT_FALSE(table_exists("tâble"));
+  EXPECT_TRUE(history_versions().empty());
+}
+
 TEST_F(Refusal, CopyFromStdinIsAnErrorAndRollsBack) {
   const auto bad = add(1, "copy", "CREATE TABLE c (id int);\nCOPY c FROM STDIN;\n");
   add(2, "after", "CREATE TABLE after_copy (id int);\n");

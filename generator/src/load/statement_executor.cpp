@@ -1,13 +1,11 @@
 // Executes split statements over strata's libpq layer; a refused statement is a SchemaError at
 // the file:line:col PostgreSQL pointed at.
 //
-// Statements go in batches: one query string of up to kBatchStatements statements, which
-// PostgreSQL runs as one implicit transaction (one round trip, one commit, instead of one each:
-// docs/benchmarks.md). A batch that fails is rolled back whole by PostgreSQL and run again one
-// statement at a time, so the failing statement is the one reported, at its own position (a
-// batch's error position is an offset into the batch). Statements that cannot share a
-// transaction run alone.
-#include <algorithm>
+// Statements go in batches (pg::send_batch): one query string of up to kBatchStatements
+// statements, which PostgreSQL runs as one implicit transaction (one round trip, one commit,
+// instead of one each: docs/benchmarks.md). The batch says which statement failed and where, so
+// the error is that statement's, at its own position. Statements that cannot share a
+// transaction (sql::runs_alone) run alone.
 #include <set>
 
 #include "strata/load.h"
@@ -32,28 +30,6 @@ void ensure_roles_exist(const pg::Session& session, const std::vector<std::strin
   }
 }
 
-bool mentions_concurrently(const std::string& sql) {
-  std::string upper(sql.size(), ' ');
-  std::transform(sql.begin(), sql.end(), upper.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return upper.find("CONCURRENTLY") != std::string::npos;
-}
-
-// A statement that must not share a transaction: it refuses to run in one (CREATE DATABASE,
-// VACUUM, ... CONCURRENTLY), controls transactions itself, makes something later statements may
-// only use once committed (ALTER TYPE ... ADD VALUE), or has an outcome handled on its own
-// (COPY, CREATE ROLE, a statement the parser refused).
-bool runs_alone(const Statement& statement) {
-  static const std::set<std::string> kinds = {
-      "",                 "TransactionStmt",       "CreatedbStmt",          "DropdbStmt",
-      "AlterDatabaseStmt", "VacuumStmt",           "CreateTableSpaceStmt",  "DropTableSpaceStmt",
-      "AlterSystemStmt",  "ReindexStmt",           "CopyStmt",              "CreateRoleStmt",
-      "CreateSubscriptionStmt", "AlterSubscriptionStmt", "DropSubscriptionStmt", "DiscardStmt",
-      "ClusterStmt",      "AlterEnumStmt",         "CallStmt",              "CheckPointStmt",
-      "LoadStmt"};
-  if (kinds.count(statement.node_type) || !statement.created_role.empty()) return true;
-  return (statement.node_type == "IndexStmt" || statement.node_type == "DropStmt") && mentions_concurrently(statement.sql);
-}
-
 class Executor {
  public:
   Executor(const pg::Session& session, const SourceFile& file, std::set<std::string>& known_roles)
@@ -61,7 +37,7 @@ class Executor {
 
   void run(const std::vector<Statement>& statements) {
     for (const auto& statement : statements) {
-      if (runs_alone(statement)) {
+      if (sql::runs_alone(statement)) {
         flush();
         run_one(statement);
         continue;
@@ -78,13 +54,13 @@ class Executor {
   void flush() {
     if (batch_.size() == 1) run_one(*batch_.front());
     if (batch_.size() > 1) {
-      std::string text;
-      text.reserve(bytes_ + 3 * batch_.size());
-      // A newline before each `;`: a statement may end in a -- comment.
-      for (const auto* statement : batch_) text += statement->sql + "\n;\n";
-      if (!pg::succeeded(session_.send(text).get())) {
-        // PostgreSQL rolled the whole batch back: again one by one, to name the statement.
-        for (const auto* statement : batch_) run_one(*statement);
+      std::vector<std::string> texts;
+      texts.reserve(batch_.size());
+      for (const auto* statement : batch_) texts.push_back(statement->sql);
+      const auto batch = pg::send_batch(session_.get(), texts);
+      if (batch.failed) {
+        const auto& failed = *batch_[batch.failed_statement];
+        throw sql::error_from_result(file_, failed, batch.failed.get(), batch.characters_before);
       }
     }
     batch_.clear();

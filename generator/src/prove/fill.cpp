@@ -11,19 +11,48 @@
 namespace strata::prove {
 namespace detail {
 
+// Statements per query string: SAVEPOINT, the statement, RELEASE (or ROLLBACK TO) for each.
+constexpr std::size_t kStatementsPerBatch = 64;
+
+std::vector<SavepointOutcome> run_each_in_savepoint(const pg::Session& session, const std::vector<std::string>& sqls,
+                                                    bool keep) {
+  std::vector<SavepointOutcome> outcomes(sqls.size());
+  const std::string end = keep ? "RELEASE SAVEPOINT strata_proof_row" : "ROLLBACK TO SAVEPOINT strata_proof_row";
+  for (std::size_t next = 0; next < sqls.size();) {
+    std::vector<std::string> texts;
+    for (std::size_t i = next; i < sqls.size() && i < next + kStatementsPerBatch; ++i) {
+      texts.insert(texts.end(), {"SAVEPOINT strata_proof_row", sqls[i], end});
+    }
+    const auto batch = pg::send_batch(session.get(), texts);
+    const std::size_t done = batch.failed ? batch.failed_statement / 3 : texts.size() / 3;
+    for (std::size_t k = 0; k < done; ++k) {
+      const char* affected = PQcmdTuples(batch.results[3 * k + 1].get());
+      outcomes[next + k].affected = affected && *affected ? std::stol(affected) : 0;
+    }
+    if (!batch.failed) {
+      next += done;
+      continue;
+    }
+    if (batch.failed_statement % 3 != 1 || pg::connection_lost(session.get())) {
+      throw Error("the proof's savepoint failed: " + pg::describe_error(session.get(), batch.failed.get()));
+    }
+    auto& refused = outcomes[next + done];
+    refused = {-1, pg::one_line(pg::error_field(batch.failed.get(), PG_DIAG_MESSAGE_PRIMARY)),
+               pg::sqlstate(batch.failed.get())};
+    session.exec("ROLLBACK TO SAVEPOINT strata_proof_row", "roll back a refused row");
+    next += done + 1;
+  }
+  return outcomes;
+}
+
 long run_in_savepoint(const pg::Session& session, const std::string& sql, std::string& error, bool keep,
                       std::string* sqlstate) {
-  session.exec("SAVEPOINT strata_proof_row", "set a savepoint");
-  const auto result = session.send(sql);
-  if (!pg::succeeded(result.get())) {
-    error = pg::one_line(pg::error_field(result.get(), PG_DIAG_MESSAGE_PRIMARY));
-    if (sqlstate) *sqlstate = pg::sqlstate(result.get());
-    session.exec("ROLLBACK TO SAVEPOINT strata_proof_row", "roll back a refused row");
-    return -1;
+  const auto outcome = run_each_in_savepoint(session, {sql}, keep).front();
+  if (outcome.affected < 0) {
+    error = outcome.error;
+    if (sqlstate) *sqlstate = outcome.sqlstate;
   }
-  const char* affected = PQcmdTuples(result.get());
-  session.exec(keep ? "RELEASE SAVEPOINT strata_proof_row" : "ROLLBACK TO SAVEPOINT strata_proof_row", "end a savepoint");
-  return affected && *affected ? std::stol(affected) : 0;
+  return outcome.affected;
 }
 
 }  // namespace detail

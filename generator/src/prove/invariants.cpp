@@ -1,5 +1,6 @@
 // The snapshot before a migration, and the invariants checked on the rows after it.
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "live_tables.h"
@@ -60,26 +61,58 @@ std::string key_text(const std::vector<std::string>& key_columns) {
   return sql + ")::text";
 }
 
-// SELECT key, quote_nullable(column::text) ... FROM ONLY table `suffix`: key -> values. Without a
-// key, rows are keyed by their values and a counter (`#2` for the second equal row).
-std::map<std::string, std::vector<std::string>> read_rows(const pg::Session& session, const std::string& table,
-                                                          const std::vector<std::string>& key_columns,
-                                                          const std::vector<std::string>& columns,
-                                                          const std::string& suffix = "") {
-  std::string sql = "SELECT " + (key_columns.empty() ? std::string("''") : key_text(key_columns));
-  for (const auto& column : columns) sql += ", quote_nullable(" + pg::identifier(column) + "::text)";
-  sql += " FROM ONLY " + table + suffix;
-  std::map<std::string, std::vector<std::string>> rows;
-  for (auto& row : session.query(sql, "read the rows of " + table)) {
-    std::vector<std::string> values(row.begin() + 1, row.end());
-    std::string key = row[0];
-    if (key_columns.empty()) {
-      for (const auto& value : values) key += value + "|";
-      std::string unique = key;
-      for (int copy = 2; rows.count(unique); ++copy) unique = key + "#" + std::to_string(copy);
-      key = unique;
+using RowMap = std::map<std::string, std::vector<std::string>>;
+
+// SELECT key, quote_nullable(column::text) ... FROM ONLY table `suffix`, read as key -> values.
+// Without a key, rows are keyed by their values and a counter (`#2` for the second equal row).
+struct RowsQuery {
+  std::string table;
+  bool keyed = false;
+  std::string sql;
+
+  RowsQuery(const std::string& table_name, const std::vector<std::string>& key_columns,
+            const std::vector<std::string>& columns, const std::string& suffix = "")
+      : table(table_name), keyed(!key_columns.empty()) {
+    sql = "SELECT " + (key_columns.empty() ? std::string("''") : key_text(key_columns));
+    for (const auto& column : columns) sql += ", quote_nullable(" + pg::identifier(column) + "::text)";
+    sql += " FROM ONLY " + table + suffix;
+  }
+
+  RowMap rows(const PGresult* result) const {
+    RowMap rows;
+    for (int row = 0; row < PQntuples(result); ++row) {
+      std::vector<std::string> values;
+      for (int column = 1; column < PQnfields(result); ++column) values.push_back(pg::value(result, row, column));
+      std::string key = pg::value(result, row, 0);
+      if (!keyed) {
+        for (const auto& value : values) key += value + "|";
+        std::string unique = key;
+        for (int copy = 2; rows.count(unique); ++copy) unique = key + "#" + std::to_string(copy);
+        key = unique;
+      }
+      rows.emplace(std::move(key), std::move(values));
     }
-    rows.emplace(std::move(key), std::move(values));
+    return rows;
+  }
+};
+
+// The rows of many tables, a round trip per kQueriesPerBatch tables (pg::send_batch).
+constexpr std::size_t kQueriesPerBatch = 64;
+
+std::vector<RowMap> read_rows(const pg::Session& session, const std::vector<RowsQuery>& queries) {
+  std::vector<RowMap> rows;
+  rows.reserve(queries.size());
+  for (std::size_t first = 0; first < queries.size(); first += kQueriesPerBatch) {
+    const std::size_t end = std::min(queries.size(), first + kQueriesPerBatch);
+    std::vector<std::string> texts;
+    for (std::size_t i = first; i < end; ++i) texts.push_back(queries[i].sql);
+    const auto batch = pg::send_batch(session.get(), texts);
+    if (batch.failed) {
+      throw Error("read the rows of " + queries[first + batch.failed_statement].table + ": " +
+                      pg::describe_error(session.get(), batch.failed.get()),
+                  ErrorInfo{.sqlstate = pg::sqlstate(batch.failed.get()), .statement = texts[batch.failed_statement]});
+    }
+    for (std::size_t i = first; i < end; ++i) rows.push_back(queries[i].rows(batch.results[i - first].get()));
   }
   return rows;
 }
@@ -113,7 +146,7 @@ class Checker {
  public:
   Checker(const pg::Session& session, std::vector<Violation>& violations) : session_(session), violations_(violations) {}
 
-  // The rows of `before` against the table now: `columns` pairs a snapshot column index with the
+  // The rows of `before` against the table now: `kept` pairs a snapshot column index with the
   // column's name now and the type to cast its old value to ("" for none).
   struct Kept {
     std::size_t index;
@@ -121,14 +154,49 @@ class Checker {
     std::string cast_to;
     std::map<std::string, std::string> renamed_values;  // an enum's renamed labels, quoted: 'old' -> 'new'
   };
-  void compare_rows(const TableRows& before, const std::string& table_now, const std::vector<std::string>& key_now,
-                    const std::vector<Kept>& kept, const std::string& when) {
+  // Comparing is two steps, so that the rows of every table are read in a few round trips: the
+  // query reading a table's rows now (nullopt when a sample without its key cannot be found
+  // again), then the comparison with what it read.
+  struct Comparison {
+    const TableRows* before;
+    std::string table_now;
+    std::vector<std::string> key_now;
+    std::vector<Kept> kept;
+    std::string when;
+  };
+  static std::optional<RowsQuery> query_for(const Comparison& comparison) {
+    const TableRows& before = *comparison.before;
+    const bool keyed = !before.key_columns.empty() && !comparison.key_now.empty();
+    if (before.sampled && !keyed) return std::nullopt;
     std::vector<std::string> names;
-    for (const auto& column : kept) names.push_back(column.name);
-    const bool keyed = !before.key_columns.empty() && !key_now.empty();
-    if (before.sampled && !keyed) return;  // a sample without its key cannot be found again
-    const auto now = read_rows(session_, table_now, keyed ? key_now : std::vector<std::string>{}, names,
-                               before.sampled ? where_key_in(key_now, before) : "");
+    for (const auto& column : comparison.kept) names.push_back(column.name);
+    return RowsQuery(comparison.table_now, keyed ? comparison.key_now : std::vector<std::string>{}, names,
+                     before.sampled ? where_key_in(comparison.key_now, before) : "");
+  }
+  void compare_all(const std::vector<Comparison>& comparisons) {
+    std::vector<RowsQuery> queries;
+    std::vector<const Comparison*> read;
+    for (const auto& comparison : comparisons) {
+      if (auto query = query_for(comparison)) {
+        queries.push_back(std::move(*query));
+        read.push_back(&comparison);
+      }
+    }
+    // A slice at a time: the rows read now are not all held at once.
+    for (std::size_t first = 0; first < queries.size(); first += kQueriesPerBatch) {
+      const std::size_t end = std::min(queries.size(), first + kQueriesPerBatch);
+      const auto rows =
+          read_rows(session_, {queries.begin() + static_cast<long>(first), queries.begin() + static_cast<long>(end)});
+      for (std::size_t i = first; i < end; ++i) compare_rows(*read[i], rows[i - first]);
+    }
+  }
+
+  void compare_rows(const Comparison& comparison, const RowMap& now) {
+    const TableRows& before = *comparison.before;
+    const std::string& table_now = comparison.table_now;
+    const auto& kept = comparison.kept;
+    const std::string& when = comparison.when;
+    const bool keyed = !before.key_columns.empty() && !comparison.key_now.empty();
     // The old values as the new types read them.
     std::vector<std::map<std::string, std::string>> casts(kept.size());
     for (std::size_t i = 0; i < kept.size(); ++i) {
@@ -256,6 +324,8 @@ Snapshot snapshot(const std::string& connection, const model::Catalog& catalog, 
                   long sample_rows) {
   Snapshot snapshot;
   pg::Session session(connection, "strata proof");
+  std::vector<std::pair<std::string, TableRows>> tables;
+  std::vector<RowsQuery> queries;
   for (const auto& [key, table] : catalog.objects) {
     if (table.kind != Kind::Table || holds_no_rows_here(table)) continue;
     TableRows rows;
@@ -270,7 +340,13 @@ Snapshot snapshot(const std::string& connection, const model::Catalog& catalog, 
     } else if (sample_rows > 0) {
       suffix = " LIMIT " + std::to_string(sample_rows + 1);
     }
-    rows.rows = read_rows(session, rows.name, rows.key_columns, rows.columns, suffix);
+    queries.emplace_back(rows.name, rows.key_columns, rows.columns, suffix);
+    tables.emplace_back(key, std::move(rows));
+  }
+  auto read_now = read_rows(session, queries);
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    auto& [key, rows] = tables[i];
+    rows.rows = std::move(read_now[i]);
     const auto read = static_cast<long>(rows.rows.size());
     rows.sampled = sample_rows > 0 && read >= sample_rows;  // with a key: there may be more rows
     if (sample_rows > 0 && rows.key_columns.empty() && read > sample_rows) {
@@ -282,13 +358,20 @@ Snapshot snapshot(const std::string& connection, const model::Catalog& catalog, 
   }
   // Whether a new row goes in: a probe rolled back at once.
   const detail::LiveTables live(session);
-  session.exec("BEGIN", "probe inserts");
   const long probe = detail::first_row(options) + options.rows;
+  std::vector<std::string> probes;
+  std::vector<std::string> probed;  // their tables' keys
   for (const auto& table : live.tables()) {
-    std::string why, error;
-    const std::string sql = live.insert(table, probe, probe, detail::Columns::Required, why);
-    snapshot.insert_works[table.key] = !sql.empty() && detail::run_in_savepoint(session, sql, error, false) >= 0;
+    std::string why;
+    std::string sql = live.insert(table, probe, probe, detail::Columns::Required, why);
+    snapshot.insert_works[table.key] = false;
+    if (sql.empty()) continue;
+    probes.push_back(std::move(sql));
+    probed.push_back(table.key);
   }
+  session.exec("BEGIN", "probe inserts");
+  const auto outcomes = detail::run_each_in_savepoint(session, probes, false);
+  for (std::size_t i = 0; i < probes.size(); ++i) snapshot.insert_works[probed[i]] = outcomes[i].affected >= 0;
   session.exec("ROLLBACK", "end the insert probes");
   return snapshot;
 }
@@ -319,6 +402,7 @@ std::vector<Violation> check_after_up(const std::string& connection, const Snaps
   }
 
   // Rows and values.
+  std::vector<Checker::Comparison> comparisons;
   for (const auto& [key, rows] : before.tables) {
     const Object* table = to.find(now_key(key));
     if (!table || holds_no_rows_here(*table) || lost.count(table->key)) continue;  // dropped (approved), or now partitioned
@@ -352,26 +436,35 @@ std::vector<Violation> check_after_up(const std::string& connection, const Snaps
       }
       key_now.push_back(names[column]);
     }
-    checker.compare_rows(rows, name_of(*table), key_now, kept, "after the up migration");
+    comparisons.push_back({&rows, name_of(*table), key_now, kept, "after the up migration"});
   }
+  checker.compare_all(comparisons);
 
   // A new row goes in where one did before.
   const detail::LiveTables live(session);
-  session.exec("BEGIN", "probe inserts");
   const long probe = detail::first_row(fill_options) + fill_options.rows;
+  std::vector<std::string> probes;
+  std::vector<const detail::LiveTable*> probed;
   for (const auto& [key, worked] : before.insert_works) {
     const auto* table = worked ? live.find(now_key(key)) : nullptr;
     if (!table) continue;
-    std::string why, error, sqlstate;
-    const std::string sql = live.insert(*table, probe, probe, detail::Columns::Required, why);
-    if (sql.empty() || detail::run_in_savepoint(session, sql, error, false, &sqlstate) >= 0) continue;
+    std::string why;
+    std::string sql = live.insert(*table, probe, probe, detail::Columns::Required, why);
+    if (sql.empty()) continue;
+    probes.push_back(std::move(sql));
+    probed.push_back(table);
+  }
+  session.exec("BEGIN", "probe inserts");
+  const auto outcomes = detail::run_each_in_savepoint(session, probes, false);
+  session.exec("ROLLBACK", "end the insert probes");
+  for (std::size_t i = 0; i < probes.size(); ++i) {
     // A key the database hands out that is taken already, or a column nothing fills: what the
     // probe is for (a CHECK that refuses its made-up values says nothing of the migration).
-    if (sqlstate != "23505" && sqlstate != "23502") continue;
-    checker.add(table->name, "", "a new row can be inserted as before", error,
+    const auto& outcome = outcomes[i];
+    if (outcome.affected >= 0 || (outcome.sqlstate != "23505" && outcome.sqlstate != "23502")) continue;
+    checker.add(probed[i]->name, "", "a new row can be inserted as before", outcome.error,
                 "an identity or sequence behind the existing keys, or a new NOT NULL column without a default");
   }
-  session.exec("ROLLBACK", "end the insert probes");
 
   // Every CHECK and foreign key holds; generated columns are their expressions.
   const auto tables = touched_tables(to, plan);
@@ -418,24 +511,29 @@ std::vector<Violation> check_after_up(const std::string& connection, const Snaps
       checker.add("(indexes)", "", "btree indexes agree with their rows", "cannot check them: " + error,
                   "install PostgreSQL's contrib (amcheck)", true);
     } else {
+      // Every btree index of the touched tables (and of their partitions) in one query, checked
+      // in a few round trips.
+      std::string names;
       for (const auto& key : tables) {
-        const Object* table = to.find(key);
-        if (!table) continue;
-        const std::string name = name_of(*table);
-        const auto indexes = session.query(
-            "SELECT c.oid, format('%I.%I', n.nspname, c.relname) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
-            " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = c.relam"
-            " WHERE am.amname = 'btree' AND c.relkind = 'i' AND i.indisvalid AND (i.indrelid = " + pg::literal(name) +
-            "::regclass OR i.indrelid IN (SELECT relid FROM pg_partition_tree(" + pg::literal(name) + "::regclass)))",
-            "list the indexes of " + name);
-        for (const auto& index : indexes) {
-          std::string broken;
-          if (detail::run_in_savepoint(session, "SELECT strata_amcheck.bt_index_check(" + index[0] + "::regclass, true)",
-                                       broken) < 0) {
-            checker.add(name, "", "index " + index[1] + " agrees with its rows", broken,
-                        "the plan leaves the index stale: it must be rebuilt (REINDEX)");
-          }
-        }
+        if (const Object* table = to.find(key)) names += (names.empty() ? "" : ", ") + pg::literal(name_of(*table));
+      }
+      const auto indexes = session.query(
+          "WITH t AS (SELECT name, name::regclass AS relid FROM unnest(ARRAY[" + names + "]::text[]) AS u(name)),"
+              " r AS (SELECT name, relid FROM t UNION SELECT t.name, p.relid FROM t, pg_partition_tree(t.relid) p)"
+              " SELECT c.oid, format('%I.%I', n.nspname, c.relname), r.name FROM r"
+              " JOIN pg_index i ON i.indrelid = r.relid JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+              " JOIN pg_am am ON am.oid = c.relam WHERE am.amname = 'btree' AND c.relkind = 'i' AND i.indisvalid"
+              " ORDER BY r.name, 2",
+          "list the indexes of the tables the plan touches");
+      std::vector<std::string> checks;
+      for (const auto& index : indexes) {
+        checks.push_back("SELECT strata_amcheck.bt_index_check(" + index[0] + "::regclass, true)");
+      }
+      const auto outcomes = detail::run_each_in_savepoint(session, checks, false);
+      for (std::size_t i = 0; i < indexes.size(); ++i) {
+        if (outcomes[i].affected >= 0) continue;
+        checker.add(indexes[i][2], "", "index " + indexes[i][1] + " agrees with its rows", outcomes[i].error,
+                    "the plan leaves the index stale: it must be rebuilt (REINDEX)");
       }
     }
     session.exec("ROLLBACK", "end the index checks");
@@ -451,14 +549,16 @@ std::vector<Violation> check_after_down(const std::string& connection, const Sna
   for (const auto& change : up.changes) {
     if (change.destructive) lost.insert(change.key);
   }
+  std::vector<Checker::Comparison> comparisons;
   for (const auto& [key, rows] : before.tables) {
     if (lost.count(key)) continue;
     std::vector<Checker::Kept> kept;
     for (std::size_t i = 0; i < rows.columns.size(); ++i) {
       if (!lost.count("column:" + model::key_name(key) + "." + rows.columns[i])) kept.push_back({i, rows.columns[i], "", {}});
     }
-    checker.compare_rows(rows, rows.name, rows.key_columns, kept, "after the down migration");
+    comparisons.push_back({&rows, rows.name, rows.key_columns, kept, "after the down migration"});
   }
+  checker.compare_all(comparisons);
   return violations;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "strata/pg.h"
 #include "strata/prove.h"
@@ -17,5 +18,15 @@ inline long first_row(const FillOptions& options) { return 1 + static_cast<long>
 // `sqlstate`, when given, gets the refusal's SQLSTATE.
 long run_in_savepoint(const pg::Session& session, const std::string& sql, std::string& error, bool keep = true,
                       std::string* sqlstate = nullptr);
+
+// The same for many statements, each in its own savepoint, in order, a few round trips in all
+// (pg::send_batch): per statement the rows it affected, or -1 with `error` and `sqlstate`.
+struct SavepointOutcome {
+  long affected = 0;
+  std::string error;
+  std::string sqlstate;
+};
+std::vector<SavepointOutcome> run_each_in_savepoint(const pg::Session& session, const std::vector<std::string>& sqls,
+                                                    bool keep);
 
 }  // namespace strata::prove::detail

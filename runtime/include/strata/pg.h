@@ -82,6 +82,22 @@ Result exec(PGconn* conn, const std::string& sql, const std::string& what = {});
 bool connection_lost(PGconn* conn);
 void rollback_quietly(PGconn* conn);
 
+// Several statements in one round trip: one query string, which PostgreSQL's simple protocol
+// runs statement by statement, one result each, stopping at the first failure. Outside an
+// explicit transaction the string is one implicit transaction (a failure undoes all of it).
+// The failing statement is known without running anything again: the one whose text holds the
+// error position when PostgreSQL gave one (a syntax error stops the whole string before any of
+// it runs; positions count characters of the whole string), else the one after the last
+// result. Statements must not use COPY FROM STDIN / TO STDOUT.
+struct Batch {
+  std::size_t ran = 0;              // statements that completed (all of them when `failed` is null)
+  Result failed;                    // the error, of statement `failed_statement`
+  std::size_t failed_statement = 0;
+  long characters_before = 0;       // characters of the string before that statement: positions are shifted by it
+  std::vector<Result> results;      // those that completed, in order
+};
+Batch send_batch(PGconn* conn, const std::vector<std::string>& statements);
+
 bool succeeded(const PGresult* result);
 std::string error_field(const PGresult* result, int code);
 std::string sqlstate(const PGresult* result);

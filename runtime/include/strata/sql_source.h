@@ -56,6 +56,13 @@ class IncrementalLocator {
   SourceLocation here_;
 };
 
+// A statement that must not share a query string with others (pg::send_batch): it refuses to run
+// in a transaction block (CREATE DATABASE, VACUUM, ... CONCURRENTLY), controls transactions
+// itself, makes something later statements may only use once committed (ALTER TYPE ... ADD
+// VALUE), or has an outcome handled on its own (COPY, CREATE ROLE, a statement the parser
+// refused).
+bool runs_alone(const Statement& statement);
+
 // Roles a statement names (ALTER ... OWNER TO r, GRANT ... TO r, CREATE POLICY ... TO r, ...),
 // so the loader can create them on the scratch cluster first: pg_dump output names its owner.
 std::vector<std::string> referenced_roles(const std::string& sql);
@@ -73,6 +80,9 @@ class SqlError : public Error {
 
 // The error PostgreSQL reported for `statement` of `file` (a failed PGresult): SQLSTATE, message,
 // detail/hint/context, at the file:line:col of PostgreSQL's error position when it gave one.
-SqlError error_from_result(const SourceFile& file, const Statement& statement, const pg_result* result);
+// `characters_before`: the statement was sent after that many characters of other statements
+// (pg::Batch), which PostgreSQL's position counts.
+SqlError error_from_result(const SourceFile& file, const Statement& statement, const pg_result* result,
+                           long characters_before = 0);
 
 }  // namespace strata::sql

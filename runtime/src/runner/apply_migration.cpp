@@ -15,6 +15,11 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using Kind = script::RoundTrip::Kind;
 
+// Statements per query string in a transaction (the transaction, not the string, holds the
+// locks): bounded so that a query string, and what the server logs of it, stays small.
+constexpr std::size_t kBatchStatements = 64;
+constexpr std::size_t kBatchBytes = 1 << 20;
+
 using pg::kActiveSqlTransaction;
 using pg::kDeadlockDetected;
 using pg::kLockNotAvailable;
@@ -43,8 +48,9 @@ void abandon_copy(PGconn* conn, ExecStatusType status) {
 // A statement of the file failed: the error at the file:line:col PostgreSQL pointed at, with a
 // hint where the runner knows better than PostgreSQL what to do.
 sql::SqlError statement_error(const plan::Step& step, const script::RoundTrip& round_trip, const PGresult* result,
-                              const std::string& progress) {
-  const sql::SqlError error = sql::error_from_result(step.source, statement_of(step, round_trip), result);
+                              const std::string& progress, long characters_before = 0) {
+  const sql::SqlError error =
+      sql::error_from_result(step.source, statement_of(step, round_trip), result, characters_before);
   std::string hint;
   if (error.sqlstate() == kActiveSqlTransaction) {
     hint = "put `-- strata:no-transaction` at the top of the migration to run it outside a transaction";
@@ -148,35 +154,89 @@ class Executor {
     return result;
   }
 
+  // Round trips [first, end) of a transactional script go in one query string (pg::send_batch):
+  // the prelude alone (its last result decides whether the step runs), then file statements that
+  // can share a string (sql::runs_alone), up to kBatchStatements of them, with the history write
+  // and COMMIT after the last one. Tiny migrations take two round trips instead of three, and
+  // long ones a round trip per kBatchStatements statements instead of one each.
+  std::size_t group_end(const script::Script& script, std::size_t first) const {
+    const auto shares = [&](const script::RoundTrip& round_trip) {
+      return round_trip.kind == Kind::FileStatement && !sql::runs_alone(statement_of(step_, round_trip));
+    };
+    if (!shares(script[first])) return first + 1;
+    std::size_t end = first + 1;
+    std::size_t bytes = script[first].sql.front().size();
+    while (end < script.size() && shares(script[end]) && end - first < kBatchStatements && bytes < kBatchBytes) {
+      bytes += script[end].sql.front().size();
+      ++end;
+    }
+    if (end < script.size() && script[end].kind == Kind::Finish) ++end;
+    return end;
+  }
+
   // nullopt: done or skipped. A lock timeout or a deadlock: rolled back, to be retried.
   std::optional<Blocked> attempt_transaction(const script::Script& script) {
-    for (const auto& round_trip : script) {
-      pg::Result result = send(round_trip);
-      if (!pg::succeeded(result.get())) {
-        if (pg::connection_lost(context_.conn)) connection_lost(round_trip, result.get());
-        const auto blocked = blocked_by_lock(round_trip, result.get());
-        const std::string error = pg::describe_error(context_.conn, result.get());
+    for (std::size_t first = 0; first < script.size();) {
+      const std::size_t end = group_end(script, first);
+      std::vector<std::string> texts;
+      std::vector<std::size_t> round_trip_of;  // per text: its round trip
+      for (std::size_t i = first; i < end; ++i) {
+        for (const auto& text : script[i].sql) {
+          texts.push_back(text);
+          round_trip_of.push_back(i);
+        }
+      }
+      const auto batch = end - first == 1 ? single(script[first]) : sent(texts, script[first]);
+      if (batch.failed) {
+        const auto& round_trip = script[round_trip_of[batch.failed_statement]];
+        const PGresult* result = batch.failed.get();
+        if (pg::connection_lost(context_.conn)) connection_lost(round_trip, result);
+        const auto blocked = blocked_by_lock(round_trip, result);
+        const std::string error = pg::describe_error(context_.conn, result);
         pg::rollback_quietly(context_.conn);
         if (blocked && round_trip.kind != Kind::Finish) return blocked;
-        if (round_trip.kind == Kind::FileStatement) throw statement_error(step_, round_trip, result.get(), "");
+        if (round_trip.kind == Kind::FileStatement) {
+          throw statement_error(step_, round_trip, result, "", batch.characters_before);
+        }
         throw RunnerError(where(step_, round_trip) + ": " + step_.migration->name() + ": " +
                               (round_trip.kind == Kind::Finish ? "recording it in the history failed: "
                                                                : "starting its transaction failed: ") +
                               error,
                           {round_trip.text()});
       }
-      if (round_trip.kind == Kind::Prelude && !round_trip.proceed_if.empty() &&
-          pg::value(result.get(), 0, 0) != round_trip.proceed_if) {
+      const auto& last = script[end - 1];
+      if (last.kind == Kind::Prelude && !last.proceed_if.empty() &&
+          pg::value(batch.results.back().get(), 0, 0) != last.proceed_if) {
         pg::rollback_quietly(context_.conn);  // another runner did it while we waited for the lock
         return std::nullopt;
       }
-      if (round_trip.kind == Kind::FileStatement && PQtransactionStatus(context_.conn) != PQTRANS_INTRANS) {
+      if (last.kind == Kind::FileStatement && PQtransactionStatus(context_.conn) != PQTRANS_INTRANS) {
         pg::rollback_quietly(context_.conn);
-        throw RunnerError(where(step_, round_trip) + ": the statement ended the migration's transaction");
+        throw RunnerError(where(step_, last) + ": the statement ended the migration's transaction");
       }
+      first = end;
     }
     outcome_.done = true;
     return std::nullopt;
+  }
+
+  // One round trip sent as it is (a file statement exactly as written), as a batch of one.
+  pg::Batch single(const script::RoundTrip& round_trip) {
+    pg::Batch batch;
+    pg::Result result = send(round_trip);
+    if (pg::succeeded(result.get())) {
+      batch.ran = 1;
+      batch.results.push_back(std::move(result));
+    } else {
+      batch.failed = std::move(result);
+    }
+    return batch;
+  }
+
+  pg::Batch sent(const std::vector<std::string>& texts, const script::RoundTrip& first) {
+    std::optional<BlockerWatch::Scope> watching;
+    if (context_.watch && first.kind == Kind::FileStatement) watching.emplace(*context_.watch);
+    return pg::send_batch(context_.conn, texts);
   }
 
   // Rolled back already (in a transaction) or nothing to roll back (no-transaction): wait and
