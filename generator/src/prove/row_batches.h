@@ -2,6 +2,7 @@
 // PostgreSQL refuses the statement.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,10 @@ struct SavepointOutcome {
   std::string error;
   std::string sqlstate;
 };
+// `on_refused(i, error)` runs right after statement i was refused and rolled back, before the
+// statements after it: it may run statements of its own on the session.
+using OnRefused = std::function<void(std::size_t, const std::string&)>;
 std::vector<SavepointOutcome> run_each_in_savepoint(const pg::Session& session, const std::vector<std::string>& sqls,
-                                                    bool keep);
+                                                    bool keep, const OnRefused& on_refused = {});
 
 }  // namespace strata::prove::detail
