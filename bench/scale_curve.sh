@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The scale curve of issue 16: `strata diff` (catalog cache off, warm cached cluster) of a
-# generated schema at several sizes against the floor, PostgreSQL loading the target with
-# `psql -f` into a fresh database of the same cluster, measured in the same run. Reports wall
+# The scale curve of issue 16: `strata diff` and `strata generate` (catalog cache off, warm
+# cached cluster) of a generated schema at several sizes against the floor, PostgreSQL loading
+# the target with `psql -f` into a fresh database of the same cluster, measured in the same run. Reports wall
 # time, the ratio, strata's peak RSS (/usr/bin/time) and the server's (the largest sum of the
 # cluster's processes' proportional set size, sampled every 200 ms; every postgres on the machine).
 # Run: bench/scale_curve.sh [STRATA] [SIZES...]   (default: build/generator/strata 100 1000 5000 10000)
@@ -45,7 +45,8 @@ schema() {  # tables changed
 }
 
 # Start (or reuse) the cached cluster and find its socket.
-"$strata" diff --from empty --to empty >/dev/null
+echo "CREATE TABLE start_the_cluster (id int);" >"$work/start.sql"
+"$strata" diff --from empty --to "$work/start.sql" >/dev/null
 socket=$(dirname "$(ls /tmp/strata-cache-"$(id -u)"-*/.s.PGSQL.* "$HOME"/.cache/strata/pg*/server/.s.PGSQL.* 2>/dev/null | grep -v lock | head -1)")
 psql=(psql -X -q -h "$socket" -U strata)
 
@@ -65,7 +66,26 @@ sample_peak() {  # until $1 exists; prints the peak in kB
 }
 seconds() { date +%s.%N; }
 
-printf '%8s %10s %10s %7s %14s %14s\n' tables floor_s strata_s ratio strata_peak_MB server_peak_MB
+# One strata command, timed, with both peaks; prints a row of the curve.
+measure() {  # tables step floor command...
+  local n=$1 step=$2 floor=$3 start took
+  shift 3
+  rm -f "$work/done"
+  sample_peak "$work/done" >"$work/server_peak" &
+  start=$(seconds)
+  STRATA_CATALOG_CACHE=off /usr/bin/time -f '%M' -o "$work/strata_peak" "$@" >/dev/null 2>"$work/err" || {
+    cat "$work/err" >&2
+    touch "$work/done"
+    exit 1
+  }
+  took=$(echo "$(seconds) - $start" | bc)
+  touch "$work/done"
+  wait
+  printf '%8d %9s %10.2f %10.2f %6.2fx %14.0f %14.0f\n' "$n" "$step" "$floor" "$took" "$(echo "$took / $floor" | bc -l)" \
+    "$(echo "$(cat "$work/strata_peak") / 1024" | bc -l)" "$(echo "$(cat "$work/server_peak") / 1024" | bc -l)"
+}
+
+printf '%8s %9s %10s %10s %7s %14s %14s\n' tables step floor_s strata_s ratio strata_peak_MB server_peak_MB
 for n in "${sizes[@]}"; do
   schema "$n" 0 >"$work/v1.sql"
   schema "$n" 1 >"$work/v2.sql"
@@ -75,17 +95,13 @@ for n in "${sizes[@]}"; do
   floor=$(echo "$(seconds) - $start" | bc)
   "${psql[@]}" -d postgres -c "DROP DATABASE strata_scale_floor"
 
-  rm -f "$work/done"
-  sample_peak "$work/done" >"$work/server_peak" &
-  start=$(seconds)
-  STRATA_CATALOG_CACHE=off /usr/bin/time -f '%M' -o "$work/strata_peak" \
-    "$strata" diff --from "$work/v1.sql" --to "$work/v2.sql" >/dev/null 2>"$work/err" || {
-    cat "$work/err" >&2
-    exit 1
-  }
-  took=$(echo "$(seconds) - $start" | bc)
-  touch "$work/done"
-  wait
-  printf '%8d %10.2f %10.2f %6.2fx %14.0f %14.0f\n' "$n" "$floor" "$took" "$(echo "$took / $floor" | bc -l)" \
-    "$(echo "$(cat "$work/strata_peak") / 1024" | bc -l)" "$(echo "$(cat "$work/server_peak") / 1024" | bc -l)"
+  measure "$n" diff "$floor" "$strata" diff --from "$work/v1.sql" --to "$work/v2.sql"
+
+  # generate: v1 committed as the first migration (written as it is, then hashed), v2 declared;
+  # the proof included (20 synthetic rows per table), the drops of v2 approved.
+  rm -rf "$work/project" && mkdir -p "$work/project/schema/migrations"
+  cp "$work/v1.sql" "$work/project/schema/migrations/20260101000000_v1.sql"
+  "$strata" hash --migrations "$work/project/schema/migrations" >/dev/null
+  cp "$work/v2.sql" "$work/project/schema/v2.sql"
+  measure "$n" generate "$floor" "$strata" generate --schema "$work/project/schema" --name v2 --allow-destructive
 done

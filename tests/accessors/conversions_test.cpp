@@ -28,6 +28,21 @@ TEST(Numeric, NormalisesLikePostgres) {
   }
 }
 
+// `.price = 12.99` used to compile and store 12 (double -> int64 -> Numeric). Only exact values
+// convert; the others do not compile.
+static_assert(std::is_convertible_v<int, Numeric> && std::is_convertible_v<unsigned long long, Numeric>);
+static_assert(!std::is_convertible_v<double, Numeric> && !std::is_constructible_v<Numeric, double>);
+static_assert(!std::is_constructible_v<Numeric, float> && !std::is_constructible_v<Numeric, long double>);
+static_assert(!std::is_convertible_v<double, std::optional<Numeric>>);
+static_assert(!std::is_convertible_v<bool, Numeric> && !std::is_convertible_v<char, Numeric>);
+
+TEST(Numeric, IntegersConvertExactly) {
+  EXPECT_EQ(Numeric(std::numeric_limits<std::uint64_t>::max()).text(), "18446744073709551615");
+  EXPECT_EQ(Numeric(static_cast<short>(-7)).text(), "-7");
+  const std::optional<Numeric> price = 12;
+  EXPECT_EQ(price->text(), "12");
+}
+
 TEST(Numeric, ComparesByValue) {
   EXPECT_EQ(Numeric("1.5"), Numeric("1.50"));
   EXPECT_LT(Numeric("-2"), Numeric("-1.999999999999999999999999999999"));

@@ -93,6 +93,7 @@ TEST_F(CodegenCommand, AMissingMigrationsDirectoryIsAnError) {
                            "--namespace", "app::db"});
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.err.find("no such migrations directory"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("--target db-generate"), std::string::npos) << run.err;
 }
 
 TEST_F(CodegenCommand, AFailingMigrationIsReportedWithItsPosition) {

@@ -208,5 +208,19 @@ TEST(Integrity, AnEditedMigrationIsRefused) {
   std::filesystem::remove_all(dir);
 }
 
+// A path typed wrong (or relative to another working directory) must not give empty databases
+// that every test then fails on with "relation does not exist".
+TEST(Integrity, AMissingMigrationsDirectoryIsAnErrorNamingWhereItLooked) {
+  try {
+    TemplatePool::from_directory(cluster_server(strata::testing::shared_cluster()), "no/such/migrations", options(0));
+    FAIL() << "a missing directory must be refused";
+  } catch (const migrations::MigrationError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find((std::filesystem::current_path() / "no/such/migrations").string()), std::string::npos)
+        << message;
+    EXPECT_NE(message.find("working directory"), std::string::npos) << message;
+  }
+}
+
 }  // namespace
 }  // namespace strata::testdb

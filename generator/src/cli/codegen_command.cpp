@@ -28,7 +28,9 @@ void run_codegen(const CodegenArguments& arguments, const GlobalOptions& globals
   options.shards = arguments.shards;
   if (!arguments.types.empty()) options.overrides = codegen::read_type_overrides(arguments.types);
   if (!std::filesystem::is_directory(arguments.migrations)) {
-    throw codegen::CodegenError(arguments.migrations + ": no such migrations directory");
+    throw codegen::CodegenError(arguments.migrations + ": no such migrations directory",
+                                ErrorInfo{.hint = "no migration is written yet: write the first one with `cmake --build "
+                                                  "<build dir> --target db-generate` (or `strata generate`)"});
   }
   // The migrations are compiled into the program, which then applies them without a strata.sum
   // to check: it is checked here, at build time.

@@ -377,6 +377,13 @@ TemplatePool::TemplatePool(std::shared_ptr<Server> server, std::vector<migration
 
 std::unique_ptr<TemplatePool> TemplatePool::from_directory(std::shared_ptr<Server> server,
                                                            const fs::path& migrations_dir, PoolOptions options) {
+  // read_directory takes a missing directory for "no migrations yet"; here it is a wrong path.
+  if (!fs::is_directory(migrations_dir)) {
+    throw migrations::MigrationError(
+        fs::absolute(migrations_dir).lexically_normal().string() + ": no such migrations directory (a relative path is "
+        "relative to the test's working directory, " + fs::current_path().string() +
+        "; CTest runs tests in the build directory unless WORKING_DIRECTORY says otherwise)");
+  }
   auto migrations = migrations::read_directory(migrations_dir);
   if (fs::exists(migrations_dir / migrations::kIntegrityFileName)) {
     if (const auto problems = migrations::verify_integrity(migrations_dir, migrations); !problems.empty()) {

@@ -116,8 +116,6 @@ int hex_value(char c) {
 
 Numeric::Numeric(std::string_view text) : text_(normalize_numeric(text)) {}
 
-Numeric::Numeric(std::int64_t value) : text_(std::to_string(value)) {}
-
 double Numeric::to_double() const {
   double value = 0;
   const char* begin = text_.data();

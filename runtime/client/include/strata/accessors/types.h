@@ -6,6 +6,7 @@
 #include <array>
 #include <chrono>
 #include <compare>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -24,7 +25,17 @@ class Numeric {
   // ".5", "5."), NaN, [+-]Infinity (case-insensitive), surrounding blanks. An exponent is
   // expanded. Throws std::invalid_argument otherwise.
   explicit Numeric(std::string_view text);
-  Numeric(std::int64_t value);  // NOLINT(google-explicit-constructor): exact, so implicit
+  // An integer is exact, so it converts implicitly (`.price = 12`); bool and characters are not
+  // numbers.
+  template <std::integral Integer>
+    requires(!std::same_as<Integer, bool> && !std::same_as<Integer, char> && !std::same_as<Integer, wchar_t> &&
+             !std::same_as<Integer, char8_t> && !std::same_as<Integer, char16_t> && !std::same_as<Integer, char32_t>)
+  Numeric(Integer value) : text_(std::to_string(value)) {}  // NOLINT(google-explicit-constructor)
+  // A floating-point value is not (12.99 is 12.9900000000000002131628...), and used to become an
+  // integer on the way: `.price = 12.99` stored 12. It does not compile; give the digits as text,
+  // Numeric("12.99").
+  template <std::floating_point Float>
+  Numeric(Float) = delete;
 
   // PostgreSQL's spelling: no '+', no exponent, at least one digit before the point.
   const std::string& text() const { return text_; }
