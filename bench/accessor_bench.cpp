@@ -205,7 +205,7 @@ int main(int argc, char** argv) {
       {"items::insert (accessor)", inserts([](auto& tx, int round, int i) { db::items::insert(tx, item_values(round, i)); }), {}},
       {"hand-written prepared INSERT ... RETURNING (baseline)", inserts([](auto& tx, int round, int i) {
          const auto values = item_values(round, i);
-         hand_insert_item(tx, values.sku, values.name, values.quantity, values.price.text());
+         hand_insert_item(tx, values.sku, values.name, values.quantity, values.price.get().text());
        }), {}},
   };
   compare("insert one row, RETURNING the row: items", insert_items, rounds, operations);
@@ -229,7 +229,7 @@ int main(int argc, char** argv) {
          for (const auto& values : bulk) db::items::insert(tx, values);
        }), {}},
       {"hand-written prepared INSERT row by row (baseline)", bulk_round([&](auto& tx) {
-         for (const auto& values : bulk) hand_insert_item(tx, values.sku, values.name, values.quantity, values.price.text());
+         for (const auto& values : bulk) hand_insert_item(tx, values.sku, values.name, values.quantity, values.price.get().text());
        }), {}},
   };
   compare("bulk insert of " + std::to_string(bulk_rows) + " rows, one transaction", bulk_items, 3, bulk_rows);

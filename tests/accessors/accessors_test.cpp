@@ -68,53 +68,63 @@ class Accessors : public ::testing::Test {
   strata::testing::ScratchDb database_;
 };
 
+// A NOT NULL column without a default cannot be left out of an Insert (it used to be inserted as
+// '', 0 or an enum's first label): strata::Required makes the omission a compile error.
+template <typename Insert>
+constexpr bool only_the_key_given = requires { Insert{.default_ = 7}; };
+template <typename Insert>
+constexpr bool key_left_out = requires { Insert{.namespace_ = std::optional<std::string>("ns")}; };
+static_assert(only_the_key_given<class_::Insert> && !key_left_out<class_::Insert>);
+static_assert(!std::is_default_constructible_v<scalars::Insert> && !std::is_default_constructible_v<arrays::Insert>);
+static_assert(std::is_default_constructible_v<ticks::Insert>);  // every column has a default
+
 scalars::Insert full_scalars() {
-  scalars::Insert values;
-  values.small = std::numeric_limits<std::int16_t>::min();
-  values.small_n = std::numeric_limits<std::int16_t>::max();
-  values.int_v = std::numeric_limits<std::int32_t>::min();
-  values.int_n = std::numeric_limits<std::int32_t>::max();
-  values.big = std::numeric_limits<std::int64_t>::min();
-  values.big_n = std::numeric_limits<std::int64_t>::max();
-  values.real_v = 3.4028235e38f;
-  values.real_n = 1.17549435e-38f;
-  values.double_v = 0.1 + 0.2;  // 0.30000000000000004: exact round trip
-  values.double_n = -std::numeric_limits<double>::denorm_min();
-  values.exact = Numeric("123456789012345678901234567890.123456789012345678901234567890");
-  values.exact_n = Numeric("-98765432109876543210987654321.0000000001");
-  values.text_v = "tab\there, newline\nthere, backslash \\ quote ' \" and \xc3\xa9";
-  values.text_n = "";
-  values.varchar_v = "exactly twenty chars";
-  values.varchar_n = "NULL";
-  values.char_v = "ab";  // character(3): PostgreSQL pads
-  values.char_n = "xy";
-  values.flag = true;
-  values.flag_n = false;
-  values.bytes = bytes({0, 1, 0x5c, 0x27, 0x7f, 0x80, 0xff});
-  values.bytes_n = Bytes{};
-  values.uid = Uuid::parse("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
-  values.uid_n = Uuid{};
-  values.day = year(2024) / February / 29;
-  values.day_n = year(-44) / March / 15;  // 45 BC
-  values.local_ts = local_days(year(1999) / 12 / 31) + hours(23) + minutes(59) + seconds(59) + microseconds(999999);
-  values.local_ts_n = local_days(year(1970) / 1 / 1) - milliseconds(1);  // timestamp(3)
-  values.ts = utc(2024, 2, 29, 23, 59, 59, 999999);
-  values.ts_n = utc(1900, 1, 1, 0, 0, 0, 1);
-  values.span = Interval{-14, 3, -3723000004};
-  values.span_n = Interval{};
-  values.doc = nlohmann::json::parse(R"({"b": [1, 2.5, "x"], "a": null})");
-  values.doc_n = nlohmann::json("just a string");
-  values.docb = nlohmann::json::parse(R"({"nested": {"deep": [true, false]}, "n": 12345678901234})");
-  values.docb_n = nlohmann::json::array();
-  values.feeling = mood::in_progress;
-  values.feeling_n = mood::class_;
-  values.positive = 1;
-  values.positive_n = 2147483647;
-  values.code = "abc";
-  values.created_at = utc(2000, 1, 1, 0, 0, 0, 0);
-  values.note = std::optional<std::string>("given");
-  values.addr = Inet{"192.168.0.1"};
-  return values;
+  return scalars::Insert{
+      .small = std::numeric_limits<std::int16_t>::min(),
+      .small_n = std::numeric_limits<std::int16_t>::max(),
+      .int_v = std::numeric_limits<std::int32_t>::min(),
+      .int_n = std::numeric_limits<std::int32_t>::max(),
+      .big = std::numeric_limits<std::int64_t>::min(),
+      .big_n = std::numeric_limits<std::int64_t>::max(),
+      .real_v = 3.4028235e38f,
+      .real_n = 1.17549435e-38f,
+      .double_v = 0.1 + 0.2,  // 0.30000000000000004: exact round trip
+      .double_n = -std::numeric_limits<double>::denorm_min(),
+      .exact = Numeric("123456789012345678901234567890.123456789012345678901234567890"),
+      .exact_n = Numeric("-98765432109876543210987654321.0000000001"),
+      .text_v = "tab\there, newline\nthere, backslash \\ quote ' \" and \xc3\xa9",
+      .text_n = "",
+      .varchar_v = "exactly twenty chars",
+      .varchar_n = "NULL",
+      .char_v = "ab",  // character(3): PostgreSQL pads
+      .char_n = "xy",
+      .flag = true,
+      .flag_n = false,
+      .bytes = bytes({0, 1, 0x5c, 0x27, 0x7f, 0x80, 0xff}),
+      .bytes_n = Bytes{},
+      .uid = Uuid::parse("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"),
+      .uid_n = Uuid{},
+      .day = year(2024) / February / 29,
+      .day_n = year(-44) / March / 15,  // 45 BC
+      .local_ts = local_days(year(1999) / 12 / 31) + hours(23) + minutes(59) + seconds(59) + microseconds(999999),
+      .local_ts_n = local_days(year(1970) / 1 / 1) - milliseconds(1),  // timestamp(3)
+      .ts = utc(2024, 2, 29, 23, 59, 59, 999999),
+      .ts_n = utc(1900, 1, 1, 0, 0, 0, 1),
+      .span = Interval{-14, 3, -3723000004},
+      .span_n = Interval{},
+      .doc = nlohmann::json::parse(R"({"b": [1, 2.5, "x"], "a": null})"),
+      .doc_n = nlohmann::json("just a string"),
+      .docb = nlohmann::json::parse(R"({"nested": {"deep": [true, false]}, "n": 12345678901234})"),
+      .docb_n = nlohmann::json::array(),
+      .feeling = mood::in_progress,
+      .feeling_n = mood::class_,
+      .positive = 1,
+      .positive_n = 2147483647,
+      .code = "abc",
+      .created_at = utc(2000, 1, 1, 0, 0, 0, 0),
+      .note = std::optional<std::string>("given"),
+      .addr = Inet{"192.168.0.1"},
+  };
 }
 
 TEST_F(Accessors, ScalarsRoundTripExtremeValues) {
@@ -192,14 +202,13 @@ TEST_F(Accessors, StoredValuesAreTheIntendedOnesWhateverTheSessionPrints) {
 
 TEST_F(Accessors, NullsAndDefaults) {
   pqxx::work tx(connection());
-  scalars::Insert values;
-  values.char_v = "c";
-  values.varchar_v = "v";
-  values.positive = 7;
-  values.doc = nlohmann::json::object();
-  values.docb = nlohmann::json::object();
-  values.day = year(2024) / 1 / 1;  // NOT NULL members are not optional: value-initialized is not a date
-  values.ts = utc(2024, 1, 1, 0, 0, 0, 0);
+  // Every NOT NULL column without a default must be given (strata::Required); the others are
+  // left out: NULL, or their defaults.
+  const scalars::Insert values{.small = 0, .int_v = 0, .big = 0, .real_v = 0.0f, .double_v = 0.0, .exact = Numeric(),
+                               .text_v = "", .varchar_v = "v", .char_v = "c", .flag = false, .bytes = Bytes{},
+                               .uid = Uuid{}, .day = year(2024) / 1 / 1, .local_ts = Timestamp{},
+                               .ts = utc(2024, 1, 1, 0, 0, 0, 0), .span = Interval{}, .doc = nlohmann::json::object(),
+                               .docb = nlohmann::json::object(), .feeling = mood::sad, .positive = 7};
   const auto before = floor<microseconds>(system_clock::now()) - minutes(1);
   const auto row = scalars::insert(tx, values);
   EXPECT_EQ(row.small_n, std::nullopt);
@@ -214,11 +223,11 @@ TEST_F(Accessors, NullsAndDefaults) {
   EXPECT_EQ(row.feeling_n, std::nullopt);
   EXPECT_EQ(row.positive_n, std::nullopt);
   EXPECT_EQ(row.addr, std::nullopt);
-  EXPECT_EQ(row.feeling, mood::sad);       // the value-initialized enum: the first label
+  EXPECT_EQ(row.feeling, mood::sad);
   EXPECT_EQ(row.code, "none");             // the domain's default
   EXPECT_EQ(row.note, "hello");            // the column's default
   EXPECT_GT(row.created_at, before);       // DEFAULT now()
-  EXPECT_EQ(row.local_ts, Timestamp{});    // value-initialized: the epoch
+  EXPECT_EQ(row.local_ts, Timestamp{});    // the epoch
   EXPECT_EQ(row.span, Interval{});
 }
 
@@ -257,25 +266,25 @@ TEST_F(Accessors, InfiniteTimestamps) {
 }
 
 arrays::Insert full_arrays() {
-  arrays::Insert values;
-  values.ints = {1, std::nullopt, -2147483647 - 1, 0};
-  values.texts = std::vector<std::optional<std::string>>{"plain", "", "NULL", std::nullopt, "with \"quotes\", {braces}",
-                                                         "back\\slash", " spaces ", "tab\tnewline\n", "\xc3\xa9"};
-  values.bigs = std::vector<std::optional<std::int64_t>>{std::numeric_limits<std::int64_t>::min(), std::nullopt};
-  values.nums = std::vector<std::optional<Numeric>>{Numeric("1.50"), Numeric("NaN"), std::nullopt, Numeric("-1e-3")};
-  values.flags = std::vector<std::optional<bool>>{true, false, std::nullopt};
-  values.uids = std::vector<std::optional<Uuid>>{Uuid::parse("A0EEBC999C0B4EF8BB6D6BB9BD380A11"), std::nullopt};
-  values.days = std::vector<std::optional<year_month_day>>{year(2024) / 1 / 31, std::nullopt, year(1) / 1 / 1};
-  values.stamps = std::vector<std::optional<Timestamptz>>{utc(2024, 6, 30, 12, 0, 0, 1), std::nullopt, Timestamptz::max()};
-  values.local_stamps = std::vector<std::optional<Timestamp>>{local_days(year(2024) / 6 / 30) + microseconds(5), std::nullopt};
-  values.spans = std::vector<std::optional<Interval>>{Interval{1, 2, 3}, std::nullopt, Interval{0, -1, -1}};
-  values.blobs = std::vector<std::optional<Bytes>>{bytes({0x00, 0x22, 0x5c}), std::nullopt, Bytes{}};
-  values.feelings = std::vector<std::optional<mood>>{mood::happy, std::nullopt, mood::in_progress, mood::class_};
-  values.docs = std::vector<std::optional<nlohmann::json>>{nlohmann::json::parse(R"({"a": "b,c"})"), std::nullopt,
-                                                           nlohmann::json("\"}")};
-  values.doubles = std::vector<std::optional<double>>{0.1, std::nullopt, -0.0, 1e300};
-  values.positives = std::vector<std::optional<std::int32_t>>{5, std::nullopt};
-  return values;
+  return arrays::Insert{
+      .ints = std::vector<std::optional<std::int32_t>>{1, std::nullopt, -2147483647 - 1, 0},
+      .texts = std::vector<std::optional<std::string>>{"plain", "", "NULL", std::nullopt, "with \"quotes\", {braces}",
+                                                             "back\\slash", " spaces ", "tab\tnewline\n", "\xc3\xa9"},
+      .bigs = std::vector<std::optional<std::int64_t>>{std::numeric_limits<std::int64_t>::min(), std::nullopt},
+      .nums = std::vector<std::optional<Numeric>>{Numeric("1.50"), Numeric("NaN"), std::nullopt, Numeric("-1e-3")},
+      .flags = std::vector<std::optional<bool>>{true, false, std::nullopt},
+      .uids = std::vector<std::optional<Uuid>>{Uuid::parse("A0EEBC999C0B4EF8BB6D6BB9BD380A11"), std::nullopt},
+      .days = std::vector<std::optional<year_month_day>>{year(2024) / 1 / 31, std::nullopt, year(1) / 1 / 1},
+      .stamps = std::vector<std::optional<Timestamptz>>{utc(2024, 6, 30, 12, 0, 0, 1), std::nullopt, Timestamptz::max()},
+      .local_stamps = std::vector<std::optional<Timestamp>>{local_days(year(2024) / 6 / 30) + microseconds(5), std::nullopt},
+      .spans = std::vector<std::optional<Interval>>{Interval{1, 2, 3}, std::nullopt, Interval{0, -1, -1}},
+      .blobs = std::vector<std::optional<Bytes>>{bytes({0x00, 0x22, 0x5c}), std::nullopt, Bytes{}},
+      .feelings = std::vector<std::optional<mood>>{mood::happy, std::nullopt, mood::in_progress, mood::class_},
+      .docs = std::vector<std::optional<nlohmann::json>>{nlohmann::json::parse(R"({"a": "b,c"})"), std::nullopt,
+                                                               nlohmann::json("\"}")},
+      .doubles = std::vector<std::optional<double>>{0.1, std::nullopt, -0.0, 1e300},
+      .positives = std::vector<std::optional<std::int32_t>>{5, std::nullopt},
+  };
 }
 
 void expect_arrays_equal(const arrays::Row& row, const arrays::Insert& values) {
@@ -324,8 +333,8 @@ TEST_F(Accessors, ArraysWithNullElements) {
   EXPECT_EQ(updated->texts, values.texts);
 
   // Empty arrays and NULL arrays.
-  arrays::Insert empty;
-  empty.texts = std::vector<std::optional<std::string>>{};
+  const arrays::Insert empty{.ints = std::vector<std::optional<std::int32_t>>{},
+                             .texts = std::vector<std::optional<std::string>>{}};
   const auto empty_row = arrays::insert(tx, empty);
   EXPECT_EQ(empty_row.ints, (std::vector<std::optional<std::int32_t>>{}));
   EXPECT_EQ(empty_row.texts, (std::vector<std::optional<std::string>>{}));
@@ -477,8 +486,7 @@ TEST_F(Accessors, ViewRows) {
 
 TEST_F(Accessors, KeywordsSpacesQuotesAndCollisions) {
   pqxx::work tx(connection());
-  class_::Insert values;
-  values.default_ = 7;
+  class_::Insert values{.default_ = 7};
   values.namespace_ = "ns";
   values.my_column = "mine";
   values.it_s_quoted_ = "q";
@@ -544,7 +552,8 @@ TEST_F(Accessors, BulkInsertWithCopy) {
   EXPECT_EQ(stored[3].note, std::nullopt);
   EXPECT_EQ(stored[4].code, "none");
 
-  std::vector<arrays::Insert> array_rows = {full_arrays(), arrays::Insert{}, full_arrays()};
+  std::vector<arrays::Insert> array_rows = {
+      full_arrays(), arrays::Insert{.ints = std::vector<std::optional<std::int32_t>>{}}, full_arrays()};
   arrays::insert_many(tx, array_rows);
   const auto stored_arrays = arrays::list_all(tx);
   ASSERT_EQ(stored_arrays.size(), 3u);

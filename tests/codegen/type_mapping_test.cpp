@@ -156,7 +156,9 @@ TEST(TypeMapping, InsertSeparatesRequiredFromDefaultedAndLeavesOutGeneratedAlway
   EXPECT_EQ(body.find(" id{}"), std::string::npos) << body;
   EXPECT_EQ(body.find(" lower_name{}"), std::string::npos) << body;
   EXPECT_NE(body.find("std::optional<std::int64_t> seq{};"), std::string::npos) << body;
-  EXPECT_NE(body.find("std::string name{};"), std::string::npos) << body;
+  // NOT NULL without a default: required, so leaving it out does not compile.
+  EXPECT_NE(body.find("::strata::Required<std::string, \"name\"> name;"), std::string::npos) << body;
+  EXPECT_NE(header.find("#include \"strata/accessors/required.h\""), std::string::npos) << header;
   EXPECT_NE(body.find("std::optional<std::string> note{};"), std::string::npos) << body;
   EXPECT_NE(body.find("std::optional<std::chrono::sys_time<std::chrono::microseconds>> created{};"), std::string::npos) << body;
   EXPECT_NE(body.find("std::optional<std::optional<std::string>> tag{};"), std::string::npos) << body;

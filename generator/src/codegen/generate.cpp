@@ -70,10 +70,17 @@ std::string row_type(const ColumnInfo& column, bool view) {
   return view || column.nullable ? "std::optional<" + column.type.type + ">" : column.type.type;
 }
 
-// The member type of a column in Insert.
-std::string insert_type(const ColumnInfo& column) {
+// A NOT NULL column without a default: an Insert that leaves it out must not compile.
+bool required_in_insert(const ColumnInfo& column) { return !column.nullable && !column.has_default; }
+
+// The member of a column in Insert, with its initializer: a required one has none (a
+// strata::Required cannot be default-constructed; see strata/accessors/required.h).
+std::string insert_member(const ColumnInfo& column) {
+  if (required_in_insert(column)) {
+    return "::strata::Required<" + column.type.type + ", " + literal(column.sql_name) + "> " + column.field + ";";
+  }
   const std::string value = column.nullable ? "std::optional<" + column.type.type + ">" : column.type.type;
-  return column.has_default ? "std::optional<" + value + ">" : value;
+  return (column.has_default ? "std::optional<" + value + ">" : value) + " " + column.field + "{};";
 }
 
 std::string insert_note(const ColumnInfo& column) {
@@ -121,7 +128,10 @@ bool has_update(const Relation& relation) {
 
 std::string relation_header(const Relation& relation) {
   std::set<std::string> includes = {"<optional>", "<vector>"};
-  for (const auto& column : relation.columns) includes.insert(column.type.includes.begin(), column.type.includes.end());
+  for (const auto& column : relation.columns) {
+    includes.insert(column.type.includes.begin(), column.type.includes.end());
+    if (!relation.view && column.writable && required_in_insert(column)) includes.insert("\"strata/accessors/required.h\"");
+  }
   std::ostringstream out;
   out << kBanner << "// " << relation.description << "\n#pragma once\n\n" << include_block(includes) << "\n";
   out << "namespace pqxx {\nclass transaction_base;\n}  // namespace pqxx\n\n";
@@ -140,11 +150,12 @@ std::string relation_header(const Relation& relation) {
   if (!relation.view) {
     out << "// What insert() and insert_many() write: every column but GENERATED ALWAYS ones. A column\n"
            "// with a default (or identity BY DEFAULT) is std::optional: std::nullopt leaves it to its default.\n"
+           "// A NOT NULL column without a default is ::strata::Required: leaving it out does not compile.\n"
            "struct Insert {\n";
     for (const auto& column : relation.columns) {
       if (!column.writable) continue;
       const std::string note = insert_note(column);
-      out << "  " << insert_type(column) << " " << column.field << "{};" << (note.empty() ? "" : "  // " + note) << "\n";
+      out << "  " << insert_member(column) << (note.empty() ? "" : "  // " + note) << "\n";
     }
     out << "};\n\n";
     out << "// Inserts a row; returns it as stored (defaults, identity and generated columns filled in).\n"
@@ -252,7 +263,7 @@ std::string relation_code(const Relation& relation) {
     }
     for (const auto& column : relation.columns) {
       if (!column.writable) continue;
-      const std::string value = "values." + column.field;
+      const std::string value = "values." + column.field + (required_in_insert(column) ? ".get()" : "");
       const std::string name = literal(model::quote_ident(column.sql_name));
       if (column.has_default) {
         out << "  if (" << value << ") {\n    columns.emplace_back(" << name << ");\n    params.push_back("

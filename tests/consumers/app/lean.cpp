@@ -16,8 +16,7 @@ int main(int argc, char** argv) {
     consumer::db::require_current(argv[1]);
     pqxx::connection connection(argv[1]);
     pqxx::work tx(connection);
-    consumer::db::notes::Insert values;
-    values.title = "hello";
+    const consumer::db::notes::Insert values{.title = "hello"};
     const auto inserted = consumer::db::notes::insert(tx, values);
     const auto found = consumer::db::notes::find(tx, inserted.id);
     tx.commit();
