@@ -438,6 +438,45 @@ TEST_F(Accessors, StatementsArePreparedOncePerConnectionUnlessTurnedOff) {
   EXPECT_EQ(prepared_count(), 3);
 }
 
+// Keyset pages: in primary key order, `limit` rows at a time, each page after the last row of the
+// one before; a composite key pages on all of its columns, within a foreign key's rows too.
+TEST_F(Accessors, PagesFollowThePrimaryKey) {
+  pqxx::work tx(connection());
+  std::vector<accounts::Row> all;
+  for (int i = 0; i < 7; ++i) {
+    const std::string n = std::to_string(i);
+    all.push_back(accounts::insert(tx, {.email = n + "@example.com", .name = "user " + n, .tenant = 2, .handle = "h" + n}));
+  }
+  std::vector<accounts::Row> paged;
+  int pages = 0;
+  for (auto page = accounts::list_page(tx, 3); !page.empty(); page = accounts::list_page(tx, 3, &page.back())) {
+    EXPECT_LE(page.size(), 3u);
+    paged.insert(paged.end(), page.begin(), page.end());
+    ++pages;
+  }
+  EXPECT_EQ(pages, 3);
+  EXPECT_EQ(paged, all);
+  EXPECT_TRUE(accounts::list_page(tx, 0).empty());
+
+  for (const char* project : {"p5", "p1", "p4", "p2", "p3"}) memberships::insert(tx, {.account_id = all[0].id, .project = project});
+  memberships::insert(tx, {.account_id = all[1].id, .project = "p0"});
+  const auto first = memberships::list_by_account_id_page(tx, all[0].id, 2);
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_EQ(first[0].project, "p1");
+  EXPECT_EQ(first[1].project, "p2");
+  const auto second = memberships::list_by_account_id_page(tx, all[0].id, 2, &first.back());
+  ASSERT_EQ(second.size(), 2u);
+  EXPECT_EQ(second[0].project, "p3");
+  const auto third = memberships::list_by_account_id_page(tx, all[0].id, 2, &second.back());
+  ASSERT_EQ(third.size(), 1u);
+  EXPECT_EQ(third[0].project, "p5");
+  EXPECT_TRUE(memberships::list_by_account_id_page(tx, all[0].id, 2, &third.back()).empty());
+  // Across the composite key: after (ada, p5) comes (bob, p0).
+  const auto across = memberships::list_page(tx, 5, &third.back());
+  ASSERT_EQ(across.size(), 1u);
+  EXPECT_EQ(across[0].account_id, all[1].id);
+}
+
 TEST_F(Accessors, CompositeKeysAndForeignKeyLists) {
   pqxx::work tx(connection());
   const auto ada = accounts::insert(tx, {.email = "ada@example.com", .name = "Ada", .tenant = 1, .handle = "ada"});

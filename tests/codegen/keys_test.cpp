@@ -65,6 +65,31 @@ TEST(Keys, ListsPerForeignKeyAndNoPrimaryKeyFunctionsWithoutOne) {
   EXPECT_TRUE(declares(h, "std::vector<Row> list_all(pqxx::transaction_base& tx);")) << h;
 }
 
+TEST(Keys, PagedListsNeedAPrimaryKeyAndGetNamesOfTheirOwn) {
+  const auto t = table("public", "t");
+  const auto h = header({t, column(t, "id", "integer", 1, {{"not_null", true}}), column(t, "org", "integer", 2),
+                         column(t, "org_page", "integer", 3), constraint(t, "t_pkey", "p", {"id"}),
+                         constraint(t, "t_org_fkey", "f", {"org"}), constraint(t, "t_org_page_fkey", "f", {"org_page"})},
+                        "include/db/t.h");
+  EXPECT_TRUE(declares(h, "std::vector<Row> list_page(pqxx::transaction_base& tx, std::int64_t limit, "
+                          "const Row* after = nullptr);"))
+      << h;
+  // list_by_org_page is the foreign key on org_page's list: the paged list_by_org is _2.
+  EXPECT_TRUE(declares(h, "std::vector<Row> list_by_org_page(pqxx::transaction_base& tx, const std::int32_t& org_page);"))
+      << h;
+  EXPECT_TRUE(declares(h, "std::vector<Row> list_by_org_page_2(pqxx::transaction_base& tx, const std::int32_t& org, "
+                          "std::int64_t limit, const Row* after = nullptr);"))
+      << h;
+  EXPECT_TRUE(declares(h, "std::vector<Row> list_by_org_page_page(pqxx::transaction_base& tx, "
+                          "const std::int32_t& org_page, std::int64_t limit, const Row* after = nullptr);"))
+      << h;
+  EXPECT_TRUE(declares(h, "#include <cstdint>")) << h;
+  // Without a primary key there is nothing to page on.
+  const auto keyless = header({t, column(t, "org", "integer", 1), constraint(t, "t_org_fkey", "f", {"org"})},
+                              "include/db/t.h");
+  EXPECT_FALSE(declares(keyless, "_page(")) << keyless;
+}
+
 TEST(Keys, FunctionNamesDoNotCollideWithTheFixedOnes) {
   // A unique column named "all" would give find_by_all; a column "insert_many"... the fixed
   // names (insert, find, update, remove, list_all, Row, Insert, sql_name) stay what they are.

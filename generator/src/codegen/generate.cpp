@@ -101,7 +101,7 @@ std::string key_parameters(const Relation& relation, const KeyInfo& key, bool de
   std::vector<std::string> names;
   for (const auto index : key.columns) names.push_back(relation.columns[index].field);
   std::set<std::string> reserved = base_reserved_names();
-  reserved.insert("tx");
+  reserved.insert({"tx", "limit", "after"});  // the paged lists' own parameters
   const auto parameters = assign_names(names, reserved);
   std::vector<std::string> parts;
   for (std::size_t i = 0; i < key.columns.size(); ++i) {
@@ -132,6 +132,7 @@ std::string relation_header(const Relation& relation) {
     includes.insert(column.type.includes.begin(), column.type.includes.end());
     if (!relation.view && column.writable && required_in_insert(column)) includes.insert("\"strata/accessors/required.h\"");
   }
+  if (!relation.view && relation.primary_key) includes.insert("<cstdint>");  // list_page's limit
   std::ostringstream out;
   out << kBanner << "// " << relation.description << "\n#pragma once\n\n" << include_block(includes) << "\n";
   out << "namespace pqxx {\nclass transaction_base;\n}  // namespace pqxx\n\n";
@@ -186,10 +187,21 @@ std::string relation_header(const Relation& relation) {
           << ")" << (relation.primary_key ? ", in primary key order" : "") << ".\n"
           << "std::vector<Row> " << key.function << "(pqxx::transaction_base& tx, "
           << key_parameters(relation, key, true) << ");\n";
+      if (!key.page_function.empty()) {
+        out << "// The same, a page at a time (see list_page).\n"
+            << "std::vector<Row> " << key.page_function << "(pqxx::transaction_base& tx, "
+            << key_parameters(relation, key, true) << ", std::int64_t limit, const Row* after = nullptr);\n";
+      }
     }
   }
   out << "// Every row" << (relation.primary_key ? ", in primary key order" : "") << ".\n"
       << "std::vector<Row> list_all(pqxx::transaction_base& tx);\n";
+  if (!relation.view && relation.primary_key) {
+    out << "// A page of rows in primary key order: the first `limit` rows, or the `limit` rows after\n"
+           "// `after` (the last row of the previous page). Keyset paging: every page is one range scan of\n"
+           "// the primary key's index however deep it is, and rows inserted meanwhile do not shift pages.\n"
+           "std::vector<Row> list_page(pqxx::transaction_base& tx, std::int64_t limit, const Row* after = nullptr);\n";
+  }
   out << "\n}  // namespace " << relation.qualified() << "\n";
   return out.str();
 }
@@ -221,6 +233,41 @@ std::string order_by(const Relation& relation) {
   std::vector<std::string> parts;
   for (const auto index : relation.primary_key->columns) parts.push_back(model::quote_ident(relation.columns[index].sql_name));
   return " ORDER BY " + join(parts, ", ");
+}
+
+// "(k1, k2) > ($n, $n+1)": after a row, in primary key order (a row comparison, which the primary
+// key's index serves).
+std::string after_key(const Relation& relation, std::size_t first_parameter) {
+  std::vector<std::string> columns, parameters;
+  for (const auto index : relation.primary_key->columns) {
+    columns.push_back(model::quote_ident(relation.columns[index].sql_name));
+    parameters.push_back("$" + std::to_string(first_parameter + parameters.size()));
+  }
+  return "(" + join(columns, ", ") + ") > (" + join(parameters, ", ") + ")";
+}
+
+// The body of a paged list: `filter` (" WHERE fk = $1", or "") with `filter_params` of them.
+std::string page_body(const Relation& relation, const std::string& select, const std::string& filter,
+                      std::vector<std::string> filter_params) {
+  const std::size_t given = filter_params.size();
+  const std::string limit = " LIMIT $";
+  std::vector<std::string> first = filter_params, next = std::move(filter_params);
+  first.push_back("std::optional<std::string>(std::to_string(limit))");
+  for (const auto index : relation.primary_key->columns) {
+    next.push_back(parameter(relation.columns[index], "after->" + relation.columns[index].field, false));
+  }
+  next.push_back("std::optional<std::string>(std::to_string(limit))");
+  const std::string next_filter = (filter.empty() ? " WHERE " : filter + " AND ") + after_key(relation, given + 1);
+  std::ostringstream out;
+  out << "  if (after == nullptr) {\n  "
+      << statement(select + filter + order_by(relation) + limit + std::to_string(given + 1))
+      << "    return read_rows(::strata::accessors::exec(tx, statement, ::strata::accessors::Params{" << join(first, ", ")
+      << "}));\n  }\n"
+      << statement(select + next_filter + order_by(relation) + limit +
+                   std::to_string(given + relation.primary_key->columns.size() + 1))
+      << "  return read_rows(::strata::accessors::exec(tx, statement, ::strata::accessors::Params{" << join(next, ", ")
+      << "}));\n";
+  return out.str();
 }
 
 std::string key_params(const Relation& relation, const KeyInfo& key) {
@@ -328,11 +375,24 @@ std::string relation_code(const Relation& relation) {
       out << "std::vector<Row> " << key.function << "(pqxx::transaction_base& tx, " << key_parameters(relation, key, false)
           << ") {\n" << statement(select + where_key(relation, key, 1) + order_by(relation))
           << "  return read_rows(::strata::accessors::exec(tx, statement, " << key_params(relation, key) << "));\n}\n\n";
+      if (!key.page_function.empty()) {
+        std::vector<std::string> filter_params;
+        for (std::size_t i = 0; i < key.columns.size(); ++i) {
+          filter_params.push_back(parameter(relation.columns[key.columns[i]], "key" + std::to_string(i), false));
+        }
+        out << "std::vector<Row> " << key.page_function << "(pqxx::transaction_base& tx, "
+            << key_parameters(relation, key, false) << ", std::int64_t limit, const Row* after) {\n"
+            << page_body(relation, select, where_key(relation, key, 1), std::move(filter_params)) << "}\n\n";
+      }
     }
   }
   out << "std::vector<Row> list_all(pqxx::transaction_base& tx) {\n"
       << statement(select + order_by(relation))
       << "  return read_rows(::strata::accessors::exec(tx, statement, ::strata::accessors::Params{}));\n}\n\n";
+  if (!relation.view && relation.primary_key) {
+    out << "std::vector<Row> list_page(pqxx::transaction_base& tx, std::int64_t limit, const Row* after) {\n"
+        << page_body(relation, select, "", {}) << "}\n\n";
+  }
   out << "}  // namespace " << relation.qualified() << "\n";
   return out.str();
 }

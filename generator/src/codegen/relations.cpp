@@ -12,8 +12,8 @@ using model::Object;
 // Names at the root of the generated namespace that are not tables, views or enums.
 const std::set<std::string> kRootNames = {"schema", "migrations", "schema_version", "require_current"};
 // Members and functions of a table's namespace.
-const std::set<std::string> kRelationNames = {"Row",  "Insert", "insert",   "insert_many", "find",
-                                              "update", "remove", "list_all", "sql_name"};
+const std::set<std::string> kRelationNames = {"Row",    "Insert", "insert",   "insert_many", "find",
+                                              "update", "remove", "list_all", "list_page",   "sql_name"};
 
 std::vector<std::string> split_namespace(const std::string& cpp_namespace) {
   std::vector<std::string> parts;
@@ -310,10 +310,19 @@ Model build_model(const model::Catalog& catalog, const Options& options) {
       for (auto& key : relation.unique_keys) keys.push_back(&key);
       for (auto& key : relation.foreign_keys) keys.push_back(&key);
       for (const KeyInfo* key : keys) function_names.push_back(key->function);
+      // A foreign key's list has a paged variant when there is a primary key to page on.
+      std::vector<KeyInfo*> paged;
+      if (relation.primary_key) {
+        for (auto& key : relation.foreign_keys) {
+          paged.push_back(&key);
+          function_names.push_back(key.function + "_page");
+        }
+      }
       std::set<std::string> function_reserved = base_reserved_names();
       function_reserved.insert(kRelationNames.begin(), kRelationNames.end());
       const auto assigned = assign_names(function_names, function_reserved);
       for (std::size_t k = 0; k < keys.size(); ++k) keys[k]->function = assigned[k];
+      for (std::size_t k = 0; k < paged.size(); ++k) paged[k]->page_function = assigned[keys.size() + k];
       result.relations.push_back(std::move(relation));
     }
   }

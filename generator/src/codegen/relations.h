@@ -24,6 +24,7 @@ struct KeyInfo {
   std::vector<std::size_t> columns;  // indexes into Relation::columns
   std::string function;              // find_by_email, list_by_org_id
   std::string source;                // the constraint or index it comes from (comment)
+  std::string page_function{};       // list_by_org_id_page: a foreign key's, when the table has a primary key
 };
 
 struct Relation {
