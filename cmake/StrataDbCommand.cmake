@@ -1,22 +1,24 @@
 # Runs one `strata` command for the db-* targets of strata_add_db_targets() (StrataSchema.cmake).
 # Run at build time in script mode, so the environment of `cmake --build` decides the target:
 #
-#   cmake -DACTION=<generate|check|migrate|status|rollback|docs> -DSTRATA=<exe>
-#         -DMIGRATIONS=<dir> [-DSCHEMA=<dir>] [-DPROJECT=<strata.json>] -DDEV_DIR=<dir>
+#   cmake -DACTION=<generate|check|migrate|status|rollback|docs|url> -DSTRATA=<exe>
+#         -DMIGRATIONS=<dir> [-DSCHEMA=<dir>] [-DPROJECT=<strata.json>] [-DDEV_DIR=<dir>]
 #         [-DDEFAULT_NAME=<slug>] [-DDEFAULT_ENV=<env>] [-DDEFAULT_URL=<url>]
 #         [-DDOCS_OUT=<file>] -P StrataDbCommand.cmake
 #
 # Target database of migrate / status / rollback, first that is set:
 #   $STRATA_ENV (an environment of strata.json) > $DATABASE_URL > the cache variables
 #   STRATA_ENV / DATABASE_URL of the build (DEFAULT_ENV / DEFAULT_URL) > the embedded development
-#   database, whose data lives in DEV_DIR (the build tree's STRATA_DEV_DIR).
+#   database, whose data lives in DEV_DIR (cache variable STRATA_DEV_DIR) when it is set, else in
+#   $STRATA_DEV_DIR or <project root>/.strata/dev: the one `strata dev url` in the project folder
+#   gives. db-url prints that development database's URL.
 # db-generate takes its slug from $NAME, else DEFAULT_NAME (cache variable STRATA_MIGRATION_NAME).
 # db-rollback takes $TO (a version) or $STEPS (default 1). $YES=1 adds --yes (protected
 # environments). db-migrate with $SEED=1 then runs `strata seed` (the schema folder's seed/*.sql)
 # on the same database: sample data for a development database, on request.
 cmake_minimum_required(VERSION 3.25)
 
-foreach(required ACTION STRATA MIGRATIONS DEV_DIR)
+foreach(required ACTION STRATA MIGRATIONS)
   if(NOT DEFINED ${required} OR "${${required}}" STREQUAL "")
     message(FATAL_ERROR "StrataDbCommand.cmake: ${required} is not set")
   endif()
@@ -43,9 +45,11 @@ elseif(NOT "${DEFAULT_ENV}" STREQUAL "")
 elseif(NOT "${DEFAULT_URL}" STREQUAL "")
   set(target_arguments --url "${DEFAULT_URL}")
   set(target_description "cache variable DATABASE_URL")
-else()
+elseif(NOT "${DEV_DIR}" STREQUAL "")
   set(ENV{STRATA_DEV_DIR} "${DEV_DIR}")
   set(target_description "development database in ${DEV_DIR}")
+else()
+  set(target_description "the project's development database (`strata dev url` in the project folder)")
 endif()
 set(yes_arguments "")
 if("$ENV{YES}" STREQUAL "1")
@@ -90,6 +94,14 @@ elseif(ACTION STREQUAL "docs")
     message(FATAL_ERROR "db-docs: this strata (${STRATA}) has no `docs` command")
   endif()
   set(arguments docs --schema "${SCHEMA}" --out "${DOCS_OUT}")
+elseif(ACTION STREQUAL "url")
+  if(NOT target_arguments STREQUAL "")
+    message(STATUS "db-url: db-migrate uses ${target_description}; this is the development database's URL")
+  endif()
+  if(NOT "${DEV_DIR}" STREQUAL "")
+    set(ENV{STRATA_DEV_DIR} "${DEV_DIR}")
+  endif()
+  set(arguments dev url)
 else()
   message(FATAL_ERROR "StrataDbCommand.cmake: unknown ACTION ${ACTION}")
 endif()

@@ -2,6 +2,8 @@
 # executable and a CMake package (docs/cmake.md):
 #   find_package(strata)                      strata::client, strata::strata, strata_add_schema()
 #   find_package(strata COMPONENTS runtime)   also strata::runtime (clusters, runner, test databases)
+#   find_package(strata COMPONENTS gtest)     also strata::gtest (a fresh database per GoogleTest
+#                                             test) and StrataTesting.cmake (the CTest fixture)
 # The client needs libpqxx and libpq only; the runtime's dependencies (Boost, OpenSSL, libpg_query)
 # are looked for only when it is asked for.
 include(GNUInstallDirs)
@@ -22,6 +24,11 @@ strata_install_export(strata_client client strataClientTargets)
 strata_install_export(strata_runtime runtime strataRuntimeTargets)
 if(TARGET strata)
   strata_install_export(strata strata strataExecutableTargets)
+endif()
+if(TARGET strata_gtest)
+  strata_install_export(strata_gtest gtest strataGtestTargets)
+  install(DIRECTORY ${PROJECT_SOURCE_DIR}/runtime/gtest/include/strata DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+  install(FILES ${PROJECT_SOURCE_DIR}/cmake/StrataTesting.cmake DESTINATION ${STRATA_INSTALL_CMAKEDIR})
 endif()
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/runtime/client/include/strata DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/runtime/include/strata DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})

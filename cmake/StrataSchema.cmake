@@ -206,10 +206,12 @@ endfunction()
 #   <p>db-check     fail when the declared schema has changes no migration covers or strata.sum
 #                   is broken; part of `all` when STRATA_DB_CHECK is ON (default: ON when $CI is set)
 #   <p>db-migrate   apply pending migrations to $STRATA_ENV / $DATABASE_URL (or the cache variables
-#                   of the same names), else to the embedded development database in STRATA_DEV_DIR
+#                   of the same names), else to the project's development database (STRATA_DEV_DIR,
+#                   default <project root>/.strata/dev)
 #   <p>db-status    the target's status (fails when not current)
 #   <p>db-rollback  roll back $STEPS (default 1) or to $TO
 #   <p>db-docs      `strata docs --schema <schema> --out <build>/<p>schema.md` (needs `strata docs`)
+#   <p>db-url       print the development database's URL (`strata dev url`; starts it if needed)
 # Each needs only the strata executable built, so `cmake --build <dir> --target db-migrate` works
 # from a fresh build directory.
 function(strata_add_db_targets schema_target)
@@ -230,8 +232,11 @@ function(strata_add_db_targets schema_target)
     set(schema "")
   endif()
 
-  set(STRATA_DEV_DIR "${CMAKE_BINARY_DIR}/strata-dev" CACHE PATH
-      "Data directory of the development database the db-* targets use")
+  # Empty: the project's own development database, <project root>/.strata/dev, the one `strata
+  # dev url` and every other command run in the project folder use (one per project, whatever the
+  # build directory).
+  set(STRATA_DEV_DIR "" CACHE PATH
+      "Data directory of the development database the db-* targets use (empty: <project root>/.strata/dev)")
   set(STRATA_ENV "" CACHE STRING "strata.json environment for db-migrate/db-status/db-rollback ($STRATA_ENV overrides)")
   set(DATABASE_URL "" CACHE STRING "Database URL for db-migrate/db-status/db-rollback ($DATABASE_URL overrides)")
   set(STRATA_MIGRATION_NAME "" CACHE STRING "Slug of the migration db-generate writes ($NAME overrides)")
@@ -250,7 +255,7 @@ function(strata_add_db_targets schema_target)
   if(project_file)
     get_filename_component(working_directory "${project_file}" DIRECTORY)
   endif()
-  foreach(action generate check migrate status rollback docs)
+  foreach(action generate check migrate status rollback docs url)
     set(all "")
     if(action STREQUAL "check" AND STRATA_DB_CHECK AND schema)  # nothing to check without a declared schema
       set(all ALL)

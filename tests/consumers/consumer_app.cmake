@@ -18,3 +18,13 @@ if(NOT STRATA_CONSUMER_CLIENT_ONLY)
   target_compile_definitions(consumer_app PRIVATE CONSUMER_LEAN_APP="$<TARGET_FILE:consumer_lean_app>")
   add_dependencies(consumer_app consumer_lean_app)
 endif()
+# A GoogleTest suite on strata::gtest (a fresh database per test), where strata has it: the
+# installed package gives it with COMPONENTS gtest.
+if(NOT STRATA_CONSUMER_CLIENT_ONLY AND TARGET strata::gtest)
+  if(NOT TARGET GTest::gtest_main)
+    find_package(GTest REQUIRED)
+  endif()
+  add_executable(consumer_tests ${CMAKE_CURRENT_LIST_DIR}/app/tests.cpp)
+  target_link_libraries(consumer_tests PRIVATE consumer_db strata::gtest GTest::gtest_main)
+  target_compile_definitions(consumer_tests PRIVATE CONSUMER_MIGRATIONS="${CMAKE_CURRENT_LIST_DIR}/migrations")
+endif()
