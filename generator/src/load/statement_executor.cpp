@@ -1,7 +1,7 @@
 // Executes split statements over strata's libpq layer; a refused statement is a SchemaError at
 // the file:line:col PostgreSQL pointed at.
 //
-// Statements go in batches (pg::send_batch): one query string of up to kBatchStatements
+// Statements go in batches (pg::send_batch): one query string of up to pg::kBatchStatements
 // statements, which PostgreSQL runs as one implicit transaction (one round trip, one commit,
 // instead of one each: docs/benchmarks.md). The batch says which statement failed and where, so
 // the error is that statement's, at its own position. Statements that cannot share a
@@ -14,8 +14,6 @@
 namespace strata::load {
 namespace {
 
-constexpr std::size_t kBatchStatements = 64;   // few enough that the batch's locks fit the lock table
-constexpr std::size_t kBatchBytes = 1 << 20;
 
 // pg_dump output names the roles that own objects; roles are cluster-wide and not part of the
 // schema model, so the scratch cluster gets any role a statement names before it runs. Another
@@ -45,7 +43,7 @@ class Executor {
       ensure_roles_exist(session_, statement.roles, known_roles_);
       batch_.push_back(&statement);
       bytes_ += statement.sql.size();
-      if (batch_.size() >= kBatchStatements || bytes_ >= kBatchBytes) flush();
+      if (batch_.size() >= pg::kBatchStatements || bytes_ >= pg::kBatchBytes) flush();
     }
     flush();
   }

@@ -12,16 +12,13 @@
 namespace strata::prove {
 namespace detail {
 
-// Statements per query string: SAVEPOINT, the statement, RELEASE (or ROLLBACK TO) for each.
-constexpr std::size_t kStatementsPerBatch = 64;
-
 std::vector<SavepointOutcome> run_each_in_savepoint(const pg::Session& session, const std::vector<std::string>& sqls,
                                                     bool keep, const OnRefused& on_refused) {
   std::vector<SavepointOutcome> outcomes(sqls.size());
   const std::string end = keep ? "RELEASE SAVEPOINT strata_proof_row" : "ROLLBACK TO SAVEPOINT strata_proof_row";
   for (std::size_t next = 0; next < sqls.size();) {
     std::vector<std::string> texts;
-    for (std::size_t i = next; i < sqls.size() && i < next + kStatementsPerBatch; ++i) {
+    for (std::size_t i = next; i < sqls.size() && i < next + pg::kBatchStatements / 3; ++i) {
       texts.insert(texts.end(), {"SAVEPOINT strata_proof_row", sqls[i], end});
     }
     const auto batch = pg::send_batch(session.get(), texts);
@@ -163,14 +160,8 @@ FillReport fill(const std::string& connection, const FillOptions& options) {
   // Which tables hold rows now (theirs, or rows a trigger put there), a few round trips in all.
   std::vector<std::string> exists;
   for (const auto& table : tables) exists.push_back("SELECT EXISTS (SELECT FROM " + table.name + ")");
-  for (std::size_t from = 0; from < exists.size(); from += 64) {
-    const std::vector<std::string> some(exists.begin() + static_cast<long>(from),
-                                        exists.begin() + static_cast<long>(std::min(exists.size(), from + 64)));
-    const auto batch = pg::send_batch(session.get(), some);
-    if (batch.failed) {
-      throw Error("count the rows of the synthetic tables: " + pg::describe_error(session.get(), batch.failed.get()));
-    }
-    for (const auto& result : batch.results) report.holding_rows += pg::value(result.get(), 0, 0) == "t";
+  for (const auto& result : pg::query_all(session.get(), exists, "see which tables hold rows")) {
+    report.holding_rows += pg::value(result.get(), 0, 0) == "t";
   }
   session.exec("COMMIT", "keep the synthetic rows");
   for (std::size_t t = 0; t < tables.size(); ++t) {

@@ -96,24 +96,14 @@ struct RowsQuery {
   }
 };
 
-// The rows of many tables, a round trip per kQueriesPerBatch tables (pg::send_batch).
-constexpr std::size_t kQueriesPerBatch = 64;
-
+// The rows of many tables, a round trip per pg::kBatchStatements tables.
 std::vector<RowMap> read_rows(const pg::Session& session, const std::vector<RowsQuery>& queries) {
+  std::vector<std::string> texts;
+  for (const auto& query : queries) texts.push_back(query.sql);
+  const auto results = pg::query_all(session.get(), texts, "read the rows of the tables");
   std::vector<RowMap> rows;
   rows.reserve(queries.size());
-  for (std::size_t first = 0; first < queries.size(); first += kQueriesPerBatch) {
-    const std::size_t end = std::min(queries.size(), first + kQueriesPerBatch);
-    std::vector<std::string> texts;
-    for (std::size_t i = first; i < end; ++i) texts.push_back(queries[i].sql);
-    const auto batch = pg::send_batch(session.get(), texts);
-    if (batch.failed) {
-      throw Error("read the rows of " + queries[first + batch.failed_statement].table + ": " +
-                      pg::describe_error(session.get(), batch.failed.get()),
-                  ErrorInfo{.sqlstate = pg::sqlstate(batch.failed.get()), .statement = texts[batch.failed_statement]});
-    }
-    for (std::size_t i = first; i < end; ++i) rows.push_back(queries[i].rows(batch.results[i - first].get()));
-  }
+  for (std::size_t i = 0; i < queries.size(); ++i) rows.push_back(queries[i].rows(results[i].get()));
   return rows;
 }
 
@@ -183,8 +173,8 @@ class Checker {
       }
     }
     // A slice at a time: the rows read now are not all held at once.
-    for (std::size_t first = 0; first < queries.size(); first += kQueriesPerBatch) {
-      const std::size_t end = std::min(queries.size(), first + kQueriesPerBatch);
+    for (std::size_t first = 0; first < queries.size(); first += pg::kBatchStatements) {
+      const std::size_t end = std::min(queries.size(), first + pg::kBatchStatements);
       const auto rows =
           read_rows(session_, {queries.begin() + static_cast<long>(first), queries.begin() + static_cast<long>(end)});
       for (std::size_t i = first; i < end; ++i) compare_rows(*read[i], rows[i - first]);

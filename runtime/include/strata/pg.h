@@ -98,6 +98,14 @@ struct Batch {
 };
 Batch send_batch(PGconn* conn, const std::vector<std::string>& statements);
 
+// How many statements, and bytes of them, strata puts in one query string.
+constexpr std::size_t kBatchStatements = 64;
+constexpr std::size_t kBatchBytes = 1 << 20;
+
+// Queries that must work (reads), kBatchStatements to a round trip: every result, in order.
+// Throws strata::Error "<what>: <server message>" with the SQLSTATE and the failing statement.
+std::vector<Result> query_all(PGconn* conn, const std::vector<std::string>& queries, const std::string& what);
+
 bool succeeded(const PGresult* result);
 std::string error_field(const PGresult* result, int code);
 std::string sqlstate(const PGresult* result);

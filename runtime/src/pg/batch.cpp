@@ -76,4 +76,20 @@ Batch send_batch(PGconn* conn, const std::vector<std::string>& statements) {
   return batch;
 }
 
+std::vector<Result> query_all(PGconn* conn, const std::vector<std::string>& queries, const std::string& what) {
+  std::vector<Result> results;
+  results.reserve(queries.size());
+  for (std::size_t first = 0; first < queries.size(); first += kBatchStatements) {
+    const std::vector<std::string> some(queries.begin() + static_cast<long>(first),
+                                        queries.begin() + static_cast<long>(std::min(queries.size(), first + kBatchStatements)));
+    auto batch = send_batch(conn, some);
+    if (batch.failed) {
+      throw Error(what + ": " + describe_error(conn, batch.failed.get()),
+                  ErrorInfo{.sqlstate = sqlstate(batch.failed.get()), .statement = some[batch.failed_statement]});
+    }
+    for (auto& result : batch.results) results.push_back(std::move(result));
+  }
+  return results;
+}
+
 }  // namespace strata::pg

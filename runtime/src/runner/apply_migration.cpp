@@ -15,11 +15,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using Kind = script::RoundTrip::Kind;
 
-// Statements per query string in a transaction (the transaction, not the string, holds the
-// locks): bounded so that a query string, and what the server logs of it, stays small.
-constexpr std::size_t kBatchStatements = 64;
-constexpr std::size_t kBatchBytes = 1 << 20;
-
 using pg::kActiveSqlTransaction;
 using pg::kDeadlockDetected;
 using pg::kLockNotAvailable;
@@ -166,7 +161,7 @@ class Executor {
     if (!shares(script[first])) return first + 1;
     std::size_t end = first + 1;
     std::size_t bytes = script[first].sql.front().size();
-    while (end < script.size() && shares(script[end]) && end - first < kBatchStatements && bytes < kBatchBytes) {
+    while (end < script.size() && shares(script[end]) && end - first < pg::kBatchStatements && bytes < pg::kBatchBytes) {
       bytes += script[end].sql.front().size();
       ++end;
     }
