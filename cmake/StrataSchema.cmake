@@ -6,6 +6,7 @@
 #                     NAMESPACE <ns>            # C++ namespace, e.g. app::db
 #                     [SCHEMA <dir>]            # declared schema (recorded for tools; not read here)
 #                     [TYPES <json>]            # type overrides for `strata codegen --types`
+#                     [QUERIES <dir>]           # typed queries: <dir>/*.sql (docs/queries.md)
 #                     [SHARDS <n>]              # implementation files (default 4, at most 100)
 #                     [OUTPUT_DIR <dir>]        # default: ${CMAKE_CURRENT_BINARY_DIR}/<target>_strata
 #                     [STRATA <path>]           # the strata executable (default: the cache
@@ -69,7 +70,7 @@ function(_strata_executable explicit command_var dependency_var)
 endfunction()
 
 function(strata_add_schema target)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "DB_TARGETS" "MIGRATIONS;NAMESPACE;SCHEMA;TYPES;SHARDS;OUTPUT_DIR;STRATA;PROJECT;PREFIX" "")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "DB_TARGETS" "MIGRATIONS;NAMESPACE;SCHEMA;TYPES;QUERIES;SHARDS;OUTPUT_DIR;STRATA;PROJECT;PREFIX" "")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "strata_add_schema(${target}): unknown arguments ${arg_UNPARSED_ARGUMENTS}")
   endif()
@@ -132,6 +133,21 @@ function(strata_add_schema target)
     endif()
   endforeach()
   set(byproducts ${sources} "${out}/include/${namespace_path}/schema.h" "${out}/include/${namespace_path}/migrations.h")
+  # Typed queries: a header and a source per query file, named after it (a new file reconfigures).
+  set(queries_arguments "")
+  set(query_files "")
+  if(arg_QUERIES)
+    get_filename_component(queries_dir "${arg_QUERIES}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    file(GLOB query_files CONFIGURE_DEPENDS "${queries_dir}/*.sql")
+    list(SORT query_files)
+    set(queries_arguments --queries "${queries_dir}")
+    foreach(query_file IN LISTS query_files)
+      get_filename_component(stem "${query_file}" NAME_WLE)
+      string(MAKE_C_IDENTIFIER "${stem}" stem)
+      list(APPEND sources "${out}/src/queries/${stem}.cpp")
+      list(APPEND byproducts "${out}/src/queries/${stem}.cpp" "${out}/include/${namespace_path}/queries/${stem}.h")
+    endforeach()
+  endif()
   # The headers the previous run wrote, from its manifest. The manifest is a configure dependency
   # but not a byproduct (that would make Ninja run the generator before it even checks
   # build.ninja, for every target): the generator rewrites it only when the set of files
@@ -157,9 +173,9 @@ function(strata_add_schema target)
     OUTPUT "${stamp}"
     BYPRODUCTS ${byproducts}
     COMMAND "${strata_command}" codegen --migrations "${migrations_dir}" --out "${out}" --namespace "${arg_NAMESPACE}"
-            --shards "${arg_SHARDS}" ${types_arguments}
+            --shards "${arg_SHARDS}" ${types_arguments} ${queries_arguments}
     COMMAND "${CMAKE_COMMAND}" -E touch "${stamp}"
-    DEPENDS ${migration_files} ${types_file} ${strata_dependency}
+    DEPENDS ${migration_files} ${types_file} ${query_files} ${strata_dependency}
     COMMENT "strata codegen: ${arg_NAMESPACE} from ${migrations_dir}"
     VERBATIM)
   # The table headers are byproducts of a step of their own after the generator: when the set

@@ -22,6 +22,7 @@
 #include "strata/error.h"
 #include "strata/migrations.h"
 #include "strata/model.h"
+#include "strata/queries.h"
 
 namespace strata::codegen {
 
@@ -84,6 +85,8 @@ struct Options {
   int shards = 4;
   // Compiled into migrations.cpp; the newest version is the schema version.
   std::vector<migrations::Migration> migrations;
+  // Typed queries, described (queries::describe): a header and a source per file.
+  std::vector<queries::QueryFile> queries;
 };
 
 // Relative path ("include/app/db/users.h", "src/shard_00.cpp") -> content.

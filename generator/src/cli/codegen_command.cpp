@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "report.h"
 #include "strata/codegen.h"
+#include "strata/queries.h"
 #include "strata/replay.h"
 #include "strata/stopwatch.h"
 #include "target_options.h"
@@ -18,6 +19,7 @@ struct CodegenArguments {
   std::string out;
   std::string cpp_namespace;
   std::string types;
+  std::string queries;
   int shards = 4;
 };
 
@@ -39,6 +41,13 @@ void run_codegen(const CodegenArguments& arguments, const GlobalOptions& globals
   const auto catalog = loader.load(source::Source::migrations(options.migrations, arguments.migrations)).catalog;
   const auto cluster_ms = loader.timings().cluster_ms;
   const auto replay_ms = ms_since(start) - cluster_ms;
+  if (!arguments.queries.empty()) {
+    // Typed queries are prepared and described by PostgreSQL on a database the migrations built.
+    options.queries = queries::read_query_files(arguments.queries);
+    const runtime::ScratchDatabase database(loader.cluster(), "strata_queries");
+    replay::apply(database.connection_string(), options.migrations);
+    queries::describe(database.connection_string(), options.queries);
+  }
 
   const auto files = codegen::generate(catalog, options);
   const auto report = codegen::write_files(arguments.out, files);
@@ -72,6 +81,8 @@ void register_codegen_command(CLI::App& app, const GlobalOptions& globals, Comma
   command->add_option("--out", arguments->out, "Output directory")->required();
   command->add_option("--namespace", arguments->cpp_namespace, "C++ namespace of the generated code, e.g. app::db")->required();
   command->add_option("--types", arguments->types, "JSON file mapping more SQL types to C++ types");
+  command->add_option("--queries", arguments->queries,
+                      "Directory of typed queries (*.sql with -- name: X :one|:many|:exec|:execrows), see docs/queries.md");
   command->add_option("--shards", arguments->shards, "Number of implementation files (1-100)")
       ->capture_default_str()
       ->check(CLI::Range(1, codegen::kMaxShards));

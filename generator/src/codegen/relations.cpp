@@ -36,12 +36,6 @@ std::vector<std::string> json_strings(const nlohmann::json& value) {
   return out;
 }
 
-std::string join(const std::vector<std::string>& parts, const std::string& separator) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? separator : "") + parts[i];
-  return out;
-}
-
 // A schema's C++ scope: the root namespace for public, a nested namespace for the others.
 struct Scope {
   std::string cpp;        // app::db or app::db::audit
@@ -57,6 +51,12 @@ struct Pending {
 
 bool Relation::uses_json() const {
   return std::any_of(columns.begin(), columns.end(), [](const ColumnInfo& column) { return column.type.json; });
+}
+
+std::string join(const std::vector<std::string>& parts, const std::string& separator) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? separator : "") + parts[i];
+  return out;
 }
 
 const std::set<std::string>& base_reserved_names() {
@@ -163,6 +163,7 @@ Model build_model(const model::Catalog& catalog, const Options& options) {
     }
   }
 
+  result.enum_types = enum_types;
   const TypeMapper mapper(catalog, options.overrides, enum_types);
   std::vector<std::string> unmapped;
 

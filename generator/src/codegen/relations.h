@@ -57,6 +57,7 @@ struct EnumInfo {
 struct Model {
   std::vector<Relation> relations;  // by key
   std::vector<EnumInfo> enums;      // by key
+  std::map<std::string, EnumType> enum_types;  // by key: what the type mapper needs
 };
 
 // Throws CodegenError for a bad namespace or unmapped types (every one of them).
@@ -64,6 +65,9 @@ Model build_model(const model::Catalog& catalog, const Options& options);
 
 // Reserved in every scope the generator fills: names generated code must reach unqualified.
 const std::set<std::string>& base_reserved_names();
+
+// The parts with `separator` between them.
+std::string join(const std::vector<std::string>& parts, const std::string& separator);
 
 // "app::db" -> "app/db"
 std::string namespace_path(const std::string& cpp_namespace);

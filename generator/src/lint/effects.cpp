@@ -134,7 +134,7 @@ void create_table(const Statement& statement, Context& context) {
   context.file().created_tables.insert(name);
 }
 
-void alter_table(const Statement& statement, Context& context) {
+void alter_table_effects(const Statement& statement, Context& context) {
   const auto& node = statement.node;
   if (text(node, "objtype") != "OBJECT_TABLE" && text(node, "objtype") != "OBJECT_FOREIGN_TABLE") return;
   const std::string name = relation_name(field(node, "relation"));
@@ -351,7 +351,7 @@ void apply_effects(const Statement& statement, Context& context) {
     context.history().tables[name] = std::move(table);
     context.file().created_tables.insert(name);
   } else if (type == "AlterTableStmt") {
-    alter_table(statement, context);
+    alter_table_effects(statement, context);
   } else if (type == "RenameStmt") {
     rename(statement, context);
   } else if (type == "IndexStmt") {

@@ -31,7 +31,7 @@ Counts count(const Report& report) {
 
 std::string plural(int n, const std::string& word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
-std::string location(const Finding& finding) {
+std::string finding_location(const Finding& finding) {
   return finding.file.string() + ":" + std::to_string(finding.line) + ":" + std::to_string(finding.column);
 }
 
@@ -41,7 +41,7 @@ std::string format_text(const Report& report) {
   std::string out;
   for (const auto& finding : report.findings) {
     if (finding.suppressed) continue;
-    out += location(finding) + ": " + to_string(finding.severity) + " [" + finding.rule + "] " + finding.message;
+    out += finding_location(finding) + ": " + to_string(finding.severity) + " [" + finding.rule + "] " + finding.message;
     if (finding.approved) out += " (approved: " + finding.approval_reason + ")";
     out += "\n";
     if (!finding.hint.empty()) out += "  hint: " + finding.hint + "\n";

@@ -19,7 +19,7 @@ std::string quoted_list(const std::vector<std::string>& labels) {
   return out;
 }
 
-void alter_table(const Statement& statement, Context& context) {
+void destructive_alter_table(const Statement& statement, Context& context) {
   if (text(statement.node, "objtype") != "OBJECT_TABLE") return;
   const std::string table = relation_name(field(statement.node, "relation"));
   if (context.is_new_table(table)) return;
@@ -121,7 +121,7 @@ void check_destructive(const Statement& statement, Context& context) {
   const auto& type = statement.type;
   const auto& node = statement.node;
   if (type == "AlterTableStmt") {
-    alter_table(statement, context);
+    destructive_alter_table(statement, context);
   } else if (type == "DropStmt") {
     drop(statement, context);
   } else if (type == "DropdbStmt") {

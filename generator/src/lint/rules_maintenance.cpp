@@ -42,7 +42,7 @@ void reindex(const Statement& statement, Context& context) {
                  "use REINDEX CONCURRENTLY (PostgreSQL 12+) in a `-- strata:no-transaction` migration");
 }
 
-void alter_table(const Statement& statement, Context& context) {
+void maintenance_alter_table(const Statement& statement, Context& context) {
   const auto& node = statement.node;
   if (text(node, "objtype") != "OBJECT_TABLE") return;
   const std::string table = relation_name(field(node, "relation"));
@@ -96,7 +96,7 @@ void check_maintenance(const Statement& statement, Context& context) {
                    "in this file runs while the application waits",
                    "keep the locked part short; rely on the locks the statements take themselves where possible");
   } else if (type == "AlterTableStmt") {
-    alter_table(statement, context);
+    maintenance_alter_table(statement, context);
   }
 }
 

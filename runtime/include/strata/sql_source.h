@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -83,6 +84,11 @@ class SqlError : public Error {
 // `characters_before`: the statement was sent after that many characters of other statements
 // (pg::Batch), which PostgreSQL's position counts.
 SqlError error_from_result(const SourceFile& file, const Statement& statement, const pg_result* result,
+                           long characters_before = 0);
+// The same for a statement sent rewritten as `sent`: `origin` maps a byte offset in `sent` to the
+// byte offset in `statement.sql` it comes from.
+SqlError error_from_result(const SourceFile& file, const Statement& statement, const pg_result* result,
+                           const std::string& sent, const std::function<std::size_t(std::size_t)>& origin,
                            long characters_before = 0);
 
 }  // namespace strata::sql

@@ -10,17 +10,13 @@
 #include "processes/private_directory.h"
 #include "strata/stable_hash.h"
 #include "strata/error.h"
+#include "processes/environment_variable.h"
 
 namespace strata::runtime {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string environment_variable(const char* name) {
-  const char* value = std::getenv(name);
-  return value != nullptr ? value : "";
-}
 
 fs::path home_directory() {
   if (const std::string home = environment_variable("HOME"); !home.empty()) return home;

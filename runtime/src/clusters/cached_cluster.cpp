@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int kPort = 5432;  // the socket directory is private to this cache
+constexpr int kCachePort = 5432;  // the socket directory is private to this cache
 
 }  // namespace
 
@@ -45,8 +45,8 @@ std::unique_ptr<CachedCluster> CachedCluster::acquire(std::chrono::seconds idle_
   auto impl = std::make_unique<Impl>();
   impl->binaries = process_pg_binaries();
   const auto account = server_account();
-  impl->layout = prepare_cache_layout(cache_root(), impl->binaries.major_version, account, kPort);
-  impl->address = {impl->layout.server.socket_dir, kPort, options.superuser};
+  impl->layout = prepare_cache_layout(cache_root(), impl->binaries.major_version, account, kCachePort);
+  impl->address = {impl->layout.server.socket_dir, kCachePort, options.superuser};
 
   // Concurrent acquires (other strata processes) wait here while one of them starts the server.
   const FileLock deciding(impl->layout.acquire_lock(), FileLock::Mode::exclusive);

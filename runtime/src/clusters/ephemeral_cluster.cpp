@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // With no TCP listener the port only names the socket file, and the directory is ours alone.
-constexpr int kPort = 5432;
+constexpr int kPrivatePort = 5432;
 constexpr auto kFastShutdownGrace = std::chrono::seconds(10);
 
 // postgres as our direct child, in its own session (a Ctrl-C to the terminal must not stop it
@@ -67,14 +67,14 @@ std::unique_ptr<EphemeralCluster> EphemeralCluster::start(const ClusterOptions& 
   auto impl = std::make_unique<Impl>();
   impl->binaries = process_pg_binaries();
   const auto account = server_account();
-  const fs::path root = choose_temp_root(options.temp_root, account, kPort);
+  const fs::path root = choose_temp_root(options.temp_root, account, kPrivatePort);
   sweep_stale_ephemeral_directories(root);
 
   impl->dir = create_ephemeral_directory(root);
   impl->watchdog.emplace(impl->dir);  // from here on, our death removes the directory
   if (account) give_to(impl->dir, *account);
-  impl->layout = {impl->dir / "data", impl->dir, impl->dir / "server.log", kPort};
-  impl->address = {impl->dir, kPort, options.superuser};
+  impl->layout = {impl->dir / "data", impl->dir, impl->dir / "server.log", kPrivatePort};
+  impl->address = {impl->dir, kPrivatePort, options.superuser};
 
   run_initdb(impl->binaries, impl->layout, options.superuser, account);
   impl->server_pid = spawn_postgres(impl->binaries, impl->layout, account);

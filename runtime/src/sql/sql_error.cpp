@@ -26,10 +26,17 @@ std::size_t byte_offset_of_character(const std::string& text, long position) {
 
 SqlError error_from_result(const SourceFile& file, const Statement& statement, const pg_result* result,
                            long characters_before) {
+  return error_from_result(file, statement, result, statement.sql, [&](std::size_t offset) { return offset; },
+                           characters_before);
+}
+
+SqlError error_from_result(const SourceFile& file, const Statement& statement, const pg_result* result,
+                           const std::string& sent, const std::function<std::size_t(std::size_t)>& origin,
+                           long characters_before) {
   SourceLocation where = statement.location;
   if (const std::string position = field(result, PG_DIAG_STATEMENT_POSITION); !position.empty()) {
     const long in_statement = std::stol(position) - characters_before;
-    where = locate(file.path, file.text, statement.offset + byte_offset_of_character(statement.sql, in_statement));
+    where = locate(file.path, file.text, statement.offset + origin(byte_offset_of_character(sent, in_statement)));
   }
   std::vector<std::string> details;
   for (const auto& [label, code] : {std::pair{"detail", PG_DIAG_MESSAGE_DETAIL}, std::pair{"context", PG_DIAG_CONTEXT}}) {

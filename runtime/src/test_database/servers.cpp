@@ -14,15 +14,13 @@
 #include "strata/connection.h"
 #include "strata/test_database.h"
 #include "strata/error.h"
+#include "processes/environment_variable.h"
 
 namespace strata::testdb {
 
-namespace {
+using runtime::environment_variable;
 
-std::string environment_variable(const char* name) {
-  const char* value = std::getenv(name);
-  return value != nullptr ? value : "";
-}
+namespace {
 
 class ClusterServer final : public Server {
  public:

@@ -12,8 +12,11 @@
 #include "strata/seed.h"
 #include "strata/stopwatch.h"
 #include "strata/error.h"
+#include "processes/environment_variable.h"
 
 namespace strata::testdb {
+
+using runtime::environment_variable;
 
 namespace fs = std::filesystem;
 
@@ -22,11 +25,6 @@ using pg::identifier;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-std::string environment_variable(const char* name) {
-  const char* value = std::getenv(name);
-  return value != nullptr ? value : "";
-}
 
 std::string strategy_sql(CloneStrategy strategy) {
   return strategy == CloneStrategy::file_copy ? "FILE_COPY" : "WAL_LOG";

@@ -30,6 +30,35 @@ pqxx::result exec(pqxx::transaction_base& tx, const Statement& statement, const 
   return tx.exec_prepared(statement.name, pqxx::prepare::make_dynamic_params(values));
 }
 
+Cursor::Cursor(pqxx::transaction_base& tx, const std::string& sql, const Params& params) : tx_(tx) {
+  static std::atomic<unsigned long> next{0};
+  name_ = "strata_cursor_" + std::to_string(next++);
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const auto& param : params) values.push_back(param ? param->c_str() : nullptr);
+  // Never prepared: a cursor is declared once per stream.
+  tx_.exec_params("DECLARE " + name_ + " NO SCROLL CURSOR FOR " + sql, pqxx::prepare::make_dynamic_params(values));
+}
+
+Cursor::~Cursor() {
+  if (!open_) return;
+  try {
+    tx_.exec("CLOSE " + name_);
+  } catch (...) {
+    // The transaction failed or ended: the cursor went with it.
+  }
+}
+
+pqxx::result Cursor::fetch(std::size_t rows) {
+  if (!open_) return {};
+  auto result = tx_.exec("FETCH FORWARD " + std::to_string(rows) + " FROM " + name_);
+  if (result.empty()) {
+    tx_.exec("CLOSE " + name_);
+    open_ = false;
+  }
+  return result;
+}
+
 std::string insert_statement(const std::string& table, const std::vector<std::string>& columns,
                              const std::string& returning) {
   std::string sql = "INSERT INTO " + table;

@@ -42,6 +42,23 @@ inline pqxx::result exec(pqxx::transaction_base& tx, std::string sql, const Para
   return exec(tx, Statement(std::move(sql)), params);
 }
 
+// A server-side cursor over a query's rows (DECLARE ... NO SCROLL CURSOR, with the parameters
+// bound), read `page` rows at a time: what a generated `<query>_stream` reads from. Closed when
+// destroyed (the transaction's end closes it anyway).
+class Cursor {
+ public:
+  Cursor(pqxx::transaction_base& tx, const std::string& sql, const Params& params);
+  ~Cursor();
+  Cursor(const Cursor&) = delete;
+  Cursor& operator=(const Cursor&) = delete;
+  pqxx::result fetch(std::size_t rows);
+
+ private:
+  pqxx::transaction_base& tx_;
+  std::string name_;
+  bool open_ = true;
+};
+
 // A NOT NULL column (or a key) that came back NULL: the database does not match the code.
 [[noreturn]] void unexpected_null(const char* relation, const char* column);
 
