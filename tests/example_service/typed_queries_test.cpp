@@ -3,7 +3,10 @@
 // :exec, a stream, and the unprepared mode for poolers.
 #include <gtest/gtest.h>
 
+#include <type_traits>
+
 #include "app/db/accounts.h"
+#include "app/db/open_tasks.h"
 #include "app/db/projects.h"
 #include "app/db/queries/tasks.h"
 #include "app/db/tasks.h"
@@ -105,6 +108,20 @@ TEST_F(TypedQueries, UnpreparedModeForPoolers) {
   queries::open_tasks_of_project(tx, project_, std::nullopt);
   queries::open_tasks_of_project(tx, project_, db::task_status::open);
   EXPECT_EQ(prepared(), before + 1);  // prepared once per connection
+}
+
+// View columns get the same inference: open_tasks joins projects and LEFT JOINs accounts.
+static_assert(std::is_same_v<decltype(db::open_tasks::Row::title), std::string>);
+static_assert(std::is_same_v<decltype(db::open_tasks::Row::project), std::string>);
+static_assert(std::is_same_v<decltype(db::open_tasks::Row::assignee), std::optional<std::string>>);
+
+TEST_F(TypedQueries, ViewColumnsProvenNotNullAreReadAsSuch) {
+  pqxx::work tx(conn());
+  const auto open = db::open_tasks::list_all(tx);
+  ASSERT_EQ(open.size(), 2u);
+  EXPECT_EQ(open[0].project, "Engine");
+  EXPECT_EQ(open[0].assignee, std::optional<std::string>("Ada"));
+  EXPECT_EQ(open[1].assignee, std::nullopt);
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "strata/model.h"
 #include "strata/sql_source.h"
 
 namespace strata::queries {
@@ -88,5 +89,10 @@ std::string make_c_identifier(const std::string& text);
 // is a sql::SqlError at its file:line:col with PostgreSQL's message and SQLSTATE; a hint naming
 // no result column is an error too.
 void describe(const std::string& connection, std::vector<QueryFile>& files);
+
+// View columns get the same inference: one flag per column of a view with this definition
+// (pg_get_viewdef), true when the column is provably never NULL given the catalog's NOT NULL
+// table columns. All false when the definition cannot be analysed.
+std::vector<bool> view_columns_not_null(const std::string& definition, std::size_t columns, const model::Catalog& catalog);
 
 }  // namespace strata::queries

@@ -1,4 +1,5 @@
 #include "relations.h"
+#include "strata/queries.h"
 
 #include <algorithm>
 #include <map>
@@ -196,12 +197,17 @@ Model build_model(const model::Catalog& catalog, const Options& options) {
       };
       std::vector<SqlColumn> sql_columns;
       if (relation.view) {
-        for (const auto& column : object.attrs.value("columns", nlohmann::json::array())) {
+        const auto view_columns = object.attrs.value("columns", nlohmann::json::array());
+        // A view column is NOT NULL when the typed queries' inference proves it from the view's
+        // definition (docs/queries.md, "Nullability"); every other one is std::optional.
+        const auto not_null = queries::view_columns_not_null(object.attrs.value("definition", ""), view_columns.size(), catalog);
+        for (const auto& column : view_columns) {
           SqlColumn c;
           c.name = column.value("name", "");
           c.type = column.value("type", "");
+          c.nullable = !not_null[sql_columns.size()];
           c.writable = false;
-          c.note = c.type;
+          c.note = c.type + (c.nullable ? "" : " NOT NULL (proven from the view's definition)");
           sql_columns.push_back(std::move(c));
         }
       } else {
