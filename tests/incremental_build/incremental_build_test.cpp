@@ -108,6 +108,9 @@ TEST_F(IncrementalBuild, RebuildsOnlyWhatAChangeReaches) {
         "CREATE TABLE public." + first + " (id bigint PRIMARY KEY, name text NOT NULL);\n"
         "CREATE TABLE public." + second + " (id bigint PRIMARY KEY, " + first + "_id bigint REFERENCES public." + first + ");\n");
   strata::migrations::write_integrity_file(migrations, strata::migrations::read_directory(migrations));
+  // Two query files: a change to one regenerates and recompiles only its own code.
+  write(source / "queries" / "a.sql", "-- name: FirstNames :many\nSELECT name FROM public." + first + " ORDER BY id;\n");
+  write(source / "queries" / "b.sql", "-- name: SecondIds :many\nSELECT id FROM public." + second + ";\n");
   write(source / "uses_first.cpp", "#include \"consumer/db/" + first + ".h\"\n"
                                    "std::string first_name(const consumer::db::" + first + "::Row& row) { return row.name; }\n");
   write(source / "uses_second.cpp", "#include \"consumer/db/" + second + ".h\"\n"
@@ -124,7 +127,7 @@ TEST_F(IncrementalBuild, RebuildsOnlyWhatAChangeReaches) {
         "target_include_directories(strata::client INTERFACE \"" STRATA_SOURCE_DIR "/runtime/client/include\")\n"
         "target_link_libraries(strata::client INTERFACE PkgConfig::PQXX)\n"
         "strata_add_schema(consumer_db MIGRATIONS migrations NAMESPACE consumer::db SHARDS " + std::to_string(kShards) +
-        " STRATA \"" STRATA_CLI_PATH "\")\n"
+        " QUERIES queries STRATA \"" STRATA_CLI_PATH "\")\n"
         "add_library(consumer_code OBJECT uses_first.cpp uses_second.cpp)\n"
         "target_link_libraries(consumer_code PRIVATE consumer_db)\n");
 
@@ -135,7 +138,8 @@ TEST_F(IncrementalBuild, RebuildsOnlyWhatAChangeReaches) {
   ASSERT_EQ(built.exit_code, 0) << built.output;
   EXPECT_EQ(generator_runs(), 1);
   const auto all = objects();
-  EXPECT_EQ(all.size(), static_cast<std::size_t>(kShards) + 3) << built.output;  // shards, migrations.cpp, 2 consumers
+  // shards, migrations.cpp, 2 query files, 2 consumers
+  EXPECT_EQ(all.size(), static_cast<std::size_t>(kShards) + 5) << built.output;
 
   // The first build's generator run wrote the manifest of headers, so the next build
   // reconfigures once (to declare them); neither that nor a further build runs the generator or
@@ -184,6 +188,23 @@ TEST_F(IncrementalBuild, RebuildsOnlyWhatAChangeReaches) {
   EXPECT_EQ(changed(after_new_table, objects()), std::vector<std::string>{}) << built.output;
   built = build();
   EXPECT_NE(built.output.find("no work to do"), std::string::npos) << built.output;
+
+  // A query changed: only its file's code recompiles.
+  const auto before_query_change = objects();
+  write(source / "queries" / "b.sql", "-- name: SecondIds :many\nSELECT id, " + first + "_id FROM public." + second + ";\n");
+  built = build();
+  ASSERT_EQ(built.exit_code, 0) << built.output;
+  EXPECT_EQ(generator_runs(), 5);
+  EXPECT_EQ(changed(before_query_change, objects()), std::vector<std::string>{"b.cpp.o"}) << built.output;
+  built = build();
+  EXPECT_NE(built.output.find("no work to do"), std::string::npos) << built.output;
+
+  // A query that no longer fits the schema fails the build at its file:line:col.
+  write(source / "queries" / "a.sql", "-- name: FirstNames :many\nSELECT nme FROM public." + first + " ORDER BY id;\n");
+  built = build();
+  EXPECT_NE(built.exit_code, 0) << built.output;
+  EXPECT_NE(built.output.find("queries/a.sql:2:8: column \"nme\" does not exist (SQLSTATE 42703)"), std::string::npos)
+      << built.output;
 }
 
 }  // namespace
