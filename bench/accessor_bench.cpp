@@ -7,6 +7,8 @@
 //             timestamptz, which the accessors read as extract(epoch ...) and convert to
 //             std::chrono; the hand-written code keeps PostgreSQL's text)
 //   insert    one row with RETURNING of the whole row
+//   queries   typed queries (bench/accessor_queries): a join (:many) and an aggregate over an
+//             outer join (:one), against the same SQL prepared by hand and read with as<T>()
 //   bulk      100,000 rows: insert_many (COPY) vs insert() row by row vs hand-written prepared
 //             INSERTs row by row, each in one transaction
 //
@@ -26,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/db/queries/items.h"
 #include "bench/db/schema.h"
 #include "generated_schema.h"
 #include "strata/accessors/statement_mode.h"
@@ -83,6 +86,46 @@ std::optional<HandEvent> hand_find_event(pqxx::transaction_base& tx, std::int64_
                    row[3].as<std::int32_t>(), row[4].as<std::string>()};
 }
 
+struct HandEventOfItem {
+  std::int64_t id = 0;
+  std::string kind;
+  std::int32_t amount = 0;
+  std::string name;
+};
+
+struct HandItemSummary {
+  std::string sku;
+  std::int32_t quantity = 0;
+  std::int64_t events = 0, total = 0;
+};
+
+void prepare_hand_written_queries(pqxx::connection& conn) {
+  conn.prepare("hand_events_of_item",
+               "SELECT e.id, e.kind, e.amount, i.name FROM public.events e JOIN public.items i ON i.id = e.item_id "
+               "WHERE e.item_id = $1 ORDER BY e.id");
+  conn.prepare("hand_item_summary",
+               "SELECT i.sku, i.quantity, count(e.id) AS events, coalesce(sum(e.amount), 0) AS total FROM public.items i "
+               "LEFT JOIN public.events e ON e.item_id = i.id WHERE i.id = $1 GROUP BY i.id");
+}
+
+std::vector<HandEventOfItem> hand_events_of_item(pqxx::transaction_base& tx, std::int64_t item_id) {
+  const auto result = tx.exec_prepared("hand_events_of_item", item_id);
+  std::vector<HandEventOfItem> rows;
+  rows.reserve(result.size());
+  for (const auto& row : result) {
+    rows.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::int32_t>(), row[3].as<std::string>()});
+  }
+  return rows;
+}
+
+std::optional<HandItemSummary> hand_item_summary(pqxx::transaction_base& tx, std::int64_t id) {
+  const auto result = tx.exec_prepared("hand_item_summary", id);
+  if (result.empty()) return std::nullopt;
+  const auto row = result[0];
+  return HandItemSummary{row[0].as<std::string>(), row[1].as<std::int32_t>(), row[2].as<std::int64_t>(),
+                         row[3].as<std::int64_t>()};
+}
+
 HandItem hand_insert_item(pqxx::transaction_base& tx, const std::string& sku, const std::string& name,
                           std::int32_t quantity, const std::string& price) {
   return hand_item(tx.exec_prepared1("hand_insert_item", sku, name, quantity, price));
@@ -134,6 +177,7 @@ int main(int argc, char** argv) {
   auto database = pool.acquire();
   pqxx::connection conn(database.connection_string());
   prepare_hand_written(conn);
+  prepare_hand_written_queries(conn);
   namespace db = bench::db;
 
   // Seed rows to find.
@@ -190,6 +234,22 @@ int main(int argc, char** argv) {
       {"hand-written prepared SELECT (timestamptz as text)", finds(hand_find_event), {}},
   };
   compare("find by primary key: events", find_events, rounds, operations);
+
+  // Typed queries: `finds` counts a non-empty result as found.
+  const auto non_empty = [](auto rows) { return rows.empty() ? std::optional<std::size_t>() : std::optional(rows.size()); };
+  std::vector<Variant> join_queries{
+      {"queries::events_of_item (typed query, :many)",
+       finds([&](auto& tx, std::int64_t id) { return non_empty(db::queries::events_of_item(tx, id)); }), {}},
+      {"hand-written prepared SELECT ... JOIN (baseline)",
+       finds([&](auto& tx, std::int64_t id) { return non_empty(hand_events_of_item(tx, id)); }), {}},
+  };
+  compare("typed query: a join, by key", join_queries, rounds, operations);
+  std::vector<Variant> aggregate_queries{
+      {"queries::item_summary (typed query, :one)",
+       finds([](auto& tx, std::int64_t id) { return db::queries::item_summary(tx, id); }), {}},
+      {"hand-written prepared aggregate (baseline)", finds(hand_item_summary), {}},
+  };
+  compare("typed query: an aggregate over an outer join, by key", aggregate_queries, rounds, operations);
 
   const auto inserts = [&](auto insert) {
     return [&, insert](int round, int n) {

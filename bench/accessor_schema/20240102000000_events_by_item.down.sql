@@ -1,0 +1,1 @@
+DROP INDEX public.events_item_id;
