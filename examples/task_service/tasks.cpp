@@ -46,4 +46,13 @@ std::vector<app::db::tasks::Row> Tasks::tasks_of(std::int64_t project_id) {
   return rows;
 }
 
+std::vector<app::db::queries::OpenTasksOfProjectRow> Tasks::open_tasks(std::int64_t project_id,
+                                                                       std::optional<app::db::task_status> status) {
+  return app::db::queries::open_tasks_of_project(connection_, project_id, status);
+}
+
+std::vector<app::db::queries::ProjectSummariesRow> Tasks::project_summaries(std::int64_t owner_id) {
+  return app::db::queries::project_summaries(connection_, owner_id);
+}
+
 }  // namespace example

@@ -8,6 +8,7 @@
 
 #include "app/db/accounts.h"
 #include "app/db/projects.h"
+#include "app/db/queries/tasks.h"
 #include "app/db/tasks.h"
 
 namespace example {
@@ -24,6 +25,11 @@ class Tasks {
   // Marks the task done; false when there is no such task.
   bool finish(std::int64_t task_id);
   std::vector<app::db::tasks::Row> tasks_of(std::int64_t project_id);
+  // Typed queries (queries/tasks.sql): the project's open tasks with their assignee's name, all
+  // of them or those of one status; each project of an owner with its task counts.
+  std::vector<app::db::queries::OpenTasksOfProjectRow> open_tasks(std::int64_t project_id,
+                                                                  std::optional<app::db::task_status> status = {});
+  std::vector<app::db::queries::ProjectSummariesRow> project_summaries(std::int64_t owner_id);
 
  private:
   pqxx::connection connection_;

@@ -89,6 +89,16 @@ TEST_F(BootstrapEndpoint, AppliesThenSecondCallDoesNothing) {
   const auto listed = tasks.tasks_of(project.id);
   ASSERT_EQ(listed.size(), 1U);
   EXPECT_EQ(listed[0].status, app::db::task_status::done);
+  // Its typed queries too.
+  tasks.add_task(project.id, "build the engine");
+  const auto open = tasks.open_tasks(project.id);
+  ASSERT_EQ(open.size(), 1U);
+  EXPECT_EQ(open[0].title, "build the engine");
+  EXPECT_TRUE(tasks.open_tasks(project.id, app::db::task_status::in_progress).empty());
+  const auto summaries = tasks.project_summaries(account.id);
+  ASSERT_EQ(summaries.size(), 1U);
+  EXPECT_EQ(summaries[0].tasks, 2);
+  EXPECT_EQ(summaries[0].done, 1);
 }
 
 TEST_F(BootstrapEndpoint, ConcurrentCallsApplyEachMigrationOnce) {
