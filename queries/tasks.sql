@@ -36,3 +36,11 @@ UPDATE tasks SET title = @title WHERE id = @id;
 
 -- name: DeleteDoneTasks :exec
 DELETE FROM tasks WHERE project_id = @project_id AND status = 'done';
+
+-- name: ArchiveDoneTasks :many
+-- A data-modifying CTE: the deleted rows, with a timestamptz (read through the same conversion
+-- as the table accessors', added after the query's own WITH list).
+WITH gone AS (
+  DELETE FROM tasks WHERE project_id = @project_id AND status = 'done' RETURNING id, title, updated_at
+)
+SELECT id, title, updated_at FROM gone ORDER BY id;

@@ -3,6 +3,7 @@
 // :exec, a stream, and the unprepared mode for poolers.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <type_traits>
 
 #include "app/db/accounts.h"
@@ -94,6 +95,18 @@ TEST_F(TypedQueries, StatementsThatChangeRows) {
   // A connection instead of a transaction: the statement runs on its own (autocommit).
   EXPECT_EQ(queries::tasks_page(conn(), project_, 0, 10).size(), 2u);
   EXPECT_EQ(queries::task_by_title(conn(), project_, "Draft")->id, first_);
+}
+
+TEST_F(TypedQueries, ADataModifyingWithListKeepsItsRowsAndTimes) {
+  pqxx::work tx(conn());
+  const auto before = db::tasks::list_by_project_id(tx, project_);
+  const auto gone = queries::archive_done_tasks(tx, project_);
+  ASSERT_EQ(gone.size(), 1u);
+  EXPECT_EQ(gone[0].title, "Ship");
+  const auto shipped = std::find_if(before.begin(), before.end(), [](const auto& row) { return row.title == "Ship"; });
+  ASSERT_NE(shipped, before.end());
+  EXPECT_EQ(gone[0].updated_at, shipped->updated_at);  // NOT NULL through the CTE: a plain time point
+  EXPECT_EQ(db::tasks::list_by_project_id(tx, project_).size(), 2u);
 }
 
 TEST_F(TypedQueries, UnpreparedModeForPoolers) {

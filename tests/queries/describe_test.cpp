@@ -101,6 +101,26 @@ TEST_F(Describe, ReturningListsAreDescribed) {
             (Columns{"title character varying(200) NOT NULL", "name text NOT NULL"}));
 }
 
+TEST_F(Describe, ShapesOfRealQueries) {
+  // Array parameters, casts on parameters, window counts, EXISTS, LATERAL, ON CONFLICT.
+  const auto query = described("SELECT b.id, count(*) OVER () AS total, row_number() OVER (ORDER BY b.id) AS n FROM books b "
+                               "WHERE b.id = ANY(@ids) AND b.published > @since::timestamptz");
+  EXPECT_EQ(query.parameters[0].sql_type, "bigint[]");
+  EXPECT_EQ(query.parameters[1].sql_type, "timestamp with time zone");
+  EXPECT_TRUE(query.columns[0].not_null);
+  EXPECT_TRUE(query.columns[1].not_null);
+  EXPECT_FALSE(query.columns[2].not_null);
+  EXPECT_EQ(columns("SELECT a.name, EXISTS (SELECT 1 FROM books b WHERE b.author_id = a.id) AS has_books, l.title "
+                    "FROM authors a LEFT JOIN LATERAL (SELECT b.title FROM books b WHERE b.author_id = a.id LIMIT 1) l ON true"),
+            (Columns{"name text NOT NULL", "has_books boolean NOT NULL", "title character varying(200)"}));
+  EXPECT_EQ(columns("INSERT INTO authors AS a (id, name) VALUES (@id, @name) ON CONFLICT (id) DO UPDATE SET name = "
+                    "excluded.name RETURNING a.id, a.name, (xmax = 0) AS inserted"),
+            (Columns{"id bigint NOT NULL", "name text NOT NULL", "inserted boolean"}));
+  EXPECT_EQ(columns("WITH recent AS (SELECT author_id, max(published) AS last FROM books GROUP BY author_id) "
+                    "SELECT a.name, r.last FROM authors a JOIN recent r ON r.author_id = a.id"),
+            (Columns{"name text NOT NULL", "last timestamp with time zone"}));
+}
+
 TEST_F(Describe, HintsDeclareColumnsNotNull) {
   EXPECT_EQ(columns("SELECT b.id + 1 AS next, upper(b.title) AS loud FROM books b", "-- strata:not-null loud\n"),
             (Columns{"next bigint", "loud text NOT NULL (hint)"}));
