@@ -1,9 +1,10 @@
-# What every consumer project builds: accessors for the one-table schema in migrations/, an app
+# What every consumer project builds: accessors (and a typed query) for the one-table schema in migrations/, an app
 # that links nothing of strata but the generated code (strata::client: libpqxx and libpq), and,
 # unless STRATA_CONSUMER_CLIENT_ONLY, an app that starts a throwaway database with
 # strata::runtime, migrates it and runs the lean app against it.
 strata_add_schema(consumer_db
   MIGRATIONS ${CMAKE_CURRENT_LIST_DIR}/migrations
+  QUERIES ${CMAKE_CURRENT_LIST_DIR}/queries
   NAMESPACE consumer::db
   SHARDS 1
   DB_TARGETS)

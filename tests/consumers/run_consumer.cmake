@@ -103,10 +103,10 @@ if(MODE STREQUAL "find_package" AND NOT EXISTS "${WORK_DIR}/build/consumer_tests
 endif()
 if(EXISTS "${WORK_DIR}/build/consumer_tests")
   run("${WORK_DIR}/build/consumer_tests")
-  if(NOT output MATCHES "PASSED  \\] 2 tests")
-    message(FATAL_ERROR "consumer ${MODE}: consumer_tests did not pass its 2 tests:\n${output}")
+  if(NOT output MATCHES "PASSED  \\] 3 tests")
+    message(FATAL_ERROR "consumer ${MODE}: consumer_tests did not pass its 3 tests:\n${output}")
   endif()
-  message("consumer ${MODE}: consumer_tests (strata::gtest) passed its 2 tests")
+  message("consumer ${MODE}: consumer_tests (strata::gtest, a typed query) passed its 3 tests")
 endif()
 
 # The db-* targets, through the build tool (a server left running must not hold its pipes):

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "consumer/db/notes.h"
+#include "consumer/db/queries/notes.h"
 #include "strata/testing/database_test.h"
 
 STRATA_TEST_DATABASE_ENVIRONMENT(CONSUMER_MIGRATIONS);
@@ -23,6 +24,17 @@ TEST_F(Notes, AnInsertedNoteIsFound) {
 TEST_F(Notes, EveryTestStartsWithAnEmptyTable) {
   pqxx::work tx(conn());
   EXPECT_TRUE(consumer::db::notes::list_all(tx).empty());
+}
+
+TEST_F(Notes, TypedQueriesWorkFromTheInstalledPackage) {
+  pqxx::work tx(conn());
+  consumer::db::notes::insert(tx, {.title = "kept", .body = "text"});
+  consumer::db::notes::insert(tx, {.title = "empty"});
+  const auto notes = consumer::db::queries::notes_with_body(tx, std::nullopt);
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].title, "kept");
+  EXPECT_EQ(notes[0].body, std::optional<std::string>("text"));  // IS NOT NULL is not proven: still optional
+  EXPECT_TRUE(consumer::db::queries::notes_with_body(tx, std::string("x%")).empty());
 }
 
 }  // namespace
