@@ -120,7 +120,7 @@ TEST(ProjectFile, UnknownEnvironmentListsTheKnownOnes) {
 }
 
 TEST(ProjectFile, EnvironmentUrlComesFromItsVariableAndAnUnsetOneIsNamed) {
-  const strata::project::Environment environment{"prod", "STRATA_TEST_PROD_URL_VARIABLE", true, std::nullopt};
+  const strata::project::Environment environment{"prod", "STRATA_TEST_PROD_URL_VARIABLE", true, std::nullopt, std::nullopt};
   ::unsetenv("STRATA_TEST_PROD_URL_VARIABLE");
   try {
     strata::project::environment_url(environment);

@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 
 Target protected_target(const std::string& name) {
   Target target;
-  target.environment = project::Environment{name, "X_URL", true, std::nullopt};
+  target.environment = project::Environment{name, "X_URL", true, std::nullopt, std::nullopt};
   target.description = name;
   return target;
 }
@@ -68,7 +68,7 @@ class Environments : public ::testing::Test {
     project_.file = dir_ / "strata.json";
     project_.root = dir_;
     project_.migrations = dir_ / "migrations";
-    project_.environments = {{"test", test_variable_, false, std::nullopt}, {"prod", prod_variable_, true, std::nullopt}};
+    project_.environments = {{"test", test_variable_, false, std::nullopt, std::nullopt}, {"prod", prod_variable_, true, std::nullopt, std::nullopt}};
   }
   void TearDown() override {
     ::unsetenv(test_variable_.c_str());

@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "fleet_commands.h"
 #include "report.h"
 #include "target_options.h"
 
@@ -15,6 +16,7 @@ struct MigrateArguments {
   bool yes = false;
   bool no_backup = false;
   std::string format = "text";
+  FleetArguments fleet;
 };
 
 nlohmann::json summary_json(const runner::RunReport& report, const promote::Context& context,
@@ -41,7 +43,17 @@ nlohmann::json summary_json(const runner::RunReport& report, const promote::Cont
 }
 
 void migrate(const MigrateArguments& arguments, bool json) {
-  const auto context = promote::open_context(arguments.target);
+  auto target = arguments.target;
+  target.allow_fleet = true;
+  const auto context = promote::open_context(target);
+  if (context.target.fleet()) {
+    migrate_fleet(context, FleetMigrateRequest{arguments.fleet, arguments.timeouts, arguments.to, arguments.dry_run,
+                                               arguments.yes, arguments.no_backup, json});
+    return;
+  }
+  if (!arguments.fleet.shard.empty() || arguments.fleet.canary > 0 || arguments.fleet.continue_on_error) {
+    throw UsageError("--shard, --canary and --continue-on-error are for a fleet (--env of a fleet environment)");
+  }
   auto options = run_options(context, arguments.timeouts);
   if (!arguments.to.empty()) {
     if (!context.find(arguments.to)) {
@@ -118,6 +130,7 @@ void register_migrate_command(CLI::App& app, const GlobalOptions&, CommandRunner
   auto* command = app.add_subcommand("migrate", "Apply pending migrations to a database");
   add_target_options(command, arguments->target);
   add_timeout_options(command, arguments->timeouts);
+  add_fleet_options(command, arguments->fleet, true);
   command->add_option("--to", arguments->to, "Apply up to and including this version");
   command->add_flag("--dry-run", arguments->dry_run, "Print the SQL that would run; change nothing");
   command->add_flag("--yes", arguments->yes, "Confirm applying to a protected environment");
@@ -134,7 +147,11 @@ void register_migrate_command(CLI::App& app, const GlobalOptions&, CommandRunner
       "lock_acquired, already_current, out_of_order, resuming, migration_started, statement_done,\n"
       "lock_retry, migration_done; then {\"event\":\"summary\", \"applied\": [...], ...}, or\n"
       "{\"event\":\"error\", \"message\", \"details\", ...} when it fails.\n"
-      "Exit 0: applied or nothing to do; 1: refused or failed (completed migrations stay applied).\n" +
+      "Exit 0: applied or nothing to do; 1: refused or failed (completed migrations stay applied).\n"
+      "A fleet (--env of an environment with \"fleet\" in strata.json, docs/fleets.md): every target\n"
+      "through the runner, --canary K first, then --parallel N at a time; a failure stops starting\n"
+      "new targets unless --continue-on-error; one line per target, then a summary (--format json:\n"
+      "target_started, target_done, fleet_summary). Exit 1 when a target failed or was not started.\n" +
       std::string(kTargetHelp));
   command->callback([arguments, &runner] { runner = [arguments] { run_migrate(*arguments); }; });
 }

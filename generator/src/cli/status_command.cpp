@@ -2,6 +2,7 @@
 #include <map>
 
 #include "commands.h"
+#include "fleet_commands.h"
 #include "report.h"
 #include "strata/promote/environments.h"
 #include "target_options.h"
@@ -13,6 +14,7 @@ struct StatusArguments {
   promote::TargetOptions target;
   bool all = false;
   std::string format = "text";
+  FleetArguments fleet;
 };
 
 std::string state_text(const runner::MigrationStatus& migration) {
@@ -44,7 +46,13 @@ nlohmann::json migration_json(const runner::MigrationStatus& migration) {
 }
 
 void run_status(const StatusArguments& arguments) {
-  const auto context = promote::open_context(arguments.target);
+  auto target = arguments.target;
+  target.allow_fleet = true;
+  const auto context = promote::open_context(target);
+  if (context.target.fleet()) {
+    status_fleet(context, arguments.fleet, arguments.format == "json");
+    return;
+  }
   const auto report = runner::status(context.target.connection, context.migrations, context.integrity_problems);
   if (arguments.format == "json") {
     nlohmann::json migrations = nlohmann::json::array();
@@ -163,11 +171,14 @@ void register_status_command(CLI::App& app, const GlobalOptions&, CommandRunner&
   command->add_flag("--all", arguments->all,
                     "Every environment of strata.json side by side, and what is ready to promote to the next one");
   command->add_option("--format", arguments->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  add_fleet_options(command, arguments->fleet, false);
   command->footer(
       "Exit 0 when the database is current (everything applied, nothing edited, missing or partial,\n"
       "strata.sum matches); 1 when it is not, or on an error: usable as a deploy gate.\n"
       "With --all: 0 only when every environment is reachable and current. An environment whose\n"
-      "URL variable is unset or that cannot be reached is shown as `unset` / `unreachable`.\n" +
+      "URL variable is unset or that cannot be reached is shown as `unset` / `unreachable`.\n"
+      "--env of a fleet: one row per target (unreachable, then behind, then current) and the counts;\n"
+      "exit 0 only when every target is current.\n" +
       std::string(kTargetHelp));
   command->callback([arguments, &runner] {
     runner = [arguments] { arguments->all ? run_status_all(*arguments) : run_status(*arguments); };

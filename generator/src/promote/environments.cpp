@@ -24,7 +24,10 @@ EnvironmentMatrix environment_matrix(const project::Project& project, const std:
     EnvironmentColumn column;
     column.environment = environment;
     const auto url = project::environment_url_if_set(environment);
-    if (!url) {
+    if (environment.fleet) {
+      column.availability = "fleet";
+      column.error = "a fleet of databases: strata status --env " + environment.name;
+    } else if (!url) {
       column.availability = "unset";
       column.error = environment.url_env + " is not set";
     } else {

@@ -1,5 +1,7 @@
 #include "strata/promote/protection.h"
 
+#include "strata/promote/fleet.h"
+
 #include <map>
 
 #include "strata/backup.h"
@@ -24,25 +26,35 @@ void check_promotion_order(const Context& context, const std::vector<const migra
   if (!environment || !environment->is_protected || pending.empty() || !context.project) return;
   const auto* previous = context.project->previous(*environment);
   if (!previous) return;
-  const auto url = project::environment_url_if_set(*previous);
-  if (!url) {
-    throw runner::RunnerError(environment->name + " is protected: its pending migrations must have been applied to " +
-                              previous->name + " first, which cannot be checked because " + previous->url_env +
-                              " is not set");
+  // The previous environment's databases: one, or every target of a fleet (a staging fleet
+  // before the production fleet: every staging target must have applied them).
+  std::vector<FleetTarget> databases;
+  if (previous->fleet) {
+    databases = fleet_targets(*previous);
+  } else {
+    const auto url = project::environment_url_if_set(*previous);
+    if (!url) {
+      throw runner::RunnerError(environment->name + " is protected: its pending migrations must have been applied to " +
+                                previous->name + " first, which cannot be checked because " + previous->url_env +
+                                " is not set");
+    }
+    runtime::remember_secrets(*url);
+    databases.push_back(FleetTarget{previous->name, *url});
   }
-  runtime::remember_secrets(*url);
-  std::map<std::string, runner::HistoryEntry> applied;
-  for (auto& entry : runner::read_history(*url)) applied.emplace(entry.version, std::move(entry));
   std::vector<std::string> problems;
-  for (const auto* migration : pending) {
-    const auto found = applied.find(migration->version);
-    if (found == applied.end()) {
-      problems.push_back(migration->name() + ": not applied to " + previous->name);
-    } else if (found->second.statements_done) {
-      problems.push_back(migration->name() + ": only partly applied to " + previous->name);
-    } else if (!found->second.checksum.empty() && found->second.checksum != runner::checksum(*migration)) {
-      problems.push_back(migration->name() + ": " + previous->name +
-                         " applied a different version of this file (checksums differ)");
+  for (const auto& database : databases) {
+    const std::string where = previous->fleet ? previous->name + " target " + database.name : previous->name;
+    std::map<std::string, runner::HistoryEntry> applied;
+    for (auto& entry : runner::read_history(database.connection)) applied.emplace(entry.version, std::move(entry));
+    for (const auto* migration : pending) {
+      const auto found = applied.find(migration->version);
+      if (found == applied.end()) {
+        problems.push_back(migration->name() + ": not applied to " + where);
+      } else if (found->second.statements_done) {
+        problems.push_back(migration->name() + ": only partly applied to " + where);
+      } else if (!found->second.checksum.empty() && found->second.checksum != runner::checksum(*migration)) {
+        problems.push_back(migration->name() + ": " + where + " applied a different version of this file (checksums differ)");
+      }
     }
   }
   if (!problems.empty()) {

@@ -46,6 +46,10 @@ Target resolve_target(const TargetOptions& options, const std::optional<project:
                                   ": no strata.json in this directory or above it (or give --project FILE)");
     }
     target.environment = project->environment(options.env);
+    if (options.allow_fleet && target.environment->fleet) {
+      target.description = "fleet " + options.env;
+      return target;
+    }
     target.connection = project::environment_url(*target.environment);
     runtime::remember_secrets(target.connection);
     target.description = options.env + " (" + runtime::redact_password(target.connection) + ")";

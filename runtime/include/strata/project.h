@@ -9,7 +9,8 @@
 //     "environments": [
 //       {"name": "dev",  "url_env": "DEV_DATABASE_URL"},
 //       {"name": "test", "url_env": "TEST_DATABASE_URL"},
-//       {"name": "prod", "url_env": "PROD_DATABASE_URL", "protected": true, "backup": true}
+//       {"name": "prod", "url_env": "PROD_DATABASE_URL", "protected": true, "backup": true},
+//       {"name": "tenants", "fleet": {"urls_file": "tenants.txt"}, "protected": true}
 //     ]
 //   }
 //
@@ -35,11 +36,22 @@ class ProjectError : public Error {
   using Error::Error;
 };
 
+// A fleet: one environment of many databases migrated alike (docs/fleets.md). The targets come
+// from a file (one URL, or the name of a variable holding one, per line; blank lines and # comments
+// skipped) or from a query on a control database (its URL in `control_url_env`) returning one
+// URL per row (first column; a second column, when there is one, names the target).
+struct Fleet {
+  std::filesystem::path urls_file;  // absolute
+  std::string query;
+  std::string control_url_env;
+};
+
 struct Environment {
   std::string name;
-  std::string url_env;          // the environment variable holding the database URL
+  std::string url_env;          // the environment variable holding the database URL (not for a fleet)
   bool is_protected = false;    // "protected": confirmation, and the promotion order is enforced
   std::optional<bool> backup;   // "backup"; unset means: back up when protected
+  std::optional<Fleet> fleet;   // "fleet": many databases instead of one
   bool backs_up() const { return backup.value_or(is_protected); }
 };
 

@@ -17,7 +17,8 @@ namespace {
 
 const std::set<std::string> kTopLevelKeys = {"schema",       "migrations",        "backup_dir",   "lock_timeout",
                                              "statement_timeout", "lock_retries", "environments", "diff"};
-const std::set<std::string> kEnvironmentKeys = {"name", "url_env", "protected", "backup"};
+const std::set<std::string> kEnvironmentKeys = {"name", "url_env", "protected", "backup", "fleet"};
+const std::set<std::string> kFleetKeys = {"urls_file", "query", "control_url_env"};
 
 std::string join(const std::set<std::string>& names) {
   std::string text;
@@ -110,7 +111,7 @@ bool valid_variable_name(const std::string& name) {
   return true;
 }
 
-Environment parse_environment(const json& entry, const std::string& where) {
+Environment parse_environment(const json& entry, const std::string& where, const fs::path& root) {
   if (!entry.is_object()) throw ProjectError(where + ": expected an object, got " + type_name(entry));
   Environment environment;
   if (!entry.contains("name")) throw ProjectError(where + ": \"name\" is missing");
@@ -118,11 +119,33 @@ Environment parse_environment(const json& entry, const std::string& where) {
   if (environment.name.empty()) throw ProjectError(where + ".name: must not be empty");
   const std::string named = where + " (" + environment.name + ")";
   check_keys(entry, kEnvironmentKeys, named);
-  if (!entry.contains("url_env")) throw ProjectError(named + ": \"url_env\" is missing");
-  environment.url_env = string_value(entry["url_env"], named + ".url_env");
-  if (!valid_variable_name(environment.url_env)) {
-    throw ProjectError(named + ".url_env: \"" + environment.url_env +
-                       "\" is not an environment variable name (letters, digits, _)");
+  const auto variable = [&](const json& value, const std::string& what) {
+    auto name = string_value(value, what);
+    if (!valid_variable_name(name)) {
+      throw ProjectError(what + ": \"" + name + "\" is not an environment variable name (letters, digits, _)");
+    }
+    return name;
+  };
+  if (entry.contains("fleet")) {
+    const auto& fleet_entry = entry["fleet"];
+    const std::string fleet_where = named + ".fleet";
+    if (!fleet_entry.is_object()) throw ProjectError(fleet_where + ": expected an object, got " + type_name(fleet_entry));
+    check_keys(fleet_entry, kFleetKeys, fleet_where);
+    if (entry.contains("url_env")) throw ProjectError(named + ": a fleet has no \"url_env\" (its targets come from \"fleet\")");
+    Fleet fleet;
+    if (fleet_entry.contains("urls_file")) fleet.urls_file = path_value(fleet_entry["urls_file"], fleet_where + ".urls_file", root);
+    if (fleet_entry.contains("query")) fleet.query = string_value(fleet_entry["query"], fleet_where + ".query");
+    if (fleet_entry.contains("control_url_env")) fleet.control_url_env = variable(fleet_entry["control_url_env"], fleet_where + ".control_url_env");
+    if (fleet.urls_file.empty() == fleet.query.empty()) {
+      throw ProjectError(fleet_where + ": give either \"urls_file\" or \"query\" (with \"control_url_env\")");
+    }
+    if (!fleet.query.empty() && fleet.control_url_env.empty()) {
+      throw ProjectError(fleet_where + ": \"query\" needs \"control_url_env\", the variable holding the control database's URL");
+    }
+    environment.fleet = std::move(fleet);
+  } else {
+    if (!entry.contains("url_env")) throw ProjectError(named + ": \"url_env\" is missing");
+    environment.url_env = variable(entry["url_env"], named + ".url_env");
   }
   if (entry.contains("protected")) environment.is_protected = bool_value(entry["protected"], named + ".protected");
   if (entry.contains("backup")) environment.backup = bool_value(entry["backup"], named + ".backup");
@@ -206,7 +229,7 @@ Project parse_project(const std::string& text, const fs::path& file) {
       throw ProjectError(where + ": environments: expected an array, got " + type_name(environments));
     }
     for (std::size_t i = 0; i < environments.size(); ++i) {
-      auto environment = parse_environment(environments[i], where + ": environments[" + std::to_string(i) + "]");
+      auto environment = parse_environment(environments[i], where + ": environments[" + std::to_string(i) + "]", project.root);
       if (project.find_environment(environment.name)) {
         throw ProjectError(where + ": environment \"" + environment.name + "\" is declared twice");
       }
@@ -234,12 +257,17 @@ std::optional<fs::path> find_project_file(const fs::path& start) {
 }
 
 std::optional<std::string> environment_url_if_set(const Environment& environment) {
+  if (environment.url_env.empty()) return std::nullopt;
   const char* value = std::getenv(environment.url_env.c_str());
   if (value == nullptr || *value == '\0') return std::nullopt;
   return std::string(value);
 }
 
 std::string environment_url(const Environment& environment) {
+  if (environment.fleet) {
+    throw ProjectError("environment " + environment.name + " is a fleet of databases, not one: `strata migrate` and "
+                       "`strata status` work on it (docs/fleets.md)");
+  }
   if (auto url = environment_url_if_set(environment)) return *url;
   throw ProjectError("environment " + environment.name + ": " + environment.url_env +
                      " is not set (it holds the database URL of " + environment.name + ")");

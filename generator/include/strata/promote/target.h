@@ -22,6 +22,7 @@ struct TargetOptions {
   std::string migrations;  // default: strata.json's, else schema/migrations
   std::string url;
   std::string env;
+  bool allow_fleet = false;  // --env may name a fleet (migrate, status): the target is then the fleet itself
 };
 
 // strata.json from `explicit_file`, else the nearest one at or above the current directory.
@@ -34,6 +35,7 @@ struct Target {
   std::string description;  // for people: "prod (postgresql://app:****@db/app)"
   std::optional<project::Environment> environment;  // --env
   bool dev = false;                                   // the embedded development database
+  bool fleet() const { return environment && environment->fleet.has_value(); }  // no connection: fleet.h
 };
 
 // What of owners and privileges the project compares (strata.json "diff"); everything without one.
