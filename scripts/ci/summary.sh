@@ -28,11 +28,17 @@ markdown() {
         else empty end)' "$file"
       ;;
     migrate)
-      # JSON lines: the plan is what migration_done events say; the last line is summary or error.
+      # JSON lines: the plan is what migration_done events say; the last line is summary or error
+      # (a fleet's: fleet_summary, after one target_done per target).
       jq -rs --arg title "${title:-strata migrate}" '
-        (map(select(.event == "summary" or .event == "error")) | last) as $last
+        (map(select(.event == "summary" or .event == "error" or .event == "fleet_summary")) | last) as $last
         | "### \($title)\n",
           (if $last == null then "**no summary: the run did not finish**"
+           elif $last.event == "fleet_summary" then
+             "fleet \($last.fleet): \($last.targets) target(s): \($last.applied) applied, \($last.current) already current, " +
+             (if $last.failed > 0 then "**\($last.failed) failed**" else "0 failed" end) + ", \($last.skipped) not started" +
+             (if ($last.failures | length) > 0 then "\n\n| target | error |\n|---|---|\n" +
+               ($last.failures | map("| \(.target) | \(.error | gsub("\\|"; "\\|")) |") | join("\n")) else "" end)
            elif $last.event == "error" then "**failed**: \($last.message)" + (if $last.file then " at `\($last.file):\($last.line):\($last.column)` (SQLSTATE \($last.sqlstate))" else "" end)
            elif ($last.applied | length) == 0 then "\($last.target): up to date, nothing applied"
            else "\($last.target): applied \($last.applied | length) migration(s) in \($last.total_ms | floor) ms" + (if $last.backup then " (backup: `\($last.backup)`)" else "" end) end),

@@ -32,6 +32,11 @@ expect "migrate timings" "$work/migrate.md" "| 20260101000002_add_products_note 
 GITHUB_STEP_SUMMARY="$work/failed.md" bash "$scripts/summary.sh" migrate "$samples/migrate_failed.jsonl"
 expect "migrate failure located" "$work/failed.md" '**failed**: column "nope" does not exist at `schema/migrations/20260101000003_broken.sql:3:21` (SQLSTATE 42703)'
 
+: > "$work/fleet.md"
+GITHUB_STEP_SUMMARY="$work/fleet.md" bash "$scripts/summary.sh" migrate "$samples/migrate_fleet.jsonl"
+expect "fleet summary counts" "$work/fleet.md" "fleet tenants: 2 target(s): 1 applied, 0 already current, **1 failed**, 0 not started"
+expect "fleet failure row, pipe escaped" "$work/fleet.md" '| t2 | cannot connect \| x |'
+
 summary status status.json
 expect "status not current" "$work/status.md" "**not current**"
 expect "status row" "$work/status.md" "| 20260101000002_add_products_note | pending |"

@@ -48,4 +48,10 @@ for expected in "needs: build" "needs: migrate-staging" "needs: promote-app-stag
                 "secrets.STAGING_DATABASE_URL" "secrets.PRODUCTION_DATABASE_URL" "strata-step.sh rehearse --env production"; do
   grep -qF "$expected" "$deploy" || { echo "FAIL: deploy.yml lacks '$expected'" >&2; failures=$((failures + 1)); }
 done
+fleet="$source_dir/.github/workflows/deploy-fleet.yml"
+for expected in "needs: build" "needs: migrate-canary" "needs: migrate-tenants" "environment: canary" \
+                "environment: tenants" "concurrency:" "secrets.CONTROL_DATABASE_URL" \
+                "migrate --env tenants --shard \${{ matrix.shard }}/4"; do
+  grep -qF "$expected" "$fleet" || { echo "FAIL: deploy-fleet.yml lacks '$expected'" >&2; failures=$((failures + 1)); }
+done
 exit "$failures"
