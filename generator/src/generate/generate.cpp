@@ -107,8 +107,8 @@ struct Draft {
 // The proof: the replayed database migrated and rolled back by the runner with the files as they
 // will be written, compared with the declared schema and the migrations' state. It runs on the
 // replayed database itself, not on a copy: nothing reads that database once its catalog is
-// known, and a copy cost about 1 s at 1,000 tables (CREATE DATABASE follows the number of
-// relations).
+// known, and a copy cost 2.3-2.5 s at 1,000 tables (CREATE DATABASE follows the number of
+// relations; docs/benchmarks.md).
 class Proof {
  public:
   Proof(const runtime::ScratchDatabase& replayed, const fs::path& directory, std::vector<migrations::Migration> existing,
