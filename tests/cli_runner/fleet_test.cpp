@@ -195,6 +195,23 @@ TEST_F(Fleet, TargetsFromAControlDatabaseAndPromotionOrderBetweenFleets) {
   EXPECT_TRUE(contains(run.err, "is a fleet of databases, not one")) << run.all();
 }
 
+TEST_F(Fleet, VerifyNamesTheTargetThatDrifted) {
+  make_databases(3);
+  write_fleet_file();
+  ASSERT_EQ(project_.strata({"migrate", "--env", "tenants"}).exit_code, 0);
+  exec(connections_[1], "ALTER TABLE users ADD COLUMN added_by_hand int");
+  const auto run = project_.strata({"verify", "--env", "tenants", "--format", "json"});
+  EXPECT_EQ(run.exit_code, 1) << run.all();
+  const auto report = nlohmann::json::parse(run.out);
+  EXPECT_EQ(report["drifted"], 1);
+  EXPECT_EQ(report["failed"], 0);
+  ASSERT_EQ(report["targets"].size(), 3u);
+  EXPECT_EQ(report["targets"][0]["drift"], false);
+  EXPECT_EQ(report["targets"][1]["drift"], true);
+  EXPECT_TRUE(contains(report["targets"][1]["differences"].dump(), "added_by_hand")) << run.all();
+  EXPECT_EQ(report["targets"][2]["drift"], false);
+}
+
 TEST_F(Fleet, AKilledFleetRunLeavesEveryTargetAtAMigrationBoundaryAndTheRerunFinishes) {
   make_databases(8);
   write_fleet_file();

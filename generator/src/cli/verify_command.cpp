@@ -3,6 +3,8 @@
 #include "commands.h"
 #include "report.h"
 #include "strata/promote/drift.h"
+#include "strata/connection.h"
+#include "strata/promote/fleet.h"
 #include "target_options.h"
 
 namespace strata::cli {
@@ -11,10 +13,63 @@ namespace {
 struct VerifyArguments {
   promote::TargetOptions target;
   std::string format = "text";
+  std::string shard;  // a fleet's slice i/N
 };
 
+// Every target of a fleet, one after the other (the migrations' catalogs are replayed once per
+// applied set and then come from the catalog cache): drift or not per target, exit 1 when any
+// target drifted or could not be checked.
+void verify_fleet(const promote::Context& context, const VerifyArguments& arguments, const GlobalOptions& globals) {
+  auto targets = promote::fleet_targets(*context.target.environment);
+  if (!arguments.shard.empty()) {
+    const auto [index, count] = promote::parse_shard(arguments.shard);
+    targets = promote::shard(targets, index, count);
+  }
+  source::Loader loader(cluster_choice(globals));
+  loader.set_scope(promote::scope_of(context.project));
+  nlohmann::json rows = nlohmann::json::array();
+  int drifted = 0, failed = 0;
+  for (const auto& target : targets) {
+    nlohmann::json row = {{"target", target.name}};
+    try {
+      const auto status = runner::status(target.connection, context.migrations, context.integrity_problems);
+      const auto drift = promote::compute_drift(context, status, target.connection, loader);
+      row["drift"] = !drift.differences.empty();
+      row["differences"] = drift.differences;
+      drifted += !drift.differences.empty();
+      if (arguments.format != "json") {
+        std::cout << target.name << ": "
+                  << (drift.differences.empty() ? "no drift" : "drift (" + plural(drift.differences.size(), "difference") + ")")
+                  << "\n";
+        for (const auto& line : promote::first_lines(drift.differences, 5)) std::cout << "  " << line << "\n";
+      }
+    } catch (const std::exception& error) {
+      ++failed;
+      row["error"] = runtime::scrub_remembered_secrets(error.what());
+      if (arguments.format != "json") std::cout << target.name << ": cannot tell: " << row["error"].get<std::string>() << "\n";
+    }
+    rows.push_back(row);
+  }
+  if (arguments.format == "json") {
+    std::cout << nlohmann::json{{"fleet", context.target.environment->name}, {"drifted", drifted}, {"failed", failed},
+                                {"targets", rows}}
+                     .dump(2)
+              << "\n";
+  } else {
+    std::cout << "fleet " << context.target.environment->name << ": " << plural(targets.size(), "target") << ": "
+              << drifted << " drifted, " << failed << " could not be checked\n";
+  }
+  if (drifted > 0 || failed > 0) throw ExitStatus(kExitFailure);
+}
+
 void run_verify(const VerifyArguments& arguments, const GlobalOptions& globals) {
-  const auto context = promote::open_context(arguments.target);
+  auto target = arguments.target;
+  target.allow_fleet = true;
+  const auto context = promote::open_context(target);
+  if (context.target.fleet()) {
+    verify_fleet(context, arguments, globals);
+    return;
+  }
   const auto status = runner::status(context.target.connection, context.migrations, context.integrity_problems);
   source::Loader loader(cluster_choice(globals));
   loader.set_scope(promote::scope_of(context.project));
@@ -49,7 +104,9 @@ void register_verify_command(CLI::App& app, const GlobalOptions& globals, Comman
   auto* command = app.add_subcommand("verify", "Detect drift: does the database match what its applied migrations build?");
   add_target_options(command, arguments->target);
   command->add_option("--format", arguments->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  command->add_option("--shard", arguments->shard, "Fleet: only slice i of N (i/N)");
   command->footer(
+      "--env of a fleet (docs/fleets.md): every target, a line each, exit 1 when any drifted.\n"
       "Replays the applied migrations on a throwaway PostgreSQL, introspects both it and the\n"
       "database (its `strata` schema aside) and prints the differences and the SQL that would bring\n"
       "the database back. Exit 0: no drift; 1: drift (or an error).\n" +

@@ -265,8 +265,8 @@ std::optional<std::string> environment_url_if_set(const Environment& environment
 
 std::string environment_url(const Environment& environment) {
   if (environment.fleet) {
-    throw ProjectError("environment " + environment.name + " is a fleet of databases, not one: `strata migrate` and "
-                       "`strata status` work on it (docs/fleets.md)");
+    throw ProjectError("environment " + environment.name + " is a fleet of databases, not one: `strata migrate`, "
+                       "`strata status` and `strata verify` work on it (docs/fleets.md)");
   }
   if (auto url = environment_url_if_set(environment)) return *url;
   throw ProjectError("environment " + environment.name + ": " + environment.url_env +
