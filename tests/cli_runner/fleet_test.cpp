@@ -195,6 +195,46 @@ TEST_F(Fleet, TargetsFromAControlDatabaseAndPromotionOrderBetweenFleets) {
   EXPECT_TRUE(contains(run.err, "is a fleet of databases, not one")) << run.all();
 }
 
+TEST_F(Fleet, TenantSchemasOfOneDatabaseEachGetTheirTablesAndHistory) {
+  strata::testing::ScratchDb database("fleet_schemas");
+  std::string schemas;
+  for (int i = 0; i < 40; ++i) schemas += std::string(i ? ", " : "") + "\"tenant_" + std::to_string(i) + "\"";
+  project_.write_project(R"({"environments": [{"name": "schemas", "fleet": {"url_env": "TENANTS_URL", "schemas": [)" + schemas +
+                         "]}},\n  {\"name\": \"queried\", \"fleet\": {\"url_env\": \"TENANTS_URL\", \"schemas_query\": "
+                         "\"SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant%' ORDER BY nspname\"}}]}");
+  const strata::testing::Variables variables{{"TENANTS_URL", database.connection_string()}};
+  auto run = project_.strata({"migrate", "--env", "schemas", "--parallel", "8"}, variables);
+  ASSERT_EQ(run.exit_code, 0) << run.all();
+  EXPECT_TRUE(contains(run.out, "fleet schemas: 40 targets: 40 applied")) << run.all();
+  // Every tenant has its own tables and history, each migration recorded once; nothing in public.
+  const auto per_tenant = exec(database.connection_string(),
+                               "SELECT count(*) FILTER (WHERE c.relname = 'users'), count(*) FILTER (WHERE c.relname = "
+                               "'strata_migrations'), count(DISTINCT n.nspname) FROM pg_class c JOIN pg_namespace n ON "
+                               "n.oid = c.relnamespace WHERE n.nspname LIKE 'tenant%' AND c.relkind = 'r'");
+  EXPECT_EQ(per_tenant[0][0].as<int>(), 40);
+  EXPECT_EQ(per_tenant[0][1].as<int>(), 40);
+  EXPECT_EQ(per_tenant[0][2].as<int>(), 40);
+  EXPECT_TRUE(exec(database.connection_string(), "SELECT 1 FROM pg_class WHERE relname IN ('users', 'tasks') AND "
+                                                 "relnamespace = 'public'::regnamespace").empty());
+  const auto history = exec(database.connection_string(),
+                            "SELECT count(*), count(DISTINCT version) FROM \"tenant_17\".strata_migrations");
+  EXPECT_EQ(history[0][0].as<int>(), 3);
+  EXPECT_EQ(history[0][1].as<int>(), 3);
+
+  // The same tenants found by a query: all current.
+  run = project_.strata({"status", "--env", "queried"}, variables);
+  EXPECT_EQ(run.exit_code, 0) << run.all();
+  EXPECT_TRUE(contains(run.out, "fleet queried: 40 targets: 40 current, 0 behind, 0 unreachable")) << run.all();
+  // A new migration reaches every tenant once.
+  project_.add_migrations({{"20260101000004", "add_note", "ALTER TABLE users ADD COLUMN note text;\n",
+                            "ALTER TABLE users DROP COLUMN note;\n"}});
+  run = project_.strata({"migrate", "--env", "queried", "--parallel", "8"}, variables);
+  ASSERT_EQ(run.exit_code, 0) << run.all();
+  EXPECT_TRUE(contains(run.out, "40 applied")) << run.all();
+  EXPECT_EQ(exec(database.connection_string(), "SELECT count(*) FROM pg_attribute WHERE attname = 'note' AND attrelid IN "
+                                               "(SELECT oid FROM pg_class WHERE relname = 'users')")[0][0].as<int>(), 40);
+}
+
 TEST_F(Fleet, VerifyNamesTheTargetThatDrifted) {
   make_databases(3);
   write_fleet_file();

@@ -30,6 +30,10 @@ void verify_fleet(const promote::Context& context, const VerifyArguments& argume
   nlohmann::json rows = nlohmann::json::array();
   int drifted = 0, failed = 0;
   for (const auto& target : targets) {
+    if (!target.schema.empty()) {
+      throw UsageError("verify compares whole databases: it does not check a fleet of schemas (" +
+                       context.target.environment->name + ")");
+    }
     nlohmann::json row = {{"target", target.name}};
     try {
       const auto status = runner::status(target.connection, context.migrations, context.integrity_problems);

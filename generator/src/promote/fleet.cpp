@@ -100,6 +100,26 @@ std::vector<FleetTarget> fleet_targets(const project::Environment& environment) 
       if (line.empty() || line[0] == '#') continue;
       targets.push_back(target_from(line, "", fleet.urls_file.string() + ":" + std::to_string(number)));
     }
+  } else if (!fleet.url_env.empty()) {
+    // Schemas of one database.
+    const char* database = std::getenv(fleet.url_env.c_str());
+    if (database == nullptr || *database == '\0') {
+      throw project::ProjectError("fleet " + environment.name + ": " + fleet.url_env +
+                                  " is not set (it holds the URL of the database of its schemas)");
+    }
+    runtime::remember_secrets(database);
+    auto schemas = fleet.schemas;
+    if (!fleet.schemas_query.empty()) {
+      const pg::Session session(database, "strata fleet");
+      try {
+        for (const auto& row : session.query(fleet.schemas_query, "fleet " + environment.name + ": the schemas query failed")) {
+          if (!row.empty() && !row[0].empty()) schemas.push_back(row[0]);
+        }
+      } catch (const Error& error) {
+        throw project::ProjectError(error.what(), error.info());
+      }
+    }
+    for (const auto& schema : schemas) targets.push_back(FleetTarget{schema, database, schema});
   } else {
     const char* control = std::getenv(fleet.control_url_env.c_str());
     if (control == nullptr || *control == '\0') {
@@ -153,6 +173,13 @@ std::vector<FleetTarget> shard(const std::vector<FleetTarget>& targets, int inde
 FleetReport migrate_fleet(const Context& context, const std::vector<FleetTarget>& targets, const runner::RunOptions& run,
                           const FleetOptions& options,
                           const std::function<void(const TargetOutcome&, bool started)>& on_outcome) {
+  const auto& environment = context.target.environment;
+  const bool schemas = std::any_of(targets.begin(), targets.end(), [](const FleetTarget& t) { return !t.schema.empty(); });
+  if (schemas && environment && environment->backs_up() && !options.no_backup && !run.dry_run) {
+    throw project::ProjectError("fleet " + environment->name + " is a fleet of schemas: a backup per target would dump the "
+                                "whole database once per tenant; back the database up once yourself and run with "
+                                "--no-backup (or set \"backup\": false)");
+  }
   FleetReport report;
   for (const auto& target : targets) report.outcomes.push_back(TargetOutcome{target, TargetOutcome::State::skipped, {}, {}, {}, 0});
   std::mutex mutex;  // report, on_outcome
@@ -172,12 +199,14 @@ FleetReport migrate_fleet(const Context& context, const std::vector<FleetTarget>
       if (one.target.environment) one.target.environment->name = file_label(one.target.environment->name, outcome.target.name);
       // A backup only when there is something to apply: a current target is not dumped.
       if (one.target.environment && one.target.environment->backs_up() && !options.no_backup && !run.dry_run) {
-        if (!runner::status(one.target.connection, context.migrations, context.integrity_problems).current()) {
+        if (!runner::status(one.target.connection, context.migrations, context.integrity_problems, outcome.target.schema)
+                 .current()) {
           backup_if_configured(one, options.no_backup);
         }
       }
       runner::RunOptions target_run = run;
       target_run.on_event = nullptr;
+      target_run.schema = outcome.target.schema;
       const auto ran = runner::migrate(one.target.connection, context.migrations, target_run);
       for (const auto& applied : ran.applied) result.applied.push_back(applied.version);
       result.state = ran.applied.empty() ? TargetOutcome::State::current : TargetOutcome::State::applied;
@@ -210,7 +239,8 @@ std::vector<TargetStatus> fleet_status(const Context& context, const std::vector
   for (const auto& target : targets) statuses.push_back(TargetStatus{target, std::nullopt, {}});
   run_bounded(0, targets.size(), parallel, [] { return false; }, [&](std::size_t i) {
     try {
-      statuses[i].report = runner::status(targets[i].connection, context.migrations, context.integrity_problems);
+      statuses[i].report =
+          runner::status(targets[i].connection, context.migrations, context.integrity_problems, targets[i].schema);
     } catch (const std::exception& error) {
       statuses[i].error = runtime::scrub_remembered_secrets(error.what());
     }

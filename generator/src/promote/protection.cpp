@@ -39,13 +39,13 @@ void check_promotion_order(const Context& context, const std::vector<const migra
                                 " is not set");
     }
     runtime::remember_secrets(*url);
-    databases.push_back(FleetTarget{previous->name, *url});
+    databases.push_back(FleetTarget{previous->name, *url, {}});
   }
   std::vector<std::string> problems;
   for (const auto& database : databases) {
     const std::string where = previous->fleet ? previous->name + " target " + database.name : previous->name;
     std::map<std::string, runner::HistoryEntry> applied;
-    for (auto& entry : runner::read_history(database.connection)) applied.emplace(entry.version, std::move(entry));
+    for (auto& entry : runner::read_history(database.connection, database.schema)) applied.emplace(entry.version, std::move(entry));
     for (const auto* migration : pending) {
       const auto found = applied.find(migration->version);
       if (found == applied.end()) {

@@ -38,12 +38,17 @@ class ProjectError : public Error {
 
 // A fleet: one environment of many databases migrated alike (docs/fleets.md). The targets come
 // from a file (one URL, or the name of a variable holding one, per line; blank lines and # comments
-// skipped) or from a query on a control database (its URL in `control_url_env`) returning one
-// URL per row (first column; a second column, when there is one, names the target).
+// skipped), from a query on a control database (its URL in `control_url_env`) returning one
+// URL per row (first column; a second column, when there is one, names the target), or are
+// schemas of one database (its URL in `url_env`): a list, or a query on that database returning
+// their names (schema per tenant: each with its own history, RunOptions::schema).
 struct Fleet {
   std::filesystem::path urls_file;  // absolute
   std::string query;
   std::string control_url_env;
+  std::string url_env;                // schemas: the database holding them
+  std::vector<std::string> schemas;
+  std::string schemas_query;
 };
 
 struct Environment {

@@ -68,6 +68,11 @@ struct Event {
 
 struct RunOptions {
   Timeouts timeouts;
+  // A tenant schema (a fleet of schemas in one database, docs/fleets.md): the migrations run with
+  // search_path = <schema>, public (unqualified objects land in the tenant's schema, which is
+  // created if needed), the history is <schema>.strata_migrations and the advisory locks are the
+  // tenant's own. Empty: the database's own history (strata.migrations).
+  std::string schema;
   std::chrono::milliseconds lock_wait{60'000};  // bounded wait for another runner's advisory lock
   std::chrono::milliseconds lock_poll{100};
   std::optional<std::string> to_version;  // migrate: apply up to and including this version
@@ -175,10 +180,10 @@ std::string checksum(const migrations::Migration& migration);
 
 // The history (empty when the table does not exist). Throws RunnerError when the database
 // cannot be reached (target redacted).
-std::vector<HistoryEntry> read_history(const std::string& connection);
+std::vector<HistoryEntry> read_history(const std::string& connection, const std::string& schema = {});
 
 StatusReport status(const std::string& connection, const std::vector<migrations::Migration>& migrations,
-                    const std::vector<std::string>& integrity_problems = {});
+                    const std::vector<std::string>& integrity_problems = {}, const std::string& schema = {});
 
 // Applies pending migrations (up to options.to_version). Throws RunnerError / LockTimeoutError /
 // sql::SqlError; every migration completed before the failure stays applied and recorded.

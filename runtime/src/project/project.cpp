@@ -18,7 +18,7 @@ namespace {
 const std::set<std::string> kTopLevelKeys = {"schema",       "migrations",        "backup_dir",   "lock_timeout",
                                              "statement_timeout", "lock_retries", "environments", "diff"};
 const std::set<std::string> kEnvironmentKeys = {"name", "url_env", "protected", "backup", "fleet"};
-const std::set<std::string> kFleetKeys = {"urls_file", "query", "control_url_env"};
+const std::set<std::string> kFleetKeys = {"urls_file", "query", "control_url_env", "url_env", "schemas", "schemas_query"};
 
 std::string join(const std::set<std::string>& names) {
   std::string text;
@@ -136,8 +136,21 @@ Environment parse_environment(const json& entry, const std::string& where, const
     if (fleet_entry.contains("urls_file")) fleet.urls_file = path_value(fleet_entry["urls_file"], fleet_where + ".urls_file", root);
     if (fleet_entry.contains("query")) fleet.query = string_value(fleet_entry["query"], fleet_where + ".query");
     if (fleet_entry.contains("control_url_env")) fleet.control_url_env = variable(fleet_entry["control_url_env"], fleet_where + ".control_url_env");
-    if (fleet.urls_file.empty() == fleet.query.empty()) {
-      throw ProjectError(fleet_where + ": give either \"urls_file\" or \"query\" (with \"control_url_env\")");
+    if (fleet_entry.contains("url_env")) fleet.url_env = variable(fleet_entry["url_env"], fleet_where + ".url_env");
+    if (fleet_entry.contains("schemas_query")) fleet.schemas_query = string_value(fleet_entry["schemas_query"], fleet_where + ".schemas_query");
+    if (fleet_entry.contains("schemas")) {
+      const auto& schemas = fleet_entry["schemas"];
+      if (!schemas.is_array()) throw ProjectError(fleet_where + ".schemas: expected an array of schema names, got " + type_name(schemas));
+      for (const auto& schema : schemas) fleet.schemas.push_back(string_value(schema, fleet_where + ".schemas[]"));
+      if (fleet.schemas.empty()) throw ProjectError(fleet_where + ".schemas: empty");
+    }
+    const int sources = !fleet.urls_file.empty() + !fleet.query.empty() + !fleet.schemas.empty() + !fleet.schemas_query.empty();
+    if (sources != 1) {
+      throw ProjectError(fleet_where + ": give one of \"urls_file\", \"query\" (with \"control_url_env\"), \"schemas\" or "
+                                       "\"schemas_query\" (with \"url_env\")");
+    }
+    if ((!fleet.schemas.empty() || !fleet.schemas_query.empty()) && fleet.url_env.empty()) {
+      throw ProjectError(fleet_where + ": a fleet of schemas needs \"url_env\", the variable holding their database's URL");
     }
     if (!fleet.query.empty() && fleet.control_url_env.empty()) {
       throw ProjectError(fleet_where + ": \"query\" needs \"control_url_env\", the variable holding the control database's URL");

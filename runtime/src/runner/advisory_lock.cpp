@@ -11,16 +11,16 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-bool try_lock(PGconn* conn) {
-  static const std::string sql = "SELECT pg_try_advisory_lock(" + std::to_string(history::kSessionLockKey) + ")";
+bool try_lock(PGconn* conn, long long key) {
+  const std::string sql = "SELECT pg_try_advisory_lock(" + std::to_string(key) + ")";
   auto result = pg::exec(conn, sql, "cannot take the migration lock");
   return pg::value(result.get(), 0, 0) == "t";
 }
 
 }  // namespace
 
-std::string session_lock_holder(PGconn* conn) {
-  const auto key = static_cast<unsigned long long>(history::kSessionLockKey);
+std::string session_lock_holder(PGconn* conn, long long lock_key) {
+  const auto key = static_cast<unsigned long long>(lock_key);
   const std::string sql = std::string("SELECT ") + sessions::kColumns +
                           " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
                           " WHERE l.locktype = 'advisory' AND l.granted"
@@ -32,11 +32,12 @@ std::string session_lock_holder(PGconn* conn) {
   return sessions::describe(result.get());
 }
 
-SessionLock::SessionLock(PGconn* conn, const RunOptions& options, const std::string& target) : conn_(conn) {
+SessionLock::SessionLock(PGconn* conn, const RunOptions& options, const std::string& target)
+    : conn_(conn), key_(history::Location{options.schema}.session_lock_key()) {
   const auto deadline = Clock::now() + options.lock_wait;
   std::string announced;
-  while (!try_lock(conn)) {
-    const std::string holder = session_lock_holder(conn);
+  while (!try_lock(conn, key_)) {
+    const std::string holder = session_lock_holder(conn, key_);
     if (Clock::now() >= deadline) {
       conn_ = nullptr;
       throw RunnerError("another migration run holds the lock on " + target + " (waited " +
@@ -56,10 +57,11 @@ SessionLock::SessionLock(PGconn* conn, const RunOptions& options, const std::str
   sessions::emit(options, sessions::event(Event::Kind::LockAcquired));
 }
 
-SessionLock::SessionLock(PGconn* conn, const std::string& target) : conn_(conn) {
-  if (try_lock(conn)) return;
+SessionLock::SessionLock(PGconn* conn, const std::string& target)
+    : conn_(conn), key_(history::Location{}.session_lock_key()) {
+  if (try_lock(conn, key_)) return;
   conn_ = nullptr;
-  const std::string holder = session_lock_holder(conn);
+  const std::string holder = session_lock_holder(conn, key_);
   throw RunnerError("a migration run holds the lock on " + target + ": " +
                         (holder.empty() ? "holder not visible to this user" : holder),
                     {holder});
@@ -68,8 +70,7 @@ SessionLock::SessionLock(PGconn* conn, const std::string& target) : conn_(conn) 
 SessionLock::~SessionLock() {
   if (conn_ == nullptr || pg::connection_lost(conn_)) return;
   pg::rollback_quietly(conn_);
-  static const std::string sql = "SELECT pg_advisory_unlock(" + std::to_string(history::kSessionLockKey) + ")";
-  pg::Result ignored = pg::send(conn_, sql);
+  pg::Result ignored = pg::send(conn_, "SELECT pg_advisory_unlock(" + std::to_string(key_) + ")");
 }
 
 }  // namespace strata::runner

@@ -18,6 +18,7 @@ class SessionLock {
   SessionLock(PGconn* conn, const RunOptions& options, const std::string& target);
   // One attempt, no waiting (repair and baseline): RunnerError naming the holder when taken.
   SessionLock(PGconn* conn, const std::string& target);
+  // The key: the database's (options.schema empty) or a tenant schema's (history::Location).
   ~SessionLock();  // unlocks; closing the connection would release it too
   SessionLock(const SessionLock&) = delete;
   SessionLock& operator=(const SessionLock&) = delete;
@@ -26,10 +27,11 @@ class SessionLock {
 
  private:
   PGconn* conn_;
+  long long key_;
   bool waited_ = false;
 };
 
 // The sessions holding the runner's session lock, described (empty when none is visible).
-std::string session_lock_holder(PGconn* conn);
+std::string session_lock_holder(PGconn* conn, long long key);
 
 }  // namespace strata::runner

@@ -29,8 +29,8 @@ RunReport apply_unrecorded(const std::string& connection, const std::vector<migr
   }
   const std::string target = pg::describe_target(connection);
   auto conn = connect(connection, "strata push");
-  const auto snapshot = history::read(conn.get());  // the session's user and search_path
-  const script::Settings settings{options.timeouts, script::search_path_for(snapshot.current_user, snapshot.search_path)};
+  const auto snapshot = history::read(conn.get(), history::Location{options.schema});  // the session's user and search_path
+  const auto settings = script::settings_for(options, snapshot);
   if (options.dry_run) {
     for (const auto& step : steps) report.dry_run_sql += script::render(step.migration->name(), script::unrecorded(step, settings)) + "\n";
     report.total_ms = ms_since(started);

@@ -2,14 +2,38 @@
 
 #include <unistd.h>
 
+#include <cstdint>
+
 #include "connect.h"
 
 namespace strata::runner::history {
 
-std::vector<std::string> create_statements() {
+std::string Location::schema() const { return tenant.empty() ? kHistorySchema : tenant; }
+
+std::string Location::table() const {
+  return tenant.empty() ? std::string(kHistorySchema) + ".migrations" : pg::identifier(tenant) + ".strata_migrations";
+}
+
+namespace {
+
+long long tenant_key(long long key, const std::string& tenant) {
+  if (tenant.empty()) return key;
+  std::uint32_t hash = 2166136261u;  // FNV-1a: the same in every process
+  for (const unsigned char c : tenant) hash = (hash ^ c) * 16777619u;
+  const auto bits = static_cast<unsigned long long>(key) & ~(0xffffffffULL << 8);
+  return static_cast<long long>(bits | (static_cast<unsigned long long>(hash) << 8));
+}
+
+}  // namespace
+
+long long Location::session_lock_key() const { return tenant_key(kSessionLockKey, tenant); }
+long long Location::transaction_lock_key() const { return tenant_key(kTransactionLockKey, tenant); }
+
+std::vector<std::string> create_statements(const Location& location) {
+  const auto table = location.table();
   return {
-      "CREATE SCHEMA IF NOT EXISTS strata",
-      "CREATE TABLE IF NOT EXISTS strata.migrations (\n"
+      "CREATE SCHEMA IF NOT EXISTS " + pg::identifier(location.schema()),
+      "CREATE TABLE IF NOT EXISTS " + table + " (\n"
       "  version text PRIMARY KEY,\n"
       "  name text NOT NULL,\n"
       "  checksum text NOT NULL,\n"
@@ -20,15 +44,16 @@ std::vector<std::string> create_statements() {
       "  statements_done int,\n"
       "  baselined boolean NOT NULL DEFAULT false\n"
       ")",
-      "COMMENT ON TABLE strata.migrations IS 'Migrations applied by strata (docs/runner.md); "
+      "COMMENT ON TABLE " + table + " IS 'Migrations applied by strata (docs/runner.md); "
       "statements_done is set while a no-transaction migration is incomplete'",
   };
 }
 
-Snapshot read(PGconn* conn) {
+Snapshot read(PGconn* conn, const Location& location) {
   Snapshot snapshot;
+  const auto table = location.table();
   auto probe = pg::exec(conn,
-                        "SELECT current_user, to_regclass('strata.migrations') IS NOT NULL, current_setting('search_path')",
+                        "SELECT current_user, to_regclass(" + pg::literal(table) + ") IS NOT NULL, current_setting('search_path')",
                         "cannot read the migration history");
   snapshot.current_user = pg::value(probe.get(), 0, 0);
   snapshot.table_exists = pg::value(probe.get(), 0, 1) == "t";
@@ -38,8 +63,8 @@ Snapshot read(PGconn* conn) {
                        "SELECT version, name, checksum, "
                        "to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), applied_by, "
                        "execution_ms, strata_version, statements_done, baselined "
-                       "FROM strata.migrations ORDER BY version",
-                       "cannot read the migration history (strata.migrations)");
+                       "FROM " + table + " ORDER BY version",
+                       "cannot read the migration history (" + table + ")");
   for (int row = 0; row < PQntuples(rows.get()); ++row) {
     HistoryEntry entry;
     entry.version = pg::value(rows.get(), row, 0);
@@ -65,48 +90,48 @@ constexpr const char* kTransactionMs = "(extract(epoch FROM clock_timestamp() - 
 
 }  // namespace
 
-std::string applied_check(const std::string& version) {
-  return "SELECT EXISTS (SELECT FROM strata.migrations" + where_version(version) + ")";
+std::string applied_check(const Location& location, const std::string& version) {
+  return "SELECT EXISTS (SELECT FROM " + location.table() + where_version(version) + ")";
 }
 
-std::string completed_check(const std::string& version) {
-  return "SELECT EXISTS (SELECT FROM strata.migrations" + where_version(version) + " AND statements_done IS NULL)";
+std::string completed_check(const Location& location, const std::string& version) {
+  return "SELECT EXISTS (SELECT FROM " + location.table() + where_version(version) + " AND statements_done IS NULL)";
 }
 
-std::string insert_applied(const Row& row) {
-  return "INSERT INTO strata.migrations (version, name, checksum, applied_by, execution_ms, strata_version) VALUES (" +
+std::string insert_applied(const Location& location, const Row& row) {
+  return "INSERT INTO " + location.table() + " (version, name, checksum, applied_by, execution_ms, strata_version) VALUES (" +
          pg::literal(row.version) + ", " + pg::literal(row.name) + ", " + pg::literal(row.checksum) + ", " +
          pg::literal(row.applied_by) + ", " + kTransactionMs + ", " + pg::literal(row.strata_version) + ")";
 }
 
-std::string insert_started(const Row& row) {
-  return "INSERT INTO strata.migrations (version, name, checksum, applied_by, strata_version, statements_done) VALUES (" +
+std::string insert_started(const Location& location, const Row& row) {
+  return "INSERT INTO " + location.table() + " (version, name, checksum, applied_by, strata_version, statements_done) VALUES (" +
          pg::literal(row.version) + ", " + pg::literal(row.name) + ", " + pg::literal(row.checksum) + ", " +
          pg::literal(row.applied_by) + ", " + pg::literal(row.strata_version) + ", 0) ON CONFLICT (version) DO NOTHING";
 }
 
-std::string update_progress(const std::string& version, int statements_done) {
-  return "UPDATE strata.migrations SET statements_done = " + std::to_string(statements_done) + where_version(version);
+std::string update_progress(const Location& location, const std::string& version, int statements_done) {
+  return "UPDATE " + location.table() + " SET statements_done = " + std::to_string(statements_done) + where_version(version);
 }
 
-std::string update_completed(const std::string& version) {
+std::string update_completed(const Location& location, const std::string& version) {
   // applied_at was set when the migration started (its first attempt, for a resumed one).
-  return "UPDATE strata.migrations SET statements_done = NULL, "
+  return "UPDATE " + location.table() + " SET statements_done = NULL, "
          "execution_ms = (extract(epoch FROM clock_timestamp() - applied_at) * 1000)::bigint" +
          where_version(version);
 }
 
-std::string insert_baselined(const Row& row) {
-  return "INSERT INTO strata.migrations (version, name, checksum, applied_by, strata_version, baselined) VALUES (" +
+std::string insert_baselined(const Location& location, const Row& row) {
+  return "INSERT INTO " + location.table() + " (version, name, checksum, applied_by, strata_version, baselined) VALUES (" +
          pg::literal(row.version) + ", " + pg::literal(row.name) + ", " + pg::literal(row.checksum) + ", " +
          pg::literal(row.applied_by) + ", " + pg::literal(row.strata_version) + ", true)";
 }
 
-std::string update_checksum(const std::string& version, const std::string& checksum) {
-  return "UPDATE strata.migrations SET checksum = " + pg::literal(checksum) + where_version(version);
+std::string update_checksum(const Location& location, const std::string& version, const std::string& checksum) {
+  return "UPDATE " + location.table() + " SET checksum = " + pg::literal(checksum) + where_version(version);
 }
 
-std::string remove(const std::string& version) { return "DELETE FROM strata.migrations" + where_version(version); }
+std::string remove(const Location& location, const std::string& version) { return "DELETE FROM " + location.table() + where_version(version); }
 
 std::string default_applied_by(const std::string& current_user) {
   char host[256] = {};

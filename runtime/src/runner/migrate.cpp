@@ -27,7 +27,7 @@ history::Row row_for(const plan::Step& step, const RunOptions& options, const st
 std::string dry_run_sql(const std::vector<plan::Step>& steps, bool create_history, const RunOptions& options,
                         const script::Settings& settings, const std::string& applied_by) {
   std::string text;
-  if (create_history) text += script::render("strata: history table", {script::create_history()}) + "\n";
+  if (create_history) text += script::render("strata: history table", {script::create_history(history::Location{options.schema})}) + "\n";
   for (const auto& step : steps) {
     text += script::render(step.migration->name(), script::apply(step, row_for(step, options, applied_by), settings));
     text += "\n";
@@ -55,13 +55,14 @@ RunReport migrate(const std::string& connection, const std::vector<migrations::M
   const std::string target = pg::describe_target(connection);
   auto conn = connect(connection);
 
-  auto snapshot = history::read(conn.get());
+  const history::Location location{options.schema};
+  auto snapshot = history::read(conn.get(), location);
   plan::check_history(migrations, snapshot.entries, options.integrity_problems);
   auto steps = plan::pending(migrations, snapshot.entries, options.to_version);
   const std::string applied_by =
       options.applied_by.empty() ? history::default_applied_by(snapshot.current_user) : options.applied_by;
   if (steps.empty()) return sessions::nothing_to_do(std::move(report), options, "nothing to apply", started);
-  const script::Settings settings{options.timeouts, script::search_path_for(snapshot.current_user, snapshot.search_path)};
+  const auto settings = script::settings_for(options, snapshot);
 
   if (options.dry_run) {
     announce_out_of_order(steps, options);
@@ -72,10 +73,12 @@ RunReport migrate(const std::string& connection, const std::vector<migrations::M
 
   SessionLock lock(conn.get(), options, target);
   report.waited_for_lock = lock.waited();
-  if (!snapshot.table_exists) pg::exec(conn.get(), script::create_history().text(), "cannot create strata.migrations");
+  if (!snapshot.table_exists) {
+    pg::exec(conn.get(), script::create_history(location).text(), "cannot create " + location.table());
+  }
   // What was read before the lock may be stale: another runner may have applied (or begun)
   // some of it while this one waited.
-  snapshot = history::read(conn.get());
+  snapshot = history::read(conn.get(), location);
   plan::check_history(migrations, snapshot.entries, options.integrity_problems);
   steps = plan::pending(migrations, snapshot.entries, options.to_version);
   if (steps.empty()) {

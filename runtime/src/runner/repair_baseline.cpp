@@ -14,7 +14,7 @@ namespace {
 
 void write_in_transaction(PGconn* conn, const std::vector<std::string>& statements, const std::string& what) {
   std::string sql = "BEGIN;\nSET LOCAL synchronous_commit = on;\nSELECT pg_advisory_xact_lock(" +
-                    std::to_string(history::kTransactionLockKey) + ")";
+                    std::to_string(history::Location{}.transaction_lock_key()) + ")";
   for (const auto& statement : statements) sql += ";\n" + statement;
   sql += ";\nCOMMIT";
   try {
@@ -31,9 +31,10 @@ std::vector<std::string> repair(const std::string& connection, const std::vector
                                 bool forget_missing) {
   const std::string target = pg::describe_target(connection);
   auto conn = connect(connection, "strata repair");
-  if (!history::read(conn.get()).table_exists) return {};
+  const history::Location location;  // repair and baseline work on the database's own history
+  if (!history::read(conn.get(), location).table_exists) return {};
   SessionLock lock(conn.get(), target);
-  const auto snapshot = history::read(conn.get());
+  const auto snapshot = history::read(conn.get(), location);
 
   std::map<std::string, const migrations::Migration*> files;
   for (const auto& migration : migrations) files.emplace(migration.version, &migration);
@@ -42,13 +43,13 @@ std::vector<std::string> repair(const std::string& connection, const std::vector
     const auto it = files.find(entry.version);
     if (it == files.end()) {
       if (!forget_missing) continue;
-      statements.push_back(history::remove(entry.version));
+      statements.push_back(history::remove(location, entry.version));
       changes.push_back(entry.name + ": forgotten (its file is missing)");
       continue;
     }
     const std::string now = checksum(*it->second);
     if (now == entry.checksum) continue;
-    statements.push_back(history::update_checksum(entry.version, now));
+    statements.push_back(history::update_checksum(location, entry.version, now));
     std::string change = it->second->name() + ": checksum re-recorded (" + entry.checksum.substr(0, 12) + "… -> " +
                          now.substr(0, 12) + "…)";
     if (entry.statements_done) {
@@ -69,18 +70,19 @@ std::vector<std::string> record_baseline(const std::string& connection,
   const std::string target = pg::describe_target(connection);
   auto conn = connect(connection, "strata baseline");
   SessionLock lock(conn.get(), target);
-  const auto snapshot = history::read(conn.get());
+  const history::Location location;
+  const auto snapshot = history::read(conn.get(), location);
   if (!snapshot.entries.empty()) {
     throw RunnerError("cannot baseline " + target + ": its migration history already has " +
                       std::to_string(snapshot.entries.size()) + " row(s) (newest " + snapshot.entries.back().name +
                       "); a baseline is only for a database that strata has never migrated");
   }
   const std::string applied_by = history::default_applied_by(snapshot.current_user);
-  std::vector<std::string> statements = history::create_statements();
+  std::vector<std::string> statements = history::create_statements(location);
   std::vector<std::string> lines;
   for (const auto& migration : migrations) {
     if (migration.version > version) break;
-    statements.push_back(history::insert_baselined(
+    statements.push_back(history::insert_baselined(location, 
         history::Row{migration.version, migration.name(), checksum(migration), applied_by, strata_version}));
     lines.push_back(migration.name() + ": recorded as applied (baseline)");
   }

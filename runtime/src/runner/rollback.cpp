@@ -82,11 +82,12 @@ RunReport rollback(const std::string& connection, const std::vector<migrations::
   const std::string target = pg::describe_target(connection);
   auto conn = connect(connection, "strata rollback");
 
-  auto snapshot = history::read(conn.get());
+  const history::Location location{options.schema};
+  auto snapshot = history::read(conn.get(), location);
   plan::check_history(migrations, snapshot.entries, options.integrity_problems);
   auto steps = revert_steps(migrations, snapshot.entries, rollback_options);
   if (steps.empty()) return sessions::nothing_to_do(std::move(report), options, "nothing to roll back", started);
-  const script::Settings settings{options.timeouts, script::search_path_for(snapshot.current_user, snapshot.search_path)};
+  const auto settings = script::settings_for(options, snapshot);
 
   if (options.dry_run) {
     for (const auto& step : steps) {
@@ -98,7 +99,7 @@ RunReport rollback(const std::string& connection, const std::vector<migrations::
 
   SessionLock lock(conn.get(), options, target);
   report.waited_for_lock = lock.waited();
-  snapshot = history::read(conn.get());
+  snapshot = history::read(conn.get(), location);
   plan::check_history(migrations, snapshot.entries, options.integrity_problems);
   steps = revert_steps(migrations, snapshot.entries, rollback_options);
   if (steps.empty()) return sessions::nothing_to_do(std::move(report), options, "another run rolled everything back already", started);

@@ -11,8 +11,8 @@ std::string milliseconds(std::chrono::milliseconds value) { return "'" + std::to
 
 RoundTrip trip(Kind kind, std::vector<std::string> sql) { return RoundTrip{kind, std::move(sql), -1, {}}; }
 
-std::string xact_lock() {
-  return "SELECT pg_advisory_xact_lock(" + std::to_string(history::kTransactionLockKey) + ")";
+std::string xact_lock(const history::Location& location) {
+  return "SELECT pg_advisory_xact_lock(" + std::to_string(location.transaction_lock_key()) + ")";
 }
 
 // One round trip: RESET ALL, BEGIN, the settings, the transaction lock that serialises
@@ -27,14 +27,15 @@ std::string xact_lock() {
 RoundTrip prelude(const Settings& settings, const std::string& check, const std::string& proceed_if) {
   std::vector<std::string> sql = {"RESET ALL", "BEGIN ISOLATION LEVEL READ COMMITTED"};
   for (auto& set : set_settings(settings, true)) sql.push_back(std::move(set));
-  sql.push_back(xact_lock());
+  sql.push_back(xact_lock(settings.history));
   if (!check.empty()) sql.push_back(check);
   RoundTrip round_trip = trip(Kind::Prelude, std::move(sql));
   round_trip.proceed_if = proceed_if;
   return round_trip;
 }
 
-void add_statements(Script& script, const plan::Step& step, int from, const std::string& version, bool progress) {
+void add_statements(Script& script, const plan::Step& step, int from, const std::string& version, bool progress,
+                    const history::Location& location) {
   const int count = static_cast<int>(step.statements.size());
   for (int i = from; i < count; ++i) {
     if (static_cast<std::size_t>(i) < step.skipped.size() && step.skipped[static_cast<std::size_t>(i)]) continue;
@@ -42,7 +43,7 @@ void add_statements(Script& script, const plan::Step& step, int from, const std:
     statement.statement = i;
     script.push_back(std::move(statement));
     // After the last statement the completion update records it.
-    if (progress && i + 1 < count) script.push_back(trip(Kind::Progress, {history::update_progress(version, i + 1)}));
+    if (progress && i + 1 < count) script.push_back(trip(Kind::Progress, {history::update_progress(location, version, i + 1)}));
   }
 }
 
@@ -56,7 +57,7 @@ Script statement_by_statement(const plan::Step& step, const Settings& settings, 
   script.push_back(trip(Kind::Session, std::move(set)));
   if (!claim.empty()) script.push_back(trip(Kind::Claim, std::move(claim)));
   const int from = std::min(step.statements_done, static_cast<int>(step.statements.size()));
-  add_statements(script, step, from, version, progress);
+  add_statements(script, step, from, version, progress, settings.history);
   if (!finish.empty()) script.push_back(trip(Kind::Finish, {std::move(finish)}));
   script.push_back(trip(Kind::Session, reset_settings()));
   return script;
@@ -118,29 +119,36 @@ std::optional<std::string> search_path_for(const std::string& current_user, cons
   return kept.empty() ? "''" : kept;
 }
 
+Settings settings_for(const RunOptions& options, const history::Snapshot& snapshot) {
+  Settings settings{options.timeouts, script::search_path_for(snapshot.current_user, snapshot.search_path),
+                    history::Location{options.schema}};
+  if (!options.schema.empty()) settings.search_path = pg::identifier(options.schema) + ", public";
+  return settings;
+}
+
 Script apply(const plan::Step& step, const history::Row& row, const Settings& settings) {
   if (step.file->pragmas.no_transaction || step.resuming) {
     std::vector<std::string> claim;
-    if (!step.resuming) claim.push_back(history::insert_started(row));
+    if (!step.resuming) claim.push_back(history::insert_started(settings.history, row));
     return statement_by_statement(step, settings, row.version, std::move(claim), true,
-                                  history::update_completed(row.version));
+                                  history::update_completed(settings.history, row.version));
   }
   Script script;
-  script.push_back(prelude(settings, history::applied_check(row.version), "f"));
-  add_statements(script, step, 0, row.version, false);
-  script.push_back(trip(Kind::Finish, {history::insert_applied(row), "COMMIT"}));
+  script.push_back(prelude(settings, history::applied_check(settings.history, row.version), "f"));
+  add_statements(script, step, 0, row.version, false, settings.history);
+  script.push_back(trip(Kind::Finish, {history::insert_applied(settings.history, row), "COMMIT"}));
   return script;
 }
 
 Script revert(const plan::Step& step, const Settings& settings) {
   const std::string& version = step.migration->version;
   if (step.file->pragmas.no_transaction) {
-    return statement_by_statement(step, settings, version, {}, false, history::remove(version));
+    return statement_by_statement(step, settings, version, {}, false, history::remove(settings.history, version));
   }
   Script script;
-  script.push_back(prelude(settings, history::completed_check(version), "t"));
-  add_statements(script, step, 0, version, false);
-  script.push_back(trip(Kind::Finish, {history::remove(version), "COMMIT"}));
+  script.push_back(prelude(settings, history::completed_check(settings.history, version), "t"));
+  add_statements(script, step, 0, version, false, settings.history);
+  script.push_back(trip(Kind::Finish, {history::remove(settings.history, version), "COMMIT"}));
   return script;
 }
 
@@ -148,14 +156,14 @@ Script unrecorded(const plan::Step& step, const Settings& settings) {
   if (step.file->pragmas.no_transaction) return statement_by_statement(step, settings, "", {}, false, "");
   Script script;
   script.push_back(prelude(settings, "", ""));
-  add_statements(script, step, 0, "", false);
+  add_statements(script, step, 0, "", false, settings.history);
   script.push_back(trip(Kind::Finish, {"COMMIT"}));
   return script;
 }
 
-RoundTrip create_history() {
-  std::vector<std::string> sql = {"BEGIN", xact_lock()};
-  for (auto& statement : history::create_statements()) sql.push_back(std::move(statement));
+RoundTrip create_history(const history::Location& location) {
+  std::vector<std::string> sql = {"BEGIN", xact_lock(location)};
+  for (auto& statement : history::create_statements(location)) sql.push_back(std::move(statement));
   sql.push_back("COMMIT");
   return trip(Kind::History, std::move(sql));
 }

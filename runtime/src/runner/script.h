@@ -39,10 +39,14 @@ struct Settings {
   // otherwise resolve to schema strata once the runner has created it, and every unqualified
   // CREATE of a role called strata would land next to the history table.
   std::optional<std::string> search_path;
+  history::Location history;  // the history table and lock keys (a tenant schema's, in a fleet of schemas)
 };
 
 // The search_path to use for a role and its search_path setting (nullopt: leave it alone).
 std::optional<std::string> search_path_for(const std::string& current_user, const std::string& search_path);
+// The settings of a run: its timeouts, the search_path (a tenant's: "<tenant>, public"; else
+// search_path_for the session), the history location of options.schema.
+Settings settings_for(const RunOptions& options, const history::Snapshot& snapshot);
 
 // Applying a pending migration, in a transaction or (no-transaction pragma, or resuming)
 // statement by statement from statements_done.
@@ -56,7 +60,7 @@ Script unrecorded(const plan::Step& step, const Settings& settings);
 
 // The history table, created in a transaction under the transaction lock (concurrent runners
 // behind PgBouncer could otherwise race on CREATE TABLE IF NOT EXISTS).
-RoundTrip create_history();
+RoundTrip create_history(const history::Location& location);
 
 bool transactional(const Script& script);
 

@@ -34,15 +34,15 @@ std::vector<const MigrationStatus*> StatusReport::pending() const {
   return result;
 }
 
-std::vector<HistoryEntry> read_history(const std::string& connection) {
+std::vector<HistoryEntry> read_history(const std::string& connection, const std::string& schema) {
   auto conn = connect(connection, "strata status");
-  return history::read(conn.get()).entries;
+  return history::read(conn.get(), history::Location{schema}).entries;
 }
 
 StatusReport status(const std::string& connection, const std::vector<migrations::Migration>& migrations,
-                    const std::vector<std::string>& integrity_problems) {
+                    const std::vector<std::string>& integrity_problems, const std::string& schema) {
   auto conn = connect(connection, "strata status");
-  const auto snapshot = history::read(conn.get());
+  const auto snapshot = history::read(conn.get(), history::Location{schema});
   StatusReport report;
   report.integrity_problems = integrity_problems;
   report.history_table_exists = snapshot.table_exists;

@@ -13,8 +13,9 @@
 namespace strata::promote {
 
 struct FleetTarget {
-  std::string name;         // for people and reports: the variable's name, or the URL without password
+  std::string name;         // for people and reports: the variable's name, the URL without password, or the schema
   std::string connection;   // may hold a password: never print it
+  std::string schema;       // a fleet of schemas: the tenant's (runner::RunOptions::schema); else empty
 };
 
 // The targets of a fleet environment, in the order the file or query gives them. Throws
