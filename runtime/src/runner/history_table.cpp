@@ -8,8 +8,6 @@
 
 namespace strata::runner::history {
 
-std::string Location::schema() const { return tenant.empty() ? kHistorySchema : tenant; }
-
 std::string Location::table() const {
   return tenant.empty() ? std::string(kHistorySchema) + ".migrations" : pg::identifier(tenant) + ".strata_migrations";
 }
@@ -32,7 +30,7 @@ long long Location::transaction_lock_key() const { return tenant_key(kTransactio
 std::vector<std::string> create_statements(const Location& location) {
   const auto table = location.table();
   return {
-      "CREATE SCHEMA IF NOT EXISTS " + pg::identifier(location.schema()),
+      "CREATE SCHEMA IF NOT EXISTS " + (location.tenant.empty() ? std::string(kHistorySchema) : pg::identifier(location.tenant)),
       "CREATE TABLE IF NOT EXISTS " + table + " (\n"
       "  version text PRIMARY KEY,\n"
       "  name text NOT NULL,\n"

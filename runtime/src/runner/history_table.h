@@ -29,7 +29,6 @@ constexpr long long kTransactionLockKey = 0x7374726174610002;  // 83194001745500
 struct Location {
   std::string tenant;  // empty: the database's own history
   std::string table() const;  // quoted and qualified: strata.migrations, acme.strata_migrations
-  std::string schema() const; // raw: strata, acme
   // The keys above, for the database; for a tenant the same with bits 8-39 replaced by a stable
   // hash of its name (the low byte keeps session and transaction keys apart).
   long long session_lock_key() const;
