@@ -66,11 +66,11 @@ class Fleet : public ::testing::Test {
 };
 
 TEST_F(Fleet, EveryTargetOverThreeClustersIsMigratedExactlyOnce) {
-  make_databases(30, 2);
+  make_databases(60, 2);
   write_fleet_file();
   auto run = project_.strata({"migrate", "--env", "tenants", "--parallel", "8"});
   ASSERT_EQ(run.exit_code, 0) << run.all();
-  EXPECT_TRUE(contains(run.out, "fleet tenants: 30 targets: 30 applied, 0 already current, 0 failed, 0 skipped")) << run.all();
+  EXPECT_TRUE(contains(run.out, "fleet tenants: 60 targets: 60 applied, 0 already current, 0 failed, 0 skipped")) << run.all();
   for (std::size_t i = 0; i < connections_.size(); ++i) EXPECT_EQ(history(i), std::make_pair(3L, 3L)) << i;
 
   // A rerun touches nothing; status says every target is current.
@@ -79,11 +79,11 @@ TEST_F(Fleet, EveryTargetOverThreeClustersIsMigratedExactlyOnce) {
   const auto lines = strata::testing::lines_of(run.out);
   const auto summary = nlohmann::json::parse(lines.back());
   EXPECT_EQ(summary["event"], "fleet_summary");
-  EXPECT_EQ(summary["current"], 30);
+  EXPECT_EQ(summary["current"], 60);
   EXPECT_EQ(summary["applied"], 0);
   run = project_.strata({"status", "--env", "tenants"});
   EXPECT_EQ(run.exit_code, 0) << run.all();
-  EXPECT_TRUE(contains(run.out, "30 current, 0 behind, 0 unreachable")) << run.all();
+  EXPECT_TRUE(contains(run.out, "60 current, 0 behind, 0 unreachable")) << run.all();
   for (std::size_t i = 0; i < connections_.size(); ++i) EXPECT_EQ(history(i), std::make_pair(3L, 3L)) << i;
 }
 
@@ -139,6 +139,7 @@ TEST_F(Fleet, AnUnreachableTargetFailsWithoutItsPasswordAndStopsNewTargetsUnless
   EXPECT_EQ(status["counts"]["unreachable"], 1);
   EXPECT_EQ(status["counts"]["current"], 3);
   EXPECT_EQ(status["targets"][0]["state"], "unreachable");  // the ones needing attention first
+  EXPECT_EQ(status["targets"][1]["migrations"]["20260101000002"], "applied");
   EXPECT_FALSE(contains(run.all(), "fleet-s3cret")) << run.all();
 }
 

@@ -132,17 +132,22 @@ void status_fleet(const promote::Context& context, const FleetArguments& argumen
     std::string state, first_pending;
     std::size_t applied = 0;
     std::vector<std::string> pending;
+    nlohmann::json states = nlohmann::json::object();  // the matrix: version -> state, per target
     if (!status.report) {
       state = "unreachable";
       ++unreachable;
     } else {
-      for (const auto& migration : status.report->migrations) applied += migration.state == runner::State::Applied;
+      for (const auto& migration : status.report->migrations) {
+        applied += migration.state == runner::State::Applied;
+        states[migration.version] = runner::to_string(migration.state);
+      }
       for (const auto* migration : status.report->pending()) pending.push_back(migration->version);
       if (!status.report->pending().empty()) first_pending = status.report->pending().front()->name;
       state = status.report->current() ? "current" : "behind";
       ++(status.report->current() ? current : behind);
     }
     rows.push_back({{"target", status.target.name}, {"state", state}, {"applied", applied}, {"pending", pending},
+                    {"migrations", states},
                     {"error", status.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(status.error)}});
     table.push_back({status.target.name, state, std::to_string(applied) + "/" + std::to_string(context.migrations.size()),
                      status.report ? first_pending : status.error});
