@@ -40,6 +40,18 @@ class Describe : public ::testing::Test {
     return out;
   }
 
+  // What describing queries/books.sql holding `text` throws.
+  sql::SqlError refusal(const std::string& text) {
+    std::vector<QueryFile> files{parse_query_file({"queries/books.sql", text})};
+    try {
+      describe(database_.connection_string(), files);
+    } catch (const sql::SqlError& error) {
+      return error;
+    }
+    ADD_FAILURE() << "describe accepted:\n" << text;
+    return sql::SqlError({}, "no error");
+  }
+
   testing::ScratchDb database_{"queries"};
 };
 
@@ -133,26 +145,15 @@ TEST_F(Describe, HintsDeclareColumnsNotNull) {
 }
 
 TEST_F(Describe, AQueryThatNoLongerFitsTheSchemaFailsAtItsPlaceWithTheSqlstate) {
-  std::vector<QueryFile> files{parse_query_file(
-      {"queries/books.sql", "-- name: Fine :one\nSELECT 1;\n\n-- name: Broken :many\nSELECT b.id,\n       b.isbn\nFROM books b\nWHERE b.author_id = @author;\n"})};
-  try {
-    describe(database_.connection_string(), files);
-    FAIL() << "a query naming a missing column was accepted";
-  } catch (const sql::SqlError& error) {
-    EXPECT_STREQ(error.what(), "queries/books.sql:6:8: column b.isbn does not exist (SQLSTATE 42703)");
-    EXPECT_EQ(error.sqlstate(), "42703");
-  }
+  const auto error = refusal(
+      "-- name: Fine :one\nSELECT 1;\n\n-- name: Broken :many\nSELECT b.id,\n       b.isbn\nFROM books b\nWHERE b.author_id = @author;\n");
+  EXPECT_STREQ(error.what(), "queries/books.sql:6:8: column b.isbn does not exist (SQLSTATE 42703)");
+  EXPECT_EQ(error.sqlstate(), "42703");
 }
 
 TEST_F(Describe, ErrorsAfterARewrittenParameterPointAtTheTextAsWritten) {
-  std::vector<QueryFile> files{parse_query_file(
-      {"queries/books.sql", "-- name: Broken :many\nSELECT id FROM books WHERE genre = @genre? AND nope = 1;\n"})};
-  try {
-    describe(database_.connection_string(), files);
-    FAIL() << "a query naming a missing column was accepted";
-  } catch (const sql::SqlError& error) {
-    EXPECT_EQ(error.info().location->to_string(), "queries/books.sql:2:48");
-  }
+  const auto error = refusal("-- name: Broken :many\nSELECT id FROM books WHERE genre = @genre? AND nope = 1;\n");
+  EXPECT_EQ(error.info().location->to_string(), "queries/books.sql:2:48");
 }
 
 TEST_F(Describe, RowKindsNeedAResult) {

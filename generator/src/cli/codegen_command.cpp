@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "report.h"
 #include "strata/codegen.h"
+#include "strata/introspect.h"
 #include "strata/queries.h"
 #include "strata/replay.h"
 #include "strata/stopwatch.h"
@@ -38,16 +39,20 @@ void run_codegen(const CodegenArguments& arguments, const GlobalOptions& globals
   // to check: it is checked here, at build time.
   options.migrations = replay::read_verified(arguments.migrations);
   source::Loader loader(cluster_choice(globals));
-  const auto catalog = loader.load(source::Source::migrations(options.migrations, arguments.migrations)).catalog;
-  const auto cluster_ms = loader.timings().cluster_ms;
-  const auto replay_ms = ms_since(start) - cluster_ms;
-  if (!arguments.queries.empty()) {
-    // Typed queries are prepared and described by PostgreSQL on a database the migrations built.
+  model::Catalog catalog;
+  if (arguments.queries.empty()) {
+    catalog = loader.load(source::Source::migrations(options.migrations, arguments.migrations)).catalog;
+  } else {
+    // Typed queries are prepared and described by PostgreSQL on a database the migrations
+    // built; the catalog is that database's too (one replay, not one for each).
     options.queries = queries::read_query_files(arguments.queries);
     const runtime::ScratchDatabase database(loader.cluster(), "strata_queries");
     replay::apply(database.connection_string(), options.migrations);
+    catalog = introspect::introspect(database.connection_string()).catalog;
     queries::describe(database.connection_string(), options.queries);
   }
+  const auto cluster_ms = loader.timings().cluster_ms;
+  const auto replay_ms = ms_since(start) - cluster_ms;
 
   const auto files = codegen::generate(catalog, options);
   const auto report = codegen::write_files(arguments.out, files);

@@ -12,12 +12,7 @@ namespace {
 using promote::TargetOutcome;
 
 std::vector<promote::FleetTarget> selected_targets(const promote::Context& context, const FleetArguments& arguments) {
-  auto targets = promote::fleet_targets(*context.target.environment);
-  if (!arguments.shard.empty()) {
-    const auto [index, count] = promote::parse_shard(arguments.shard);
-    targets = promote::shard(targets, index, count);
-  }
-  return targets;
+  return promote::fleet_targets(*context.target.environment, arguments.shard);
 }
 
 nlohmann::json outcome_json(const TargetOutcome& outcome, bool started) {
@@ -56,6 +51,12 @@ void add_fleet_options(CLI::App* command, FleetArguments& arguments, bool migrat
       ->check(CLI::Range(0, 1000000));
   command->add_flag("--continue-on-error", arguments.continue_on_error,
                     "Fleet: keep starting targets after one failed (default: stop starting new ones)");
+}
+
+void refuse_fleet_options(const FleetArguments& arguments) {
+  if (!arguments.shard.empty() || arguments.canary > 0 || arguments.continue_on_error || arguments.parallel != FleetArguments{}.parallel) {
+    throw UsageError("--parallel, --shard, --canary and --continue-on-error are for a fleet (--env of a fleet environment)");
+  }
 }
 
 void migrate_fleet(const promote::Context& context, const FleetMigrateRequest& request) {

@@ -29,6 +29,9 @@ struct FleetMigrateRequest {
   bool no_backup = false;
   bool json = false;
 };
+// A UsageError when any of them was given: they mean nothing for one database.
+void refuse_fleet_options(const FleetArguments& arguments);
+
 void migrate_fleet(const promote::Context& context, const FleetMigrateRequest& request);
 void status_fleet(const promote::Context& context, const FleetArguments& arguments, bool json);
 

@@ -51,9 +51,7 @@ void migrate(const MigrateArguments& arguments, bool json) {
                                                arguments.yes, arguments.no_backup, json});
     return;
   }
-  if (!arguments.fleet.shard.empty() || arguments.fleet.canary > 0 || arguments.fleet.continue_on_error) {
-    throw UsageError("--shard, --canary and --continue-on-error are for a fleet (--env of a fleet environment)");
-  }
+  refuse_fleet_options(arguments.fleet);
   auto options = run_options(context, arguments.timeouts);
   if (!arguments.to.empty()) {
     if (!context.find(arguments.to)) {

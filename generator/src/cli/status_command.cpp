@@ -53,6 +53,7 @@ void run_status(const StatusArguments& arguments) {
     status_fleet(context, arguments.fleet, arguments.format == "json");
     return;
   }
+  refuse_fleet_options(arguments.fleet);
   const auto report = runner::status(context.target.connection, context.migrations, context.integrity_problems);
   if (arguments.format == "json") {
     nlohmann::json migrations = nlohmann::json::array();
@@ -144,6 +145,7 @@ void print_matrix_text(const promote::EnvironmentMatrix& matrix) {
 }
 
 void run_status_all(const StatusArguments& arguments) {
+  refuse_fleet_options(arguments.fleet);
   if (!arguments.target.url.empty() || !arguments.target.env.empty()) {
     throw UsageError("--all shows every environment: it takes no --url or --env");
   }

@@ -20,11 +20,7 @@ struct VerifyArguments {
 // applied set and then come from the catalog cache): drift or not per target, exit 1 when any
 // target drifted or could not be checked.
 void verify_fleet(const promote::Context& context, const VerifyArguments& arguments, const GlobalOptions& globals) {
-  auto targets = promote::fleet_targets(*context.target.environment);
-  if (!arguments.shard.empty()) {
-    const auto [index, count] = promote::parse_shard(arguments.shard);
-    targets = promote::shard(targets, index, count);
-  }
+  const auto targets = promote::fleet_targets(*context.target.environment, arguments.shard);
   source::Loader loader(cluster_choice(globals));
   loader.set_scope(promote::scope_of(context.project));
   nlohmann::json rows = nlohmann::json::array();
@@ -74,6 +70,7 @@ void run_verify(const VerifyArguments& arguments, const GlobalOptions& globals) 
     verify_fleet(context, arguments, globals);
     return;
   }
+  if (!arguments.shard.empty()) throw UsageError("--shard is for a fleet (--env of a fleet environment)");
   const auto status = runner::status(context.target.connection, context.migrations, context.integrity_problems);
   source::Loader loader(cluster_choice(globals));
   loader.set_scope(promote::scope_of(context.project));

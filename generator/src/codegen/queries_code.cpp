@@ -156,7 +156,7 @@ std::string header(const queries::QueryFile& file, const std::vector<QueryCode>&
     if (query.kind == ResultKind::many) {
       out << "// The rows read `page_rows` at a time through a cursor, for results too large for memory.\n";
       out << "::strata::accessors::RowStream<" << code.row << "> " << code.function << "_stream("
-          << code.after("pqxx::transaction_base& tx", true) << (code.arguments.empty() ? "" : "") << ", std::size_t page_rows = 1000);\n";
+          << code.after("pqxx::transaction_base& tx", true) << ", std::size_t page_rows = 1000);\n";
     }
   }
   out << "\n}  // namespace " << scope << "\n";

@@ -14,7 +14,6 @@
 namespace strata::load {
 namespace {
 
-
 // pg_dump output names the roles that own objects; roles are cluster-wide and not part of the
 // schema model, so the scratch cluster gets any role a statement names before it runs. Another
 // process loading into the same cluster may create the same role at the same moment: fine.

@@ -21,16 +21,11 @@
 namespace strata::promote {
 namespace {
 
-bool is_variable_name(const std::string& text) {
-  static const std::regex name("[A-Za-z_][A-Za-z0-9_]*");
-  return std::regex_match(text, name);
-}
-
 // A line of a fleet file or a row of the control query: a URL (or keyword/value string), or the
 // name of a variable holding one.
 FleetTarget target_from(const std::string& text, const std::string& name, const std::string& where) {
   FleetTarget target;
-  if (is_variable_name(text)) {
+  if (project::valid_variable_name(text)) {
     const char* value = std::getenv(text.c_str());
     if (value == nullptr || *value == '\0') throw project::ProjectError(where + ": " + text + " is not set");
     target.connection = value;
@@ -162,6 +157,13 @@ std::pair<int, int> parse_shard(const std::string& text) {
   throw Error("--shard " + text + ": expected i/N with 1 <= i <= N (e.g. 2/8)");
 }
 
+std::vector<FleetTarget> fleet_targets(const project::Environment& environment, const std::string& shard_text) {
+  auto targets = fleet_targets(environment);
+  if (shard_text.empty()) return targets;
+  const auto [index, count] = parse_shard(shard_text);
+  return shard(targets, index, count);
+}
+
 std::vector<FleetTarget> shard(const std::vector<FleetTarget>& targets, int index, int count) {
   std::vector<FleetTarget> slice;
   for (std::size_t i = static_cast<std::size_t>(index - 1); i < targets.size(); i += static_cast<std::size_t>(count)) {
@@ -194,20 +196,18 @@ FleetReport migrate_fleet(const Context& context, const std::vector<FleetTarget>
     const auto start = std::chrono::steady_clock::now();
     TargetOutcome result = outcome;
     try {
-      Context one = context;
-      one.target = Target{outcome.target.connection, outcome.target.name, context.target.environment, false};
-      if (one.target.environment) one.target.environment->name = file_label(one.target.environment->name, outcome.target.name);
+      const auto& connection = outcome.target.connection;
       // A backup only when there is something to apply: a current target is not dumped.
-      if (one.target.environment && one.target.environment->backs_up() && !options.no_backup && !run.dry_run) {
-        if (!runner::status(one.target.connection, context.migrations, context.integrity_problems, outcome.target.schema)
-                 .current()) {
-          backup_if_configured(one, options.no_backup);
-        }
+      if (environment && environment->backs_up() && !options.no_backup && !run.dry_run &&
+          !runner::status(connection, context.migrations, context.integrity_problems, outcome.target.schema).current()) {
+        Context one{context.project, context.migrations_dir, {}, {}, Target{connection, outcome.target.name, environment, false}};
+        one.target.environment->name = file_label(environment->name, outcome.target.name);  // the dump's name
+        backup_if_configured(one, options.no_backup);
       }
       runner::RunOptions target_run = run;
       target_run.on_event = nullptr;
       target_run.schema = outcome.target.schema;
-      const auto ran = runner::migrate(one.target.connection, context.migrations, target_run);
+      const auto ran = runner::migrate(connection, context.migrations, target_run);
       for (const auto& applied : ran.applied) result.applied.push_back(applied.version);
       result.state = ran.applied.empty() ? TargetOutcome::State::current : TargetOutcome::State::applied;
     } catch (const std::exception& error) {

@@ -14,12 +14,6 @@ namespace {
 using detail::CatalogFacts;
 using detail::FieldOrigin;
 
-std::string literal(const std::string& text) {
-  std::string out = "'";
-  for (const char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
-  return out + "'";
-}
-
 // The byte offset in the statement as written that a byte of the text sent comes from.
 std::size_t origin_of(const Query& query, std::size_t offset) {
   const auto after = std::upper_bound(query.origins.begin(), query.origins.end(), offset,
@@ -60,8 +54,12 @@ Description prepare_and_describe(PGconn* conn, const QueryFile& file, const Quer
 }
 
 // The type names (format_type) and the NOT NULL facts a query's description needs.
-CatalogFacts look_up(const pg::Session& session, const Description& description, const detail::Nullability& analysis,
-                     std::vector<std::string>& parameter_types, std::vector<std::string>& field_types) {
+// `type_session`'s search_path is pg_catalog alone: type names come out as the catalog
+// model spells them (a type outside pg_catalog schema-qualified), while `session` resolves
+// relation names as the query does.
+CatalogFacts look_up(const pg::Session& session, const pg::Session& type_session, const Description& description,
+                     const detail::Nullability& analysis, std::vector<std::string>& parameter_types,
+                     std::vector<std::string>& field_types) {
   std::string values;
   int number = 0;
   const auto add_type = [&](unsigned type, int modifier) {
@@ -71,18 +69,14 @@ CatalogFacts look_up(const pg::Session& session, const Description& description,
   for (const auto type : description.parameter_types) add_type(type, -1);
   for (const auto& field : description.fields) add_type(field.type, field.modifier);
   if (values.empty()) add_type(0, -1);
-  // Type names as the catalog model spells them (introspection's search_path: pg_catalog only,
-  // so a type outside it is schema-qualified), while relation names resolve as the query sees them.
-  session.exec("BEGIN; SET LOCAL search_path TO pg_catalog", "cannot look up the query's types");
-  const auto type_rows = session.query("SELECT n, format_type(t, m) FROM (VALUES " + values + ") AS types(n, t, m)",
-                                       "cannot look up the query's types");
-  session.exec("COMMIT", "cannot look up the query's types");
+  const auto type_rows = type_session.query("SELECT n, format_type(t, m) FROM (VALUES " + values + ") AS types(n, t, m)",
+                                            "cannot look up the query's types");
   // Columns of the relations the query names, and of the tables its result columns come from.
   std::string sql = "SELECT 'none', '', NULL::oid, NULL::int, NULL::text, NULL::bool";
   for (const auto& name : analysis.relation_names()) {
-    sql += " UNION ALL SELECT 'relation', " + literal(name) +
+    sql += " UNION ALL SELECT 'relation', " + pg::literal(name) +
            ", a.attrelid, a.attnum::int, a.attname::text, a.attnotnull FROM pg_attribute a WHERE a.attrelid = "
-           "to_regclass(" + literal(name) + ") AND a.attnum > 0 AND NOT a.attisdropped";
+           "to_regclass(" + pg::literal(name) + ") AND a.attnum > 0 AND NOT a.attisdropped";
   }
   for (const auto& field : description.fields) {
     if (field.origin.table == 0) continue;
@@ -114,12 +108,14 @@ CatalogFacts look_up(const pg::Session& session, const Description& description,
 
 void describe(const std::string& connection, std::vector<QueryFile>& files) {
   const pg::Session session(connection, "strata codegen");
+  const pg::Session types(connection, "strata codegen");
+  types.exec("SET search_path TO pg_catalog", "cannot look up the queries' types");
   for (auto& file : files) {
     for (auto& query : file.queries) {
       const auto description = prepare_and_describe(session.get(), file, query);
       const detail::Nullability analysis(query.sql);
       std::vector<std::string> parameter_types, field_types;
-      const auto facts = look_up(session, description, analysis, parameter_types, field_types);
+      const auto facts = look_up(session, types, description, analysis, parameter_types, field_types);
       if (parameter_types.size() != query.parameters.size()) {
         // $1 and $3 without $2: PostgreSQL numbers what is there.
         throw sql::SqlError(query.location, "query " + query.name + " uses " + std::to_string(parameter_types.size()) +

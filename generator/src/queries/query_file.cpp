@@ -236,6 +236,7 @@ QueryFile parse_query_file(const sql::SourceFile& file) {
   static const std::regex name_line(R"(^\s*--\s*name:\s*(\S+)\s*(\S*)\s*$)");
   static const std::regex hint_line(R"(^\s*--\s*strata:not-null\b(.*)$)");
   static const std::regex identifier(R"([A-Za-z_][A-Za-z0-9_]*)");
+  static const std::regex name_inside(R"((^|\n)\s*--\s*name:)");
   QueryFile out{file, make_c_identifier(file.path.stem().string()), {}};
   std::size_t previous_end = 0;
   std::set<std::string> names;
@@ -275,7 +276,7 @@ QueryFile parse_query_file(const sql::SourceFile& file) {
       fail(file, statement.offset, "a query without a name",
            "introduce each query with a line like -- name: BooksByAuthor :many (or :one, :exec, :execrows)");
     }
-    if (std::regex_search(statement.sql, std::regex(R"((^|\n)\s*--\s*name:)"))) {
+    if (std::regex_search(statement.sql, name_inside)) {
       fail(file, statement.offset, "query " + query->name + " does not end with ';' before the next -- name: line");
     }
     if (!names.insert(query->name).second) fail(file, statement.offset, "a second query named " + query->name);

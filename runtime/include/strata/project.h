@@ -96,6 +96,9 @@ Project load_project(const std::filesystem::path& file);
 // strata.json in `start` or the nearest directory above it; nullopt when there is none.
 std::optional<std::filesystem::path> find_project_file(const std::filesystem::path& start);
 
+// A name an environment variable can have (letters, digits, _; not starting with a digit).
+bool valid_variable_name(const std::string& name);
+
 // The URL of an environment from its variable. Throws ProjectError naming the environment and
 // the variable when the variable is unset or empty (the value is never part of a message).
 std::string environment_url(const Environment& environment);

@@ -103,13 +103,6 @@ void check_keys(const json& object, const std::set<std::string>& known, const st
   }
 }
 
-bool valid_variable_name(const std::string& name) {
-  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
-  for (const unsigned char c : name) {
-    if (!std::isalnum(c) && c != '_') return false;
-  }
-  return true;
-}
 
 Environment parse_environment(const json& entry, const std::string& where, const fs::path& root) {
   if (!entry.is_object()) throw ProjectError(where + ": expected an object, got " + type_name(entry));
@@ -267,6 +260,14 @@ std::optional<fs::path> find_project_file(const fs::path& start) {
     if (fs::is_regular_file(candidate, error)) return candidate;
     if (dir == dir.root_path() || dir.parent_path() == dir) return std::nullopt;
   }
+}
+
+bool valid_variable_name(const std::string& name) {
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
+  for (const unsigned char c : name) {
+    if (!std::isalnum(c) && c != '_') return false;
+  }
+  return true;
 }
 
 std::optional<std::string> environment_url_if_set(const Environment& environment) {

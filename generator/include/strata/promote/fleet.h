@@ -28,6 +28,8 @@ std::vector<FleetTarget> fleet_targets(const project::Environment& environment);
 std::vector<FleetTarget> shard(const std::vector<FleetTarget>& targets, int index, int count);
 // Parses "i/N"; throws strata::Error on anything else.
 std::pair<int, int> parse_shard(const std::string& text);
+// The fleet's targets, or the slice `shard_text` ("i/N") of them when it is not empty.
+std::vector<FleetTarget> fleet_targets(const project::Environment& environment, const std::string& shard_text);
 
 struct FleetOptions {
   int parallel = 4;                // targets migrated at once
