@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <future>
+#include <thread>
 
 #include <pqxx/pqxx>
 
@@ -57,9 +58,17 @@ TEST_F(DevDatabase, MigrateWorksWithNothingConfiguredAndTheServerIsReusedThenSto
     EXPECT_EQ(work.exec("SELECT count(*) FROM strata.migrations")[0][0].as<int>(), 3);
   }
 
+  run = project.strata({"dev", "status"}, variables());
+  EXPECT_EQ(run.exit_code, 0) << run.all();
+  EXPECT_TRUE(contains(run.out, "running: " + dev_dir.string())) << run.all();
+  EXPECT_TRUE(contains(run.out, "idle stop: after 1800 s without use (last used by strata ")) << run.all();
+
   run = project.strata({"dev", "stop"}, variables());
   ASSERT_EQ(run.exit_code, 0) << run.all();
   EXPECT_TRUE(contains(run.out, "stopped")) << run.all();
+  run = project.strata({"dev", "status"}, variables());
+  EXPECT_EQ(run.exit_code, 1) << run.all();
+  EXPECT_TRUE(contains(run.out, "not running: " + dev_dir.string() + " (its data is kept")) << run.all();
   EXPECT_FALSE(strata::runtime::dev_database_running(dev_dir));
   EXPECT_FALSE(fs::exists(dev_dir / "server" / "data" / "postmaster.pid"));
   EXPECT_FALSE(strata::testing::process_mentions(dev_dir.string()));
@@ -72,6 +81,44 @@ TEST_F(DevDatabase, MigrateWorksWithNothingConfiguredAndTheServerIsReusedThenSto
   run = project.strata({"status"}, variables());
   EXPECT_EQ(run.exit_code, 0) << run.all();
   EXPECT_TRUE(contains(run.out, "3 applied (current)")) << run.all();
+}
+
+TEST_F(DevDatabase, StopsAfterItsIdleTimeButNotWhileAClientIsConnected) {
+  auto idle = variables();
+  idle.emplace("STRATA_DEV_IDLE_TIMEOUT", "2");
+  auto run = project.strata({"migrate"}, idle);
+  ASSERT_EQ(run.exit_code, 0) << run.all();
+  run = project.strata({"dev", "url"}, idle);
+  ASSERT_EQ(run.exit_code, 0) << run.all();
+  {
+    // A session of the developer's own (psql, the app) counts as use, however long it is idle.
+    pqxx::connection connection(run.out.substr(0, run.out.find('\n')));
+    std::this_thread::sleep_for(std::chrono::seconds(5));
+    EXPECT_TRUE(strata::runtime::dev_database_running(dev_dir)) << "stopped under a connected client";
+  }
+  bool stopped = false;
+  for (int i = 0; i < 100 && !stopped; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    stopped = !strata::runtime::dev_database_running(dev_dir) &&
+              !fs::exists(dev_dir / "server" / "data" / "postmaster.pid");
+  }
+  // The client left at most a second ago, then the idle time: well within 10 s.
+  EXPECT_TRUE(stopped) << "still running 10 s after its last client left";
+  for (int i = 0; i < 30 && strata::testing::process_mentions(dev_dir.string()); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_FALSE(strata::testing::process_mentions(dev_dir.string())) << "the watchdog outlived its server";
+  run = project.strata({"dev", "status"}, idle);
+  EXPECT_EQ(run.exit_code, 1) << run.all();
+
+  // The data is kept: the next command starts it again.
+  run = project.strata({"status"}, idle);
+  EXPECT_EQ(run.exit_code, 0) << run.all();
+  EXPECT_TRUE(contains(run.out, "3 applied (current)")) << run.all();
+
+  run = project.strata({"dev", "status"}, {{"STRATA_DEV_DIR", dev_dir.string()}, {"STRATA_DEV_IDLE_TIMEOUT", "soon"}});
+  EXPECT_EQ(run.exit_code, 1) << run.all();
+  EXPECT_TRUE(contains(run.err, "STRATA_DEV_IDLE_TIMEOUT must be a number of seconds")) << run.all();
 }
 
 TEST_F(DevDatabase, TheDefaultDirectoryIsInTheProjectAndConcurrentFirstUsesAgree) {

@@ -68,7 +68,24 @@ TEST(Approval, ApprovedMigrationReportsButDoesNotFail) {
     EXPECT_EQ(finding.approval_reason, "users has 40 rows; reviewed by the DBA");
   }
   EXPECT_FALSE(report.failed());
-  EXPECT_NE(format_text(report).find("(approved: users has 40 rows; reviewed by the DBA)"), std::string::npos);
+  const auto text = format_text(report);
+  EXPECT_NE(text.find(":2:1: approved [index-not-concurrent] "), std::string::npos) << text;
+  EXPECT_NE(text.find("(users has 40 rows; reviewed by the DBA)"), std::string::npos) << text;
+  EXPECT_EQ(text.find(": error ["), std::string::npos) << "an approved finding is not an error:\n" << text;
+  EXPECT_NE(text.find("strata lint: 1 file, 0 errors, 2 approved,"), std::string::npos) << text;
+}
+
+TEST(Approval, ManyApprovedFindingsOfOneRuleAreCollapsed) {
+  std::string sql = "-- strata:destructive\n";
+  for (int i = 0; i < 7; ++i) sql += "ALTER TABLE users DROP COLUMN c" + std::to_string(i) + ";\n";
+  const auto text = format_text(lint_sql(sql));
+  std::size_t shown = 0;
+  for (auto at = text.find("approved [drop-column]"); at != std::string::npos; at = text.find("approved [drop-column]", at + 1)) {
+    ++shown;
+  }
+  EXPECT_EQ(shown, 4u) << "three shown, then one line for the rest:\n" << text;
+  EXPECT_NE(text.find("  and 4 more approved [drop-column] in this file (lines 5, 6, 7, 8)\n"), std::string::npos) << text;
+  EXPECT_NE(text.find(", 7 approved,"), std::string::npos) << text;
 }
 
 TEST(Approval, WithoutAReasonIsNotApplied) {

@@ -1,5 +1,8 @@
 // The output formats of `strata lint`: text for people, JSON for tools, GitHub workflow commands
 // for annotations on a pull request.
+#include <algorithm>
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "strata/lint.h"
@@ -8,7 +11,7 @@ namespace strata::lint {
 namespace {
 
 struct Counts {
-  int errors = 0, warnings = 0, infos = 0, suppressed = 0, approved = 0, failing = 0;
+  int errors = 0, warnings = 0, infos = 0, suppressed = 0, approved = 0, approved_errors = 0, failing = 0;
 };
 
 Counts count(const Report& report) {
@@ -19,6 +22,7 @@ Counts count(const Report& report) {
       continue;
     }
     if (finding.approved) ++counts.approved;
+    if (finding.approved && finding.severity == Severity::Error) ++counts.approved_errors;
     if (finding.fails()) ++counts.failing;
     switch (finding.severity) {
       case Severity::Error: ++counts.errors; break;
@@ -37,18 +41,45 @@ std::string finding_location(const Finding& finding) {
 
 }  // namespace
 
+// An approved finding does not fail anything: it is printed as "approved", not as its severity,
+// and when a file has more than kApprovedShown of one rule (an approved table drop yields a
+// drop-column per column) the rest are collapsed into one line.
+constexpr std::size_t kApprovedShown = 3;
+
 std::string format_text(const Report& report) {
   std::string out;
+  std::map<std::pair<std::string, std::string>, std::vector<const Finding*>> approved_by_file_and_rule;
+  for (const auto& finding : report.findings) {
+    if (!finding.suppressed && finding.approved) {
+      approved_by_file_and_rule[{finding.file.string(), finding.rule}].push_back(&finding);
+    }
+  }
   for (const auto& finding : report.findings) {
     if (finding.suppressed) continue;
+    if (finding.approved) {
+      const auto& group = approved_by_file_and_rule.at({finding.file.string(), finding.rule});
+      const auto index = static_cast<std::size_t>(std::find(group.begin(), group.end(), &finding) - group.begin());
+      if (index >= kApprovedShown) continue;
+      out += finding_location(finding) + ": approved [" + finding.rule + "] " + finding.message + " (" +
+             finding.approval_reason + ")\n";
+      if (index + 1 == kApprovedShown && group.size() > kApprovedShown) {
+        std::string lines;
+        for (auto it = group.begin() + kApprovedShown; it != group.end(); ++it) {
+          lines += (lines.empty() ? "" : ", ") + std::to_string((*it)->line);
+        }
+        out += "  and " + std::to_string(group.size() - kApprovedShown) + " more approved [" + finding.rule +
+               "] in this file (lines " + lines + ")\n";
+      }
+      continue;
+    }
     out += finding_location(finding) + ": " + to_string(finding.severity) + " [" + finding.rule + "] " + finding.message;
-    if (finding.approved) out += " (approved: " + finding.approval_reason + ")";
     out += "\n";
     if (!finding.hint.empty()) out += "  hint: " + finding.hint + "\n";
   }
   const auto counts = count(report);
-  out += "strata lint: " + plural(report.files, "file") + ", " + plural(counts.errors, "error") + " (" +
-         std::to_string(counts.approved) + " approved), " + plural(counts.warnings, "warning") + ", " +
+  out += "strata lint: " + plural(report.files, "file") + ", " + plural(counts.errors - counts.approved_errors, "error") +
+         ", " + std::to_string(counts.approved) + " approved, " +
+         plural(counts.warnings - (counts.approved - counts.approved_errors), "warning") + ", " +
          std::to_string(counts.infos) + " info, " + std::to_string(counts.suppressed) + " suppressed\n";
   return out;
 }

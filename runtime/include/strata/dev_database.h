@@ -10,10 +10,15 @@
 // bytes). As root, the server runs as `nobody`: its files are handed to that account and every
 // directory above `directory` must be searchable by it. Concurrent commands coordinate through
 // a lock file in `directory`. The database is `strata_dev`, created on first use.
+//
+// It stops by itself after $STRATA_DEV_IDLE_TIMEOUT seconds (default 30 minutes; 0: never)
+// without use: no strata command and no client session connected (psql, the app). The data stays;
+// the next command starts it again.
 #pragma once
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace strata::runtime {
@@ -58,5 +63,19 @@ bool stop_dev_database(const std::filesystem::path& directory,
 // Whether a server is running for the development database in `directory` (it answers on its
 // socket).
 bool dev_database_running(const std::filesystem::path& directory);
+
+// $STRATA_DEV_IDLE_TIMEOUT (seconds, 0 for never), else 30 minutes. Throws strata::Error for a
+// value that is not a number.
+std::chrono::seconds dev_idle_timeout();
+
+// What `strata dev status` says.
+struct DevDatabaseState {
+  std::filesystem::path directory;
+  bool initialized = false;  // initdb has run
+  bool running = false;      // it answers on its socket
+  std::string url;
+  std::optional<std::chrono::seconds> idle_for;  // since a strata command last used it
+};
+DevDatabaseState dev_database_state(const std::filesystem::path& directory);
 
 }  // namespace strata::runtime

@@ -60,7 +60,7 @@ std::unique_ptr<CachedCluster> CachedCluster::acquire(std::chrono::seconds idle_
                                impl->address.socket_dir.string());
     }
   }
-  ensure_idle_watchdog(impl->layout, idle_timeout);  // also replaces one that was killed
+  ensure_idle_watchdog(idle_watch(impl->layout), idle_timeout);  // also replaces one that was killed
   touch(impl->layout.last_used());
   impl->in_use.emplace(impl->layout.users_lock(), FileLock::Mode::shared);
   return std::unique_ptr<CachedCluster>(new CachedCluster(std::move(impl)));

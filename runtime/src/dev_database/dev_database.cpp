@@ -9,6 +9,8 @@
 #include <stdexcept>
 
 #include "clusters/connection_parameters.h"
+#include "clusters/idle_watchdog.h"
+#include "processes/environment_variable.h"
 #include "processes/file_lock.h"
 #include "clusters/pg_binaries_search.h"
 #include "clusters/postgres_server.h"
@@ -33,6 +35,12 @@ struct DevLayout {
   fs::path server_dir;
   ServerLayout server;
   fs::path lock_file() const { return directory / "dev.lock"; }
+  // The idle watchdog's files (clusters/idle_watchdog.h). Nothing holds users.lock: a command's
+  // use shows in last-used and, while it is connected, in the sessions the watchdog counts.
+  IdleWatch idle_watch() const {
+    return {lock_file(), directory / "users.lock", directory / "last-used", directory / "watchdog.pid",
+            server.data_dir, {}, {}};
+  }
 };
 
 DevLayout dev_layout(const fs::path& directory) {
@@ -47,6 +55,11 @@ DevLayout dev_layout(const fs::path& directory) {
 
 std::string admin_connection_string(const DevLayout& layout, const std::string& dbname) {
   return keyword_value_string(connection_parameters({layout.server.socket_dir, kPort, kSuperuser}, dbname));
+}
+
+std::string dev_url(const DevLayout& layout) {
+  return std::string("postgresql:///") + kDevDatabaseName + "?host=" + layout.server.socket_dir.string() +
+         "&port=" + std::to_string(kPort) + "&user=" + kSuperuser;
 }
 
 bool accepts_connections(const DevLayout& layout) {
@@ -112,12 +125,18 @@ DevDatabase DevDatabase::ensure(const fs::path& directory, std::chrono::millisec
       database.started_ = true;
     }
     database.created_ = create_database_if_missing(layout);
+    touch(layout.idle_watch().last_used);
+    if (const auto idle = dev_idle_timeout(); idle.count() > 0) {
+      auto watch = layout.idle_watch();
+      watch.psql = binaries.tool("psql");
+      watch.sessions_conninfo = admin_connection_string(layout, "postgres");
+      ensure_idle_watchdog(watch, idle);  // also replaces one that was killed
+    }
   }
   database.directory_ = layout.directory;
   database.socket_dir_ = layout.server.socket_dir;
   database.connection_string_ = admin_connection_string(layout, kDevDatabaseName);
-  database.url_ = std::string("postgresql:///") + kDevDatabaseName + "?host=" + layout.server.socket_dir.string() +
-                  "&port=" + std::to_string(kPort) + "&user=" + kSuperuser;
+  database.url_ = dev_url(layout);
   return database;
 }
 
@@ -127,6 +146,7 @@ bool stop_dev_database(const fs::path& directory, std::chrono::milliseconds time
   scrub_libpq_environment();
   const FileLock deciding(layout.lock_file(), FileLock::Mode::exclusive);
   const bool stopped = stop_daemon(process_pg_binaries(), layout.server, layout.server_dir, server_account(), timeout);
+  stop_idle_watchdog(layout.idle_watch());  // it would end within a second; nothing is left behind now
   // The server removed its socket; the empty directory in /tmp goes too (made again on demand).
   std::error_code ignored;
   fs::remove(layout.server.socket_dir, ignored);
@@ -136,6 +156,34 @@ bool stop_dev_database(const fs::path& directory, std::chrono::milliseconds time
 bool dev_database_running(const fs::path& directory) {
   scrub_libpq_environment();
   return accepts_connections(dev_layout(directory));
+}
+
+std::chrono::seconds dev_idle_timeout() {
+  const auto text = environment_variable("STRATA_DEV_IDLE_TIMEOUT");
+  if (text.empty()) return std::chrono::minutes(30);
+  std::size_t end = 0;
+  long seconds = -1;
+  try {
+    seconds = std::stol(text, &end);
+  } catch (const std::exception&) {
+  }
+  if (seconds < 0 || end != text.size()) {
+    throw Error("STRATA_DEV_IDLE_TIMEOUT must be a number of seconds (0: never stop), not '" + text + "'");
+  }
+  return std::chrono::seconds(seconds);
+}
+
+DevDatabaseState dev_database_state(const fs::path& directory) {
+  const DevLayout layout = dev_layout(directory);
+  DevDatabaseState state;
+  state.directory = layout.directory;
+  state.initialized = fs::exists(layout.server.data_dir / "PG_VERSION");
+  state.running = dev_database_running(directory);
+  state.url = dev_url(layout);
+  std::error_code error;
+  const auto last_used = fs::last_write_time(layout.idle_watch().last_used, error);
+  if (!error) state.idle_for = std::chrono::duration_cast<std::chrono::seconds>(fs::file_time_type::clock::now() - last_used);
+  return state;
 }
 
 }  // namespace strata::runtime
