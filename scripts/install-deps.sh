@@ -9,6 +9,7 @@ packages=(
   libpg-query-dev libssl-dev libcli11-dev libgtest-dev
   postgresql-15 postgresql-client-15
   libcpp-httplib-dev
+  pgbouncer  # tests/pgbouncer: the runner, accessors and test databases through a real pooler
 )
 
 missing=()

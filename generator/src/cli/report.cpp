@@ -105,7 +105,9 @@ void TextProgress::operator()(const runner::Event& event) {
     case Kind::WaitingForLock:
       std::cerr << "waiting for another runner" << (message.empty() ? "" : ": " + message) << "\n";
       break;
-    case Kind::LockAcquired:
+    case Kind::LockAcquired:  // said only when it is unusual (no session lock behind a pooler)
+      if (!message.empty()) std::cerr << "note: " << message << "\n";
+      break;
     case Kind::AlreadyCurrent:  // the summary says it
       break;
     case Kind::OutOfOrder:

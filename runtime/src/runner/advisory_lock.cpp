@@ -17,6 +17,13 @@ bool try_lock(PGconn* conn, long long key) {
   return pg::value(result.get(), 0, 0) == "t";
 }
 
+// A connection pooler (PgBouncer) gives its clients a cancel key of its own: the backend pid
+// libpq was told at connect time is not the server's.
+bool connected_through_pooler(PGconn* conn) {
+  auto result = pg::exec(conn, "SELECT pg_backend_pid()", "cannot read the backend pid");
+  return pg::value(result.get(), 0, 0) != std::to_string(PQbackendPID(conn));
+}
+
 }  // namespace
 
 std::string session_lock_holder(PGconn* conn, long long lock_key) {
@@ -34,6 +41,18 @@ std::string session_lock_holder(PGconn* conn, long long lock_key) {
 
 SessionLock::SessionLock(PGconn* conn, const RunOptions& options, const std::string& target)
     : conn_(conn), key_(history::Location{options.schema}.session_lock_key()) {
+  if (connected_through_pooler(conn)) {
+    // In transaction pooling the lock would be taken on one server connection and "released" on
+    // another, and then stay held by a pooled connection, stalling every later run. Each
+    // migration transaction takes the transaction lock and re-checks the history, which keeps
+    // transactional migrations exactly-once without it.
+    conn_ = nullptr;
+    behind_pooler_ = true;
+    Event event = sessions::event(Event::Kind::LockAcquired);
+    event.message = "behind a connection pooler: no session lock; each migration transaction takes the transaction lock";
+    sessions::emit(options, event);
+    return;
+  }
   const auto deadline = Clock::now() + options.lock_wait;
   std::string announced;
   while (!try_lock(conn, key_)) {
@@ -71,6 +90,25 @@ SessionLock::~SessionLock() {
   if (conn_ == nullptr || pg::connection_lost(conn_)) return;
   pg::rollback_quietly(conn_);
   pg::Result ignored = pg::send(conn_, "SELECT pg_advisory_unlock(" + std::to_string(key_) + ")");
+}
+
+}  // namespace strata::runner
+
+namespace strata::runner {
+
+void refuse_no_transaction_behind_pooler(const SessionLock& lock, const std::vector<plan::Step>& steps,
+                                         const std::string& target) {
+  if (!lock.behind_pooler()) return;
+  std::vector<std::string> no_transaction;
+  for (const auto& step : steps) {
+    if (step.file->pragmas.no_transaction) no_transaction.push_back(step.file->path.filename().string());
+  }
+  if (no_transaction.empty()) return;
+  throw RunnerError(target + " is reached through a connection pooler, and " + no_transaction.front() +
+                        (no_transaction.size() > 1 ? " (and " + std::to_string(no_transaction.size() - 1) + " more)" : "") +
+                        " runs outside a transaction: its statements and settings need one server session, which a pooler "
+                        "does not promise. Migrate through a direct URL to the server",
+                    no_transaction);
 }
 
 }  // namespace strata::runner

@@ -84,6 +84,7 @@ RunReport migrate(const std::string& connection, const std::vector<migrations::M
   if (steps.empty()) {
     return sessions::nothing_to_do(std::move(report), options, "another migration run applied everything pending", started);
   }
+  refuse_no_transaction_behind_pooler(lock, steps, target);
   announce_out_of_order(steps, options);
 
   if (!options.create_missing_roles) require_roles(conn.get(), steps);

@@ -103,6 +103,7 @@ RunReport rollback(const std::string& connection, const std::vector<migrations::
   plan::check_history(migrations, snapshot.entries, options.integrity_problems);
   steps = revert_steps(migrations, snapshot.entries, rollback_options);
   if (steps.empty()) return sessions::nothing_to_do(std::move(report), options, "another run rolled everything back already", started);
+  refuse_no_transaction_behind_pooler(lock, steps, target);
 
   if (!options.create_missing_roles) require_roles(conn.get(), steps);
   std::vector<rows::Table> rows_before;

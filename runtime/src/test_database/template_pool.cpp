@@ -82,7 +82,11 @@ void build_template(PoolState& state, pg::Session& session) {
   try {
     runner::migrate(state.server->connection_string(building), state.migrations, state.options.run);
     apply_seed(state.server->connection_string(building), state.options.seed);
-    // The runner has closed its sessions; RENAME waits (up to 5 s) for their backends to exit.
+    // The runner has closed its sessions; RENAME waits (up to 5 s) for their backends to exit. A
+    // connection pooler between us and the server (PgBouncer) keeps its server connections to
+    // the database open, and nobody else knows this name: they are ended.
+    session.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = " + pg::literal(building) +
+                 " AND pid <> pg_backend_pid()");
     session.exec("ALTER DATABASE " + identifier(building) + " RENAME TO " +
                  identifier(state.template_name));
   } catch (...) {
