@@ -12,6 +12,8 @@
 # STRATA_DEBIAN_MIRROR (default: mmdebstrap's, deb.debian.org with updates and security).
 # For podman, CONTAINERS_CONF defaults to scripts/containers.conf (needed on our machines).
 # Needs root (mmdebstrap's root mode) and the Debian packages mmdebstrap and podman + runc.
+# Exit codes: 0 the image is there, 1 building failed, 3 this machine cannot build it (no engine,
+# no mmdebstrap, not root).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -19,6 +21,8 @@ image=${STRATA_POSTGRES_IMAGE:-localhost/strata-postgres:15}
 entrypoint_src="$here/postgres-image/entrypoint.sh"
 
 die() { echo "build-postgres-image: $*" >&2; exit 1; }
+# Exit 3: this machine lacks what building needs (tests skip with the reason, rather than fail).
+cannot() { echo "build-postgres-image: $*" >&2; exit 3; }
 
 # Runs the engine $1 with the remaining arguments; podman with our containers.conf unless the
 # caller set CONTAINERS_CONF.
@@ -54,7 +58,7 @@ else
       break
     fi
   done
-  [ -n "$engine" ] || die "no working container engine: neither \`podman info\` nor \`docker info\` succeeds (apt-get install podman runc; or set STRATA_CONTAINER_ENGINE)"
+  [ -n "$engine" ] || cannot "no working container engine: neither \`podman info\` nor \`docker info\` succeeds (apt-get install podman runc; or set STRATA_CONTAINER_ENGINE)"
 fi
 if [ "$(basename "$engine")" = podman ] && [ -z "${CONTAINERS_CONF:-}" ]; then
   export CONTAINERS_CONF="$here/containers.conf"
@@ -64,8 +68,8 @@ if image_exists "$engine"; then
   exit 0
 fi
 
-[ "$(id -u)" = 0 ] || die "building $image needs root (mmdebstrap's root mode and the engine's import)"
-command -v mmdebstrap >/dev/null 2>&1 || die "mmdebstrap is not installed (apt-get install mmdebstrap)"
+[ "$(id -u)" = 0 ] || cannot "building $image needs root (mmdebstrap's root mode and the engine's import)"
+command -v mmdebstrap >/dev/null 2>&1 || cannot "mmdebstrap is not installed (apt-get install mmdebstrap)"
 [ -f "$entrypoint_src" ] || die "missing $entrypoint_src"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/strata-postgres-image.XXXXXX")

@@ -10,6 +10,9 @@ packages=(
   postgresql-15 postgresql-client-15
   libcpp-httplib-dev
   pgbouncer  # tests/pgbouncer: the runner, accessors and test databases through a real pooler
+  # The docker test backend run for real with podman (tests/test_database/container_backend_test):
+  # runc (crun refuses some hosts' hybrid cgroups), mmdebstrap builds the image without a registry.
+  podman runc mmdebstrap
 )
 
 missing=()

@@ -61,5 +61,6 @@ void register_push_command(CLI::App& app, const GlobalOptions& globals, CommandR
 void register_seed_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_docs_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_rehearse_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
+void register_review_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 
 }  // namespace strata::cli

@@ -39,7 +39,7 @@ enum class BackendKind {
   local,    // the cached cluster under $STRATA_CACHE_DIR, shared by every process (default)
   private_cluster,  // a throwaway cluster of this process (EphemeralCluster)
   url,      // an existing server: $STRATA_TEST_DATABASE_URL (a role with CREATEDB)
-  docker,   // a postgres container started for this process (untested here: no Docker engine)
+  docker,   // a postgres container started for this process (docker or podman: container_engine())
 };
 std::string to_string(BackendKind kind);
 BackendKind parse_backend_kind(const std::string& text);  // throws strata::Error
@@ -64,6 +64,8 @@ class Server {
 //   STRATA_TEST_BACKEND          local | private | url | docker          (default local)
 //   STRATA_TEST_DATABASE_URL     url: admin URL of a role with CREATEDB
 //   STRATA_TEST_DOCKER_IMAGE     docker: image (default postgres:15)
+//   STRATA_CONTAINER_ENGINE      docker: the engine's program (default: docker or podman, the
+//                                first on PATH whose `info` succeeds)
 //   STRATA_CACHE_DIR             local: where the shared cluster lives (default ~/.cache/strata)
 struct BackendOptions {
   BackendKind kind = BackendKind::local;
@@ -74,6 +76,11 @@ struct BackendOptions {
 };
 
 std::shared_ptr<Server> open_server(const BackendOptions& options = BackendOptions::from_environment());
+// The container engine the docker backend runs: $STRATA_CONTAINER_ENGINE, else the first of docker
+// and podman on PATH whose `info` succeeds (a docker client without a daemon does not). Throws
+// strata::Error saying what was tried.
+std::string container_engine();
+
 // A server for a cluster the caller keeps alive (strata's own tests, benchmarks).
 std::shared_ptr<Server> cluster_server(const runtime::Cluster& cluster, BackendKind kind = BackendKind::local);
 // A server that owns its cluster.

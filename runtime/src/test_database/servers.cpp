@@ -101,43 +101,48 @@ class UrlServer : public Server {
   std::string admin_database_;
 };
 
-// UNTESTED HERE (no Docker engine on our machines; see docs/testing.md): `docker run` a postgres
-// container publishing 5432 on a random loopback port, wait for it, `docker stop` it (--rm
-// removes it) when the server object goes away.
+std::string last_line(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  const auto newline = text.find_last_of("\r\n");
+  return newline == std::string::npos ? text : text.substr(newline + 1);
+}
+
+// `<engine> run` a postgres container publishing 5432 on a random loopback port, wait for it,
+// `<engine> stop` it (--rm removes it) when the server object goes away. The engine is docker or
+// podman (container_engine()); tests/test_database/container_backend_test.cpp runs it with podman.
 class DockerServer final : public UrlServer {
  public:
   static std::shared_ptr<DockerServer> start(const std::string& image) {
-    const auto docker = boost::process::search_path("docker");
-    if (docker.empty()) throw Error("STRATA_TEST_BACKEND=docker: no `docker` in PATH");
+    const std::string engine = container_engine();
     std::mt19937_64 random{std::random_device{}()};
     const std::string password = "strata" + std::to_string(random() % 1'000'000'000);
     const auto run = runtime::run_command(
-        docker.string(), {"run", "-d", "--rm", "-e", "POSTGRES_PASSWORD=" + password, "-p", "127.0.0.1::5432",
-                          image, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"});
-    if (run.exit_code != 0) throw Error("docker run " + image + " failed:\n" + run.output);
-    const std::string container = run.output.substr(0, run.output.find_first_of("\r\n"));
+        engine, {"run", "-d", "--rm", "-e", "POSTGRES_PASSWORD=" + password, "-p", "127.0.0.1::5432",
+                 image, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"});
+    if (run.exit_code != 0) throw Error(engine + " run " + image + " failed:\n" + run.output);
+    const std::string container = last_line(run.output);  // podman prints pull progress before the id
     try {
-      const auto port = runtime::run_command(docker.string(), {"port", container, "5432/tcp"});
+      const auto port = runtime::run_command(engine, {"port", container, "5432/tcp"});
       const auto colon = port.output.find(':');
       if (port.exit_code != 0 || colon == std::string::npos) {
-        throw Error("docker port " + container + " failed:\n" + port.output);
+        throw Error(engine + " port " + container + " failed:\n" + port.output);
       }
       const std::string host_port = port.output.substr(0, port.output.find_first_of("\r\n"));
       const std::string url = "postgresql://postgres:" + password + "@" + host_port + "/postgres?sslmode=disable";
-      auto server = std::shared_ptr<DockerServer>(new DockerServer(url, docker.string(), container));
+      auto server = std::shared_ptr<DockerServer>(new DockerServer(url, engine, container));
       const std::string admin = server->connection_string("postgres");
       for (int attempt = 0; attempt < 600 && PQping(admin.c_str()) != PQPING_OK; ++attempt) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
       }
-      // The image's entrypoint restarts the server once after initialising: ping twice apart.
+      // The official image's entrypoint restarts the server once after initialising: ping twice apart.
       std::this_thread::sleep_for(std::chrono::milliseconds(500));
       for (int attempt = 0; attempt < 600 && PQping(admin.c_str()) != PQPING_OK; ++attempt) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
       }
-      if (PQping(admin.c_str()) != PQPING_OK) throw Error("the postgres container did not start");
+      if (PQping(admin.c_str()) != PQPING_OK) throw Error("the postgres container " + container + " did not start");
       return server;
     } catch (...) {
-      runtime::run_command(docker.string(), {"stop", "-t", "1", container});
+      runtime::run_command(engine, {"stop", "-t", "1", container});
       throw;
     }
   }
@@ -158,6 +163,30 @@ class DockerServer final : public UrlServer {
 };
 
 }  // namespace
+
+std::string container_engine() {
+  const auto works = [](const std::string& program) {
+    return runtime::run_command(program, {"info"}).exit_code == 0;
+  };
+  if (auto named = environment_variable("STRATA_CONTAINER_ENGINE"); !named.empty()) {
+    const auto path = named.find('/') == std::string::npos ? boost::process::search_path(named).string() : named;
+    if (path.empty()) throw Error("STRATA_CONTAINER_ENGINE=" + named + ": not found in PATH");
+    if (!works(path)) throw Error("STRATA_CONTAINER_ENGINE=" + named + ": `" + named + " info` fails (is its engine running?)");
+    return path;
+  }
+  std::string tried;
+  for (const char* name : {"docker", "podman"}) {
+    const auto path = boost::process::search_path(name).string();
+    if (path.empty()) {
+      tried += std::string(tried.empty() ? "" : "; ") + name + ": not in PATH";
+    } else if (works(path)) {
+      return path;
+    } else {
+      tried += std::string(tried.empty() ? "" : "; ") + name + ": `" + name + " info` fails (no engine running)";
+    }
+  }
+  throw Error("no container engine runs here (" + tried + "); set STRATA_CONTAINER_ENGINE to docker or podman");
+}
 
 std::string to_string(BackendKind kind) {
   switch (kind) {
