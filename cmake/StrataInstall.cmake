@@ -45,3 +45,8 @@ install(FILES
   ${PROJECT_SOURCE_DIR}/cmake/StrataDbCommand.cmake
   ${PROJECT_SOURCE_DIR}/cmake/StrataPgQuery.cmake
   DESTINATION ${STRATA_INSTALL_CMAKEDIR})
+
+# `strata <TAB>`: the bash completion (scripts/completion/strata.bash), where bash-completion
+# looks for it.
+install(FILES ${PROJECT_SOURCE_DIR}/scripts/completion/strata.bash
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME strata)

@@ -114,6 +114,27 @@ const std::string kUsersWithMailRenamed =
     "  email text NOT NULL\n"
     ");\n";
 
+// On a terminal, generate says on stderr what it is doing while it works (one line rewritten in
+// place, erased at the end); piped, as in every other test here, it prints none of it.
+TEST_F(Project, ProgressOnATerminalOnly) {
+  declare(kUsers);
+  const auto piped = generate();
+  ASSERT_EQ(piped.exit_code, 0) << piped.all();
+  EXPECT_EQ(piped.err.find("strata generate: "), std::string::npos) << piped.err;
+
+  declare(kUsers + "CREATE TABLE teams (id bigint PRIMARY KEY);\n");
+  // util-linux's script(1) runs the command on a pseudo-terminal and copies what it printed.
+  const fs::path typescript = root_ / "typescript";
+  const std::string command = std::string(STRATA_CLI_PATH) + " --no-cluster-cache generate --schema " + schema().string();
+  const int code = std::system(("script -qec '" + command + "' " + typescript.string() + " > /dev/null 2>&1").c_str());
+  ASSERT_EQ(code, 0) << read_text(typescript);
+  const auto text = read_text(typescript);
+  EXPECT_NE(text.find("strata generate: replaying 1 migration and loading the declared schema ... ("), std::string::npos) << text;
+  EXPECT_NE(text.find("strata generate: proving the migration (up, down, 20 rows per table) ... ("), std::string::npos) << text;
+  EXPECT_NE(text.find("\r\033[K"), std::string::npos) << "the line is erased";
+  EXPECT_NE(text.find("wrote "), std::string::npos) << text;
+}
+
 TEST_F(Project, FirstMigrationThenUpToDate) {
   declare(kUsers);
   generate_ok("create_users");

@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -50,6 +51,9 @@ struct Options {
   std::filesystem::path proof_seed_dir;
   // The version clock (tests pin it); default: the current UTC time.
   std::optional<std::chrono::system_clock::time_point> now;
+  // Told what the run starts doing ("replaying 40 migrations and loading the declared schema",
+  // "proving ..."), for progress on a terminal. May be empty.
+  std::function<void(const std::string& stage)> on_stage;
 };
 
 struct Timings {

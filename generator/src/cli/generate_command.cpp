@@ -51,7 +51,12 @@ void run_generate(const GenerateArguments& arguments, const GlobalOptions& globa
   options.scope = promote::scope_of(promote::find_project(""));
   options.use_cached_cluster = !globals.no_cluster_cache;
 
-  const auto result = generate::generate(options);
+  generate::Result result;
+  {
+    StageProgress progress("strata generate");  // erased before anything else is printed
+    if (progress.shown()) options.on_stage = [&progress](const std::string& stage) { progress(stage); };
+    result = generate::generate(options);
+  }
   print_warnings(result.warnings);
   print_notes(diff::notes(result.plan));
   switch (result.status) {

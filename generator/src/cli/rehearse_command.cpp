@@ -199,14 +199,20 @@ void run_rehearse(const RehearseArguments& arguments, const GlobalOptions& globa
   options.snapshot = arguments.snapshot_url;
   options.run = run_options(context, arguments.timeouts);
   options.sample_rows = arguments.sample_rows;
-  const bool show_progress = ::isatty(STDERR_FILENO) != 0;
-  options.copy_progress = [show_progress](long long bytes) {
-    if (show_progress) std::cerr << "\rcopying: " << megabytes(bytes) << std::flush;
-  };
-  source::Loader loader(cluster_choice(globals));
-  loader.set_scope(promote::scope_of(context.project));
-  const auto rehearsal = promote::rehearse(context, loader, options);
-  if (show_progress) std::cerr << "\r\033[K" << std::flush;
+  std::optional<promote::Rehearsal> result;
+  {
+    StageProgress progress("strata rehearse");  // erased before the report is printed
+    if (progress.shown()) {
+      options.copy_progress = [&progress](long long bytes) { progress("copying the target: " + megabytes(bytes)); };
+      options.run.on_event = [&progress](const runner::Event& event) {
+        if (event.kind == runner::Event::Kind::MigrationStarted) progress("applying " + event.migration);
+      };
+    }
+    source::Loader loader(cluster_choice(globals));
+    loader.set_scope(promote::scope_of(context.project));
+    result = promote::rehearse(context, loader, options);
+  }
+  const auto& rehearsal = *result;
   if (arguments.format == "json") {
     print_json(rehearsal, context);
   } else {

@@ -161,6 +161,21 @@ void print_table(const std::vector<std::vector<std::string>>& rows) {
 
 bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) != 0; }
 
+StageProgress::StageProgress(std::string command)
+    : command_(std::move(command)), terminal_(::isatty(STDERR_FILENO) != 0), start_(std::chrono::steady_clock::now()) {}
+
+StageProgress::~StageProgress() {
+  if (terminal_) std::cerr << "\r\033[K" << std::flush;
+}
+
+void StageProgress::operator()(const std::string& stage) {
+  if (!terminal_) return;
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  char elapsed[32];
+  std::snprintf(elapsed, sizeof elapsed, "%.1f s", seconds);
+  std::cerr << "\r\033[K" << command_ << ": " << stage << " ... (" << elapsed << ")" << std::flush;
+}
+
 std::string format_ms(double ms) {
   if (ms >= 10'000) return std::to_string(static_cast<long long>(std::llround(ms / 1000))) + " s";
   return std::to_string(static_cast<long long>(std::llround(ms))) + " ms";

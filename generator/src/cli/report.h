@@ -2,6 +2,7 @@
 // secrets scrubbed), a plan's notes, runner progress, timings, tables.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,24 @@ class TextProgress {
   bool terminal_;
   bool line_open_ = false;
   std::string running_;  // the migration started and not done yet
+};
+
+// Progress of long work on stderr, shown only when stderr is a terminal: one line, rewritten in
+// place at each stage ("strata generate: proving the migration ... (4.2 s)"), erased when this
+// goes away, so that what the command prints afterwards is all that stays.
+class StageProgress {
+ public:
+  explicit StageProgress(std::string command);
+  ~StageProgress();
+  StageProgress(const StageProgress&) = delete;
+  StageProgress& operator=(const StageProgress&) = delete;
+  void operator()(const std::string& stage);
+  bool shown() const { return terminal_; }
+
+ private:
+  std::string command_;
+  bool terminal_;
+  std::chrono::steady_clock::time_point start_;
 };
 
 // Columns padded to their widest cell.

@@ -372,6 +372,7 @@ std::optional<Result> settled_from_cache(const Options& options) {
 
 Result generate(const Options& options) {
   if (auto result = settled_from_cache(options)) return *result;
+  if (options.on_stage) options.on_stage("starting PostgreSQL");
   source::Loader loader(options.use_cached_cluster ? source::ClusterChoice::Cached : source::ClusterChoice::Private);
   const auto& cluster = loader.cluster();
   auto result = generate(options, cluster);
@@ -392,6 +393,10 @@ Result generate(const Options& options, const runtime::Cluster& cluster) {
   const std::optional<source::CatalogCache> cache =
       options.catalog_cache ? std::make_optional<source::CatalogCache>() : std::nullopt;
   const auto sources_start = std::chrono::steady_clock::now();
+  if (options.on_stage) {
+    options.on_stage("replaying " + std::to_string(existing.size()) + " migration" + (existing.size() == 1 ? "" : "s") +
+                     " and loading the declared schema");
+  }
   runtime::ScratchDatabase replayed(cluster, "strata_replay");
   auto current_future = std::async(std::launch::async, [&] {
     const auto start = std::chrono::steady_clock::now();
@@ -419,6 +424,7 @@ Result generate(const Options& options, const runtime::Cluster& cluster) {
   const model::Catalog& desired = declared.catalog;
   result.timings.sources_wall_ms = ms_since(sources_start);
 
+  if (options.on_stage) options.on_stage("comparing the two schemas");
   const auto diff_options = diff_options_for(options, declared);
   const auto plan = plan_for(current, declared, diff_options, result);
   if (settled(options, directory, plan, result)) {
@@ -464,6 +470,10 @@ Result generate(const Options& options, const runtime::Cluster& cluster) {
   // e. Proof on the replayed database: up must reach the declared schema, down must come back.
   // With an online part, the state between the two parts is proven as well.
   const auto proof_start = std::chrono::steady_clock::now();
+  if (options.on_stage) {
+    options.on_stage("proving the migration (up, down" +
+                     (options.proof_rows > 0 ? ", " + std::to_string(options.proof_rows) + " rows per table" : std::string()) + ")");
+  }
   Proof proof(replayed, directory, existing, declared, options.scope);
   // On rows: synthetic ones in every table, kept before the migration and checked after it.
   const prove::FillOptions fill_options{options.proof_rows, options.proof_seed};

@@ -76,7 +76,8 @@ void ensure_idle_watchdog(const IdleWatch& watch, std::chrono::seconds idle_time
   const auto server_pid = read_postmaster_pid(watch.data_dir);
   if (!server_pid) throw Error("no postmaster.pid in " + watch.data_dir.string());
   ChildSetup setup;
-  setup.new_session = true;  // neither a Ctrl-C nor the end of our session should stop it
+  setup.new_session = true;       // neither a Ctrl-C nor the end of our session should stop it
+  setup.cloexec_inherited = true;  // nor may it hold our pipes: a build tool waits for their EOF
   bp::child launcher("/bin/sh",
                      bp::args({"-c", kScript, "strata-idle-watchdog", watch.acquire_lock.string(),
                                watch.users_lock.string(), watch.last_used.string(), watch.data_dir.string(),
