@@ -71,6 +71,9 @@ TEST_F(RunnerCommands, MigrateStatusRollbackRoundTrip) {
   run = project.strata({"status", "--url", url});
   EXPECT_EQ(run.exit_code, 0) << run.all();
   EXPECT_TRUE(contains(run.out, "3 applied (current)")) << run.all();
+  run = project.strata({"--timings", "status", "--url", url});  // every command has --timings
+  EXPECT_EQ(run.exit_code, 0) << run.all();
+  EXPECT_TRUE(contains(run.err, "timings: {\"command\":\"status\",\"total_ms\":")) << run.all();
   run = project.strata({"migrate", "--url", url});
   ASSERT_EQ(run.exit_code, 0) << run.all();
   EXPECT_TRUE(contains(run.out, "nothing to apply")) << run.all();
@@ -92,6 +95,41 @@ TEST_F(RunnerCommands, MigrateStatusRollbackRoundTrip) {
 
   run = project.strata({"rollback", "--url", url, "--to", kUsers, "--steps", "2"});
   EXPECT_EQ(run.exit_code, 2) << run.all();  // one or the other: a usage error
+
+  // Version 0 is before the first migration: --to 0 (or --all) reverts everything.
+  run = project.strata({"rollback", "--url", url, "--to", "0"});
+  ASSERT_EQ(run.exit_code, 0) << run.all();
+  EXPECT_FALSE(table_exists(database, "public.users"));
+  EXPECT_EQ(applied_count(database), 0);
+  ASSERT_EQ(project.strata({"migrate", "--url", url}).exit_code, 0);
+  run = project.strata({"rollback", "--url", url, "--all"});
+  ASSERT_EQ(run.exit_code, 0) << run.all();
+  EXPECT_TRUE(contains(run.out, "rolled back 3 migrations")) << run.all();
+  EXPECT_EQ(applied_count(database), 0);
+  run = project.strata({"rollback", "--url", url, "--all", "--steps", "1"});
+  EXPECT_EQ(run.exit_code, 2) << run.all();
+}
+
+// A wrong migrations directory must not deploy nothing and pass (a CI path typo).
+TEST_F(RunnerCommands, AMissingOrEmptyMigrationsDirectoryIsAnErrorNamingIt) {
+  ScratchDb database("cli_wrong_dir");
+  const auto url = url_of(database);
+  auto run = project.strata({"migrate", "--url", url, "--migrations", "no/such/dir"});
+  EXPECT_EQ(run.exit_code, 1) << run.all();
+  EXPECT_TRUE(contains(run.err, "error: no/such/dir: no such migrations directory (--migrations)")) << run.all();
+  run = project.strata({"status", "--url", url, "--migrations", "no/such/dir"});
+  EXPECT_EQ(run.exit_code, 1) << run.all();
+  EXPECT_TRUE(contains(run.err, "no such migrations directory")) << run.all();
+
+  fs::create_directories(project.root() / "empty");
+  run = project.strata({"migrate", "--url", url, "--migrations", "empty"});
+  EXPECT_EQ(run.exit_code, 0) << "no history yet: a project without migrations" << run.all();
+  ASSERT_EQ(project.strata({"migrate", "--url", url}).exit_code, 0);
+  run = project.strata({"migrate", "--url", url, "--migrations", "empty"});
+  EXPECT_EQ(run.exit_code, 1) << run.all();
+  EXPECT_TRUE(contains(run.err, "error: empty: holds no migration, but ")) << run.all();
+  EXPECT_TRUE(contains(run.err, "has 3 applied (newest 20260101000003_add_users_name). Is this the right migrations directory"))
+      << run.all();
 }
 
 TEST_F(RunnerCommands, JsonOutputIsOneObjectPerLineEndingWithASummary) {

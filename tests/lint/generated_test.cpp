@@ -3,6 +3,8 @@
 // sequence of everyday changes. Any finding there is a generator problem or a lint false positive.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -25,8 +27,11 @@ std::string read_text(const fs::path& path) {
 class Generated : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() / ("strata-lint-gen-" + std::to_string(::getpid()) + "-" +
-                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    // A parameterized test's name has a '/' ("FromEmptyHasNoFindings/northwind"): one directory,
+    // which TearDown removes whole.
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::replace(name.begin(), name.end(), '/', '-');
+    root_ = fs::temp_directory_path() / ("strata-lint-gen-" + std::to_string(::getpid()) + "-" + name);
     fs::remove_all(root_);
     fs::create_directories(root_ / "schema");
   }

@@ -145,6 +145,21 @@ const std::vector<RuleCase>& cases() {
        "CREATE TABLE tags (id bigint GENERATED ALWAYS AS IDENTITY);\n", kHistory, {"prefer-identity"}},
       {"ban-char", "CREATE TABLE tags (code char(3));\n", "CREATE TABLE tags (code text);\n", kHistory, {"ban-char"}},
       {"syntax-error", "ALTER TABLE users ADD COLUMN;\n", "ALTER TABLE users ADD COLUMN nickname text;\n"},
+      {"identifier-too-long",
+       "CREATE TABLE tags (id int);\n"
+       "CREATE INDEX tags_id_index_with_a_name_much_longer_than_postgresql_keeps_for_names_x ON tags (id);\n",
+       "CREATE TABLE tags (id int);\nCREATE INDEX \"tags_id_index_with_a_name_exactly_63_bytes_long_which_is_the_ma\" ON tags (id);\n"},
+      // A table CREATE TABLE AS fills is not new: the foreign key scans every copied row.
+      {"foreign-key-not-valid",
+       "CREATE TABLE order_copy AS SELECT * FROM orders;\n"
+       "ALTER TABLE order_copy ADD CONSTRAINT order_copy_user_fk FOREIGN KEY (user_id) REFERENCES users (id);\n",
+       "CREATE TABLE order_copy AS SELECT * FROM orders WITH NO DATA;\n"
+       "ALTER TABLE order_copy ADD CONSTRAINT order_copy_user_fk FOREIGN KEY (user_id) REFERENCES users (id);\n"},
+      {"foreign-key-not-valid",
+       "SELECT * INTO order_copy FROM orders;\n"
+       "ALTER TABLE order_copy ADD CONSTRAINT order_copy_user_fk FOREIGN KEY (user_id) REFERENCES users (id);\n",
+       "CREATE TABLE order_copy (user_id bigint);\n"
+       "ALTER TABLE order_copy ADD CONSTRAINT order_copy_user_fk FOREIGN KEY (user_id) REFERENCES users (id);\n"},
   };
   return all;
 }

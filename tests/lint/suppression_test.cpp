@@ -162,6 +162,20 @@ TEST(Positions, SyntaxErrorWhereThePostgreSQLParserStopped) {
   EXPECT_NE(found[0].message.find("syntax error"), std::string::npos);
 }
 
+// A statement of a newer PostgreSQL's grammar (16 allows a subquery in FROM without an alias):
+// that statement is a finding saying which grammar judged it, and the rest of the file is linted.
+TEST(Positions, AStatementOfANewerGrammarLeavesTheRestOfTheFileLinted) {
+  const auto report = lint_sql("UPDATE users SET name = x.n FROM (SELECT 'a' AS n);\n" + kIndex);
+  const auto syntax = findings_of(report, "syntax-error");
+  ASSERT_EQ(syntax.size(), 1u) << describe(report);
+  EXPECT_EQ(syntax[0].line, 1);
+  EXPECT_NE(syntax[0].message.find("judged by PostgreSQL 15's grammar"), std::string::npos) << syntax[0].message;
+  EXPECT_NE(syntax[0].hint.find("the rest of the file is"), std::string::npos) << syntax[0].hint;
+  const auto index = findings_of(report, "index-not-concurrent");
+  ASSERT_EQ(index.size(), 1u) << describe(report);
+  EXPECT_EQ(index[0].line, 2);
+}
+
 TEST(DoBlocks, StatementsInsideAreCheckedWhereTheyAre) {
   const std::string sql =
       "DO $$\n"

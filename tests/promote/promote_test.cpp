@@ -172,6 +172,14 @@ TEST_F(Environments, DriftIsWhatTheAppliedMigrationsDoNotBuild) {
   // A baseline compares the same way: the database matches the migrations up to a version, or not.
   EXPECT_EQ(baseline_differences(context, "20260101000002", loader),
             std::vector<std::string>{"unexpected: column:public.a.sneaked_in"});
+
+  // A changed column: one readable line (what the database has, what the migrations build).
+  testing::exec(prod_.connection_string(), "ALTER TABLE a DROP COLUMN sneaked_in; ALTER TABLE a ALTER COLUMN id TYPE bigint");
+  const auto changed =
+      compute_drift(context, runner::status(prod_.connection_string(), files()), prod_.connection_string(), loader);
+  ASSERT_EQ(changed.differences.size(), 1u);
+  EXPECT_EQ(changed.differences[0], "differs: column:public.a.id: type bigint, expected integer");
+  EXPECT_NE(changed.sql.find("ALTER TABLE public.a ALTER COLUMN id TYPE integer"), std::string::npos) << changed.sql;
 }
 
 TEST_F(Environments, ARehearsalAppliesThePendingMigrationsToACopyOnly) {

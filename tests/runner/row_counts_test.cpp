@@ -48,6 +48,14 @@ TEST_F(RowCountsTest, DroppedTableIsVanishedAndARenamedOneIsNot) {
   EXPECT_NE(error.find("public.t_renamed: 3 rows -> table gone"), std::string::npos) << error;
 }
 
+TEST_F(RowCountsTest, DroppingEmptyTablesLosesNoRows) {
+  add(2, "empty_tables", "CREATE TABLE e1 (id int);\nCREATE TABLE e2 (id int);\n");
+  EXPECT_EQ(run_error(), "");
+  add(3, "drop_empty", "DROP TABLE e1;\nDROP TABLE e2;\n");
+  EXPECT_EQ(run_error(), "") << "empty tables dropped: nothing vanished";
+  EXPECT_EQ(history_versions().size(), 3u);
+}
+
 TEST_F(RowCountsTest, CheckCanBeTurnedOff) {
   add(2, "trim_t", "DELETE FROM t;\n");
   auto options = quick();
@@ -86,7 +94,7 @@ TEST_F(RowCountsTest, TableLockedByAnotherSessionIsNotCountedAndDoesNotBlock) {
 }
 
 TEST(VanishedRows, ListsTablesThatLostRowsOrDisappeared) {
-  const RowCounts before = {{"public.a", 5}, {"public.b", 2}, {"public.c", 7}, {"public.d", 0}};
+  const RowCounts before = {{"public.a", 5}, {"public.b", 2}, {"public.c", 7}, {"public.d", 0}, {"public.z", 0}};
   const RowCounts after = {{"public.a", 5}, {"public.b", 1}, {"public.d", 3}, {"public.e", 1}};
   EXPECT_EQ(vanished_rows(before, after),
             (std::vector<std::string>{"public.b: 2 -> 1 rows", "public.c: 7 rows -> table gone"}));

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "child.h"
+#include "run_strata.h"
 #include "strata/test_database.h"
 #include "test_cluster.h"
 
@@ -142,8 +143,13 @@ TEST(KilledRun, NextRunWorksAndNothingIsLeftBehind) {
   std::string pattern = "/tmp/tdb-cache-XXXXXX";
   ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
   const fs::path cache = pattern;
-  const std::map<std::string, std::optional<std::string>> environment = {
-      {"STRATA_CACHE_DIR", cache.string()}, {"STRATA_TEST_BACKEND", "local"}, {"STRATA_TEST_DATABASE_URL", {}}};
+  // A temporary directory of its own: stop --verify checks it for files the run left, and /tmp
+  // has the files of the tests running beside this one.
+  fs::create_directories(cache / "tmp");
+  const std::map<std::string, std::optional<std::string>> environment = {{"STRATA_CACHE_DIR", cache.string()},
+                                                                          {"STRATA_TEST_BACKEND", "local"},
+                                                                          {"STRATA_TEST_DATABASE_URL", {}},
+                                                                          {"TMPDIR", (cache / "tmp").string()}};
   const auto strata = [&](std::vector<std::string> args) {
     args.insert(args.begin(), STRATA_CLI_PATH);
     auto child = std::make_unique<Child>(args, environment);
@@ -179,6 +185,20 @@ TEST(KilledRun, NextRunWorksAndNothingIsLeftBehind) {
                                                                           << test.output();
   auto stop = strata({"test-db", "stop", "--verify", "--purge"});
   EXPECT_EQ(stop->wait(), 0) << stop->output();
+
+  // A scratch directory left in the temporary directory fails the check, naming it.
+  fs::create_directories(cache / "tmp" / "strata-forgotten-scratch");
+  auto restarted = strata({"test-db", "start"});
+  ASSERT_EQ(restarted->wait(), 0) << restarted->output();
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // after the start stamp (1 s mtime steps)
+  fs::remove_all(cache / "tmp" / "strata-forgotten-scratch");
+  fs::create_directories(cache / "tmp" / "strata-forgotten-scratch");
+  const auto dirty = strata::testing::run_strata({"test-db", "stop", "--verify", "--purge"}, cache, environment);
+  EXPECT_EQ(dirty.exit_code, 1) << dirty.all();
+  EXPECT_NE(dirty.err.find("left behind: left in " + (cache / "tmp").string() + ": " +
+                           (cache / "tmp" / "strata-forgotten-scratch").string()),
+            std::string::npos)
+      << dirty.all();
 
   EXPECT_FALSE(::kill(postmaster, 0) == 0 && fs::exists(fs::path(data_dir) / "postmaster.pid"))
       << "postmaster " << postmaster << " still running";

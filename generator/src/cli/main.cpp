@@ -1,3 +1,6 @@
+#include <chrono>
+#include <functional>
+
 #include "commands.h"
 #include "report.h"
 
@@ -31,6 +34,20 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     return app.exit(error) == 0 ? 0 : strata::cli::kExitUsage;  // --help and --version exit 0
   }
+  // --timings for every command: those that measure their stages print them; the others get
+  // their total, also when they fail.
+  const auto started = std::chrono::steady_clock::now();
+  const auto total_timings = [&] {
+    if (!globals.timings || strata::cli::printed_timings()) return;
+    const auto& chosen = app.get_subcommands();
+    strata::cli::print_timings(
+        {{"command", chosen.empty() ? std::string() : chosen.front()->get_name()},
+         {"total_ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()}});
+  };
+  struct AtExit {
+    std::function<void()> run;
+    ~AtExit() { run(); }
+  } print_total{total_timings};
   try {
     runner();
     return 0;

@@ -52,6 +52,7 @@ void migrate(const MigrateArguments& arguments, bool json) {
     return;
   }
   refuse_fleet_options(arguments.fleet);
+  promote::refuse_empty_directory_with_history(context, context.target.connection);
   auto options = run_options(context, arguments.timeouts);
   if (!arguments.to.empty()) {
     if (!context.find(arguments.to)) {

@@ -61,7 +61,16 @@ void print_warnings(const std::vector<std::string>& warnings) {
   for (const auto& warning : warnings) std::cerr << scrub("warning: " + warning) << "\n";
 }
 
-void print_timings(const nlohmann::json& timings) { std::cerr << "timings: " << timings.dump() << "\n"; }
+namespace {
+bool timings_printed = false;
+}  // namespace
+
+void print_timings(const nlohmann::json& timings) {
+  std::cerr << "timings: " << timings.dump() << "\n";
+  timings_printed = true;
+}
+
+bool printed_timings() { return timings_printed; }
 
 nlohmann::json source_timings(const source::Timings& timings) {
   return {{"cluster_ms", timings.cluster_ms},

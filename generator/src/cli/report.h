@@ -26,6 +26,8 @@ void print_warnings(const std::vector<std::string>& warnings);  // each as "warn
 
 // One line on stderr, machine-readable: where the time went (--timings).
 void print_timings(const nlohmann::json& timings);
+// Whether a command printed its own timings (main prints the total for the others).
+bool printed_timings();
 nlohmann::json source_timings(const source::Timings& timings);
 
 // Progress events of the runner: snake_case names, JSON lines, text lines.

@@ -12,6 +12,7 @@ struct RollbackArguments {
   TimeoutArguments timeouts;
   std::string to;
   int steps = 0;
+  bool all = false;
   bool dry_run = false;
   bool yes = false;
   bool no_backup = false;
@@ -22,11 +23,14 @@ void run_rollback(const RollbackArguments& arguments) {
   runner::RollbackOptions options;
   options.run = run_options(context, arguments.timeouts);
   options.run.dry_run = arguments.dry_run;
-  if (!arguments.to.empty()) {
-    if (!context.find(arguments.to)) {
-      throw UsageError("--to " + arguments.to + ": no migration with that version in " + context.migrations_dir.string());
+  // Version 0 is "before the first migration": every applied migration is reverted.
+  const std::string to = arguments.all ? "0" : arguments.to;
+  if (!to.empty()) {
+    if (to != "0" && !context.find(to)) {
+      throw UsageError("--to " + to + ": no migration with that version in " + context.migrations_dir.string() +
+                       " (--to 0 or --all: revert every migration)");
     }
-    options.to_version = arguments.to;
+    options.to_version = to;
   } else {
     options.steps = arguments.steps > 0 ? arguments.steps : 1;
   }
@@ -42,7 +46,8 @@ void run_rollback(const RollbackArguments& arguments) {
     }
   }
   if (!arguments.dry_run && anything_applied) {
-    const std::string what = options.to_version ? "roll back every migration newer than " + *options.to_version
+    const std::string what = options.to_version == "0" ? std::string("roll back every migration")
+                             : options.to_version ? "roll back every migration newer than " + *options.to_version
                                                 : "roll back the newest " + std::to_string(options.steps) + " migration" +
                                                       (options.steps == 1 ? "" : "s");
     promote::confirm_if_protected(context.target, arguments.yes, what, terminal_ask());
@@ -78,10 +83,12 @@ void register_rollback_command(CLI::App& app, const GlobalOptions&, CommandRunne
   auto* command = app.add_subcommand("rollback", "Revert applied migrations with their down files, newest first");
   add_target_options(command, arguments->target);
   add_timeout_options(command, arguments->timeouts);
-  auto* to = command->add_option("--to", arguments->to, "Revert every migration newer than this version");
+  auto* to = command->add_option("--to", arguments->to, "Revert every migration newer than this version (0: all of them)");
   auto* steps = command->add_option("--steps", arguments->steps, "Revert the newest N migrations (default 1)")
                     ->check(CLI::PositiveNumber);
+  auto* all = command->add_flag("--all", arguments->all, "Revert every applied migration (same as --to 0)");
   to->excludes(steps);
+  all->excludes(to)->excludes(steps);
   command->add_flag("--dry-run", arguments->dry_run, "Print the SQL that would run; change nothing");
   command->add_flag("--yes", arguments->yes, "Confirm rolling back a protected environment");
   command->add_flag("--no-backup", arguments->no_backup, "Skip the pg_dump a protected (or backup) environment gets first");

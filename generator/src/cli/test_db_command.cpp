@@ -103,7 +103,7 @@ void stop(const TestDbArguments& arguments) {
   const auto leftovers = testdb::find_leftovers(state.cache_root, since);
   for (const auto& line : leftovers) std::cerr << "left behind: " << line << "\n";
   if (!leftovers.empty()) throw Error(std::to_string(leftovers.size()) + " things left behind by the run");
-  std::cerr << "nothing left behind: no process of the run, no throwaway cluster directory\n";
+  std::cerr << "nothing left behind: no process of the run, no throwaway cluster directory, no strata* file in the temporary directory\n";
 }
 
 }  // namespace

@@ -322,7 +322,22 @@ void set_variable(const Statement& statement, Context& context) {
 }
 
 // SELECT set_config('lock_timeout', '5s', false)
+// A table CREATE TABLE AS or SELECT INTO makes: filled with the query's rows unless WITH NO DATA,
+// so not "new" for the rules that let new (empty) tables off (a foreign key added to it scans
+// every copied row under a lock on the referenced table).
+void create_table_from_query(const Json& into, Context& context) {
+  const std::string name = relation_name(field(into, "rel"));
+  TableInfo table;
+  table.columns_known = false;
+  context.history().tables[name] = std::move(table);
+  if (flag(into, "skipData")) context.file().created_tables.insert(name);
+  else context.file().created_tables.erase(name);
+}
+
 void select(const Statement& statement, Context& context) {
+  if (const auto& into = field(statement.node, "intoClause"); into.is_object() && !into.empty()) {
+    create_table_from_query(into, context);
+  }
   for (const auto& target : list(statement.node, "targetList")) {
     const auto& value = field(body(target), "val");
     if (kind(value) != "FuncCall") continue;
@@ -345,11 +360,14 @@ void apply_effects(const Statement& statement, Context& context) {
   if (type == "CreateStmt") {
     create_table(statement, context);
   } else if (type == "CreateTableAsStmt") {
-    const std::string name = relation_name(field(field(statement.node, "into"), "rel"));
-    TableInfo table;
-    table.columns_known = false;
-    context.history().tables[name] = std::move(table);
-    context.file().created_tables.insert(name);
+    // (A materialized view too: its rows are no table's a later rule looks at.)
+    create_table_from_query(field(statement.node, "into"), context);
+  } else if (type == "InsertStmt") {
+    // INSERT ... SELECT fills a table created in this file with copied rows (VALUES adds a few).
+    const auto& source = field(statement.node, "selectStmt");
+    if (source.is_object() && !source.empty() && list(body(source), "valuesLists").empty()) {
+      context.file().created_tables.erase(relation_name(field(statement.node, "relation")));
+    }
   } else if (type == "AlterTableStmt") {
     alter_table_effects(statement, context);
   } else if (type == "RenameStmt") {

@@ -127,17 +127,7 @@ class FileLinter {
       return;
     }
     const std::string text = blank_restrict_lines(file_.sql);
-    PgQueryParseResult result = pg_query_parse(text.c_str());
-    if (result.error) {
-      const std::string message = result.error->message;
-      const int position = result.error->cursorpos;
-      pg_query_free_parse_result(result);
-      add("syntax-error", position > 0 ? byte_offset_of_character(text, position) : 0, "syntax error: " + message,
-          "PostgreSQL refuses this file as it is; fix it before anything else", {});
-      return;
-    }
-    const auto tree = nlohmann::json::parse(result.parse_tree);
-    pg_query_free_parse_result(result);
+    const auto tree = parse_statements(text, statements);
 
     std::size_t next = 0;
     std::size_t previous_end = 0;
@@ -157,6 +147,69 @@ class FileLinter {
   }
 
  private:
+  // The file's parse tree. When the file does not parse as a whole, each statement is parsed on
+  // its own: the ones that parse are linted, and each that does not is a syntax-error finding
+  // saying which grammar judged it (a file written for a newer PostgreSQL still gets the rest of
+  // it linted).
+  nlohmann::json parse_statements(const std::string& text, const std::vector<sql::Statement>& statements) {
+    PgQueryParseResult whole = pg_query_parse(text.c_str());
+    if (!whole.error) {
+      auto tree = nlohmann::json::parse(whole.parse_tree);
+      pg_query_free_parse_result(whole);
+      return tree;
+    }
+    pg_query_free_parse_result(whole);
+    nlohmann::json tree = {{"stmts", nlohmann::json::array()}};
+    for (const auto& statement : statements) {
+      const std::string sql = text.substr(statement.offset, statement.sql.size());
+      PgQueryParseResult one = pg_query_parse(sql.c_str());
+      if (one.error) {
+        const std::string message = one.error->message;
+        const int position = one.error->cursorpos;
+        pg_query_free_parse_result(one);
+        add("syntax-error", statement.offset + (position > 0 ? byte_offset_of_character(sql, position) : 0),
+            "syntax error: " + message + " (judged by PostgreSQL " PG_MAJORVERSION "'s grammar, libpg_query " PG_VERSION ")",
+            "PostgreSQL " PG_MAJORVERSION " refuses this statement. If it is written for a newer PostgreSQL, this "
+            "statement is not linted (the rest of the file is); otherwise fix it",
+            {});
+        continue;
+      }
+      auto parsed = nlohmann::json::parse(one.parse_tree);
+      pg_query_free_parse_result(one);
+      for (auto& raw : parsed.value("stmts", nlohmann::json::array())) {
+        raw["stmt_location"] = statement.offset + raw.value("stmt_location", std::size_t{0});
+        tree["stmts"].push_back(std::move(raw));
+      }
+    }
+    return tree;
+  }
+
+  // Names longer than NAMEDATALEN - 1 (63) bytes: PostgreSQL truncates them with only a NOTICE, so
+  // the object gets another name than the one written, and two long names that share their
+  // first 63 bytes are one name (the second CREATE fails, or an ALTER reaches the wrong object).
+  // Read from the scanner's tokens: the parse tree holds names already truncated.
+  static void check_identifier_lengths(const Statement& statement, const Context& context) {
+    constexpr std::size_t kMaxIdentifierBytes = 63;
+    const sql::Statement& source = statement.source;
+    for (const auto& token : sql::scan(source.sql)) {
+      if (token.kind != sql::Token::kIdentifier) continue;
+      std::string name = source.sql.substr(token.start, token.end - token.start);
+      if (name.size() >= 2 && name.front() == '"') {
+        std::string unquoted;
+        for (std::size_t i = 1; i + 1 < name.size(); ++i) {
+          unquoted += name[i];
+          if (name[i] == '"') ++i;  // "" is one quote
+        }
+        name = unquoted;
+      }
+      if (name.size() <= kMaxIdentifierBytes) continue;
+      context.report(statement, "identifier-too-long", source.offset + token.start,
+                     "identifier " + name.substr(0, 20) + "... is " + std::to_string(name.size()) +
+                         " bytes: PostgreSQL silently truncates it to 63 (" + name.substr(0, kMaxIdentifierBytes) + ")",
+                     "shorten it: two names sharing their first 63 bytes are the same name", {});
+    }
+  }
+
   std::size_t offset_of(const sql::SourceLocation& location) const {
     std::size_t offset = 0;
     for (int line = 1; line < location.line && offset < file_.sql.size(); ++line) {
@@ -260,6 +313,7 @@ class FileLinter {
                       add(rule, offset, std::move(message), std::move(hint), severity, &suppressions);
                     });
     check_statement(statement, context);
+    check_identifier_lengths(statement, context);
     if (statement.type == "DoStmt") {
       // PL/pgSQL: the statements inside are checked where they are, with this statement's suppressions.
       for (const auto& embedded : statements_in_do_block(file_.sql, statement.node)) {

@@ -59,6 +59,7 @@ const std::vector<Rule>& rules() {
       {"ban-char", W, false, false, "char(n) column: prefer text or varchar"},
       // the linter itself
       {"syntax-error", E, true, false, "the file does not parse"},
+      {"identifier-too-long", W, true, false, "a name over 63 bytes (PostgreSQL truncates it silently)"},
       {"lint-ignore-without-reason", W, true, false, "lint-ignore comment without a reason (not applied)"},
       {"lint-ignore-unknown-rule", W, true, false, "lint-ignore comment names an unknown rule"},
       {"lint-ignore-unused", I, true, false, "lint-ignore comment that suppressed nothing"},

@@ -19,6 +19,33 @@ nlohmann::json comparable(const Catalog& catalog) {
   return json;
 }
 
+namespace {
+
+std::string shown(const nlohmann::json& value) { return value.is_string() ? value.get<std::string>() : value.dump(); }
+
+// The leaves where `got` differs from `want`, as "path got, expected want" (one line each, for
+// people: "attrs.type text, expected character varying(10000)").
+void leaf_differences(const nlohmann::json& want, const nlohmann::json& got, const std::string& path,
+                      std::vector<std::string>& out) {
+  if (want == got) return;
+  const auto here = path.empty() ? std::string("value") : path;
+  if (want.is_object() && got.is_object()) {
+    for (const auto& [key, value] : want.items()) {
+      // An object's attributes are named on their own: "type", not "attrs.type".
+      const auto child = path.empty() ? (key == "attrs" ? std::string() : key) : path + "." + key;
+      if (!got.contains(key)) out.push_back((child.empty() ? key : child) + " none, expected " + shown(value));
+      else leaf_differences(value, got[key], child, out);
+    }
+    for (const auto& [key, value] : got.items()) {
+      if (!want.contains(key)) out.push_back((path.empty() ? key : path + "." + key) + " " + shown(value) + ", expected none");
+    }
+    return;
+  }
+  out.push_back(here + " " + shown(got) + ", expected " + shown(want));
+}
+
+}  // namespace
+
 std::vector<std::string> differences(const Catalog& expected, const Catalog& actual) {
   const auto want = comparable(expected);
   const auto got = comparable(actual);
@@ -27,7 +54,11 @@ std::vector<std::string> differences(const Catalog& expected, const Catalog& act
     if (!got.contains(key)) {
       lines.push_back("missing: " + key);
     } else if (got[key] != entry) {
-      lines.push_back("differs: " + key + " (want " + entry.dump() + ", got " + got[key].dump() + ")");
+      std::vector<std::string> leaves;
+      leaf_differences(entry, got[key], "", leaves);
+      std::string line = "differs: " + key + ": ";
+      for (std::size_t i = 0; i < leaves.size(); ++i) line += (i == 0 ? "" : "; ") + leaves[i];
+      lines.push_back(line);
     }
   }
   for (const auto& [key, entry] : got.items()) {

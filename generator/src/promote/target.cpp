@@ -74,10 +74,33 @@ Context open_context(const TargetOptions& options) {
   } else {
     context.migrations_dir = "schema/migrations";
   }
+  if (!std::filesystem::is_directory(context.migrations_dir)) {
+    throw Error(context.migrations_dir.string() + ": no such migrations directory (" +
+                (options.migrations.empty() ? std::string(context.project ? "\"migrations\" in " + context.project->file.string()
+                                                                          : std::string("the default; no strata.json found"))
+                                            : std::string("--migrations")) +
+                "): nothing would be applied. Run from the project, or give --migrations DIR");
+  }
   context.migrations = migrations::read_directory(context.migrations_dir);
   context.integrity_problems = migrations::verify_integrity(context.migrations_dir, context.migrations);
   context.target = resolve_target(options, context.project);
   return context;
+}
+
+void refuse_empty_directory_with_history(const Context& context, const std::string& connection) {
+  if (!context.migrations.empty()) return;
+  const auto status = runner::status(connection, context.migrations, context.integrity_problems);
+  std::size_t applied = 0;
+  std::string newest;
+  for (const auto& migration : status.migrations) {
+    if (migration.state == runner::State::Pending) continue;
+    ++applied;
+    newest = migration.name;
+  }
+  if (applied == 0) return;
+  throw Error(context.migrations_dir.string() + ": holds no migration, but " + context.target.description + " has " +
+              std::to_string(applied) + " applied (newest " + newest +
+              "). Is this the right migrations directory (--migrations DIR)?");
 }
 
 runner::RunOptions run_options(const Context& context, const Timeouts& overrides, const std::string& strata_version) {

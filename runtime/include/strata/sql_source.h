@@ -64,6 +64,20 @@ class IncrementalLocator {
 // refused).
 bool runs_alone(const Statement& statement);
 
+// One token of PostgreSQL's scanner: byte offsets [start, end) in the scanned text and its kind
+// (libpg_query's Token enum, pg_query.proto).
+struct Token {
+  static constexpr int kIdentifier = 258;   // IDENT: a name, unquoted or "quoted"
+  static constexpr int kSqlComment = 275;   // -- ...
+  static constexpr int kCComment = 276;     // /* ... */
+  std::size_t start = 0;
+  std::size_t end = 0;
+  int kind = 0;
+  bool comment() const { return kind == kSqlComment || kind == kCComment; }
+};
+// The tokens of `text` (empty when the scanner refuses it: an unterminated quote).
+std::vector<Token> scan(const std::string& text);
+
 // Roles a statement names (ALTER ... OWNER TO r, GRANT ... TO r, CREATE POLICY ... TO r, ...),
 // so the loader can create them on the scratch cluster first: pg_dump output names its owner.
 std::vector<std::string> referenced_roles(const std::string& sql);

@@ -220,7 +220,8 @@ bool stop_local_cluster(std::chrono::seconds wait = std::chrono::seconds(60), bo
 // What a test run left behind, for the CTest cleanup fixture: processes (still alive after
 // `grace`) whose environment has STRATA_CACHE_DIR=<cache_root> (servers, watchdogs, tests), and
 // throwaway cluster directories (<temp root>/strata-XXXXXX) whose owner is gone and that were
-// created after `since`. One line each; empty when clean.
+// created after `since`, and any other strata* file or directory in /tmp or $TMPDIR changed since
+// `since` (a test's scratch directory it did not remove). One line each; empty when clean.
 std::vector<std::string> find_leftovers(const std::filesystem::path& cache_root,
                                         std::chrono::system_clock::time_point since,
                                         std::chrono::milliseconds grace = std::chrono::seconds(10));

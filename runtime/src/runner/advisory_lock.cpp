@@ -17,13 +17,6 @@ bool try_lock(PGconn* conn, long long key) {
   return pg::value(result.get(), 0, 0) == "t";
 }
 
-// A connection pooler (PgBouncer) gives its clients a cancel key of its own: the backend pid
-// libpq was told at connect time is not the server's.
-bool connected_through_pooler(PGconn* conn) {
-  auto result = pg::exec(conn, "SELECT pg_backend_pid()", "cannot read the backend pid");
-  return pg::value(result.get(), 0, 0) != std::to_string(PQbackendPID(conn));
-}
-
 }  // namespace
 
 std::string session_lock_holder(PGconn* conn, long long lock_key) {
@@ -39,9 +32,9 @@ std::string session_lock_holder(PGconn* conn, long long lock_key) {
   return sessions::describe(result.get());
 }
 
-SessionLock::SessionLock(PGconn* conn, const RunOptions& options, const std::string& target)
+SessionLock::SessionLock(PGconn* conn, const RunOptions& options, const std::string& target, bool through_pooler)
     : conn_(conn), key_(history::Location{options.schema}.session_lock_key()) {
-  if (connected_through_pooler(conn)) {
+  if (through_pooler) {
     // In transaction pooling the lock would be taken on one server connection and "released" on
     // another, and then stay held by a pooled connection, stalling every later run. Each
     // migration transaction takes the transaction lock and re-checks the history, which keeps
@@ -76,8 +69,13 @@ SessionLock::SessionLock(PGconn* conn, const RunOptions& options, const std::str
   sessions::emit(options, sessions::event(Event::Kind::LockAcquired));
 }
 
-SessionLock::SessionLock(PGconn* conn, const std::string& target)
+SessionLock::SessionLock(PGconn* conn, const std::string& target, bool through_pooler)
     : conn_(conn), key_(history::Location{}.session_lock_key()) {
+  if (through_pooler) {  // as above: it would strand on a pooled server connection
+    conn_ = nullptr;
+    behind_pooler_ = true;
+    return;
+  }
   if (try_lock(conn, key_)) return;
   conn_ = nullptr;
   const std::string holder = session_lock_holder(conn, key_);

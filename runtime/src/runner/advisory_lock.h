@@ -13,14 +13,14 @@ namespace strata::runner {
 
 class SessionLock {
  public:
-  // Behind a connection pooler (the server's backend pid is not the one libpq got at connect
-  // time) it takes no lock: see behind_pooler(). Otherwise polls pg_try_advisory_lock every options.lock_poll for up to options.lock_wait (a blocking
+  // Through a connection pooler (history::Snapshot::through_pooler) it takes no lock: see
+  // behind_pooler(). Otherwise polls pg_try_advisory_lock every options.lock_poll for up to options.lock_wait (a blocking
   // pg_advisory_lock could not be bounded or report who it waits for). While waiting, emits
   // WaitingForLock naming the holder whenever it changes. Throws RunnerError naming the holder
   // on timeout.
-  SessionLock(PGconn* conn, const RunOptions& options, const std::string& target);
+  SessionLock(PGconn* conn, const RunOptions& options, const std::string& target, bool through_pooler);
   // One attempt, no waiting (repair and baseline): RunnerError naming the holder when taken.
-  SessionLock(PGconn* conn, const std::string& target);
+  SessionLock(PGconn* conn, const std::string& target, bool through_pooler);
   // The key: the database's (options.schema empty) or a tenant schema's (history::Location).
   ~SessionLock();  // unlocks; closing the connection would release it too
   SessionLock(const SessionLock&) = delete;

@@ -38,7 +38,7 @@ RunReport apply_unrecorded(const std::string& connection, const std::vector<migr
   }
 
   if (!options.create_missing_roles) require_roles(conn.get(), steps);
-  SessionLock lock(conn.get(), options, target);  // never beside a migrate run
+  SessionLock lock(conn.get(), options, target, snapshot.through_pooler);  // never beside a migrate run
   report.waited_for_lock = lock.waited();
   BlockerWatch watch(connection, PQbackendPID(conn.get()), options.timeouts.lock_timeout);
   const StepContext context{conn.get(), &options, &watch, target};

@@ -51,11 +51,13 @@ Snapshot read(PGconn* conn, const Location& location) {
   Snapshot snapshot;
   const auto table = location.table();
   auto probe = pg::exec(conn,
-                        "SELECT current_user, to_regclass(" + pg::literal(table) + ") IS NOT NULL, current_setting('search_path')",
+                        "SELECT current_user, to_regclass(" + pg::literal(table) +
+                            ") IS NOT NULL, current_setting('search_path'), pg_backend_pid()",
                         "cannot read the migration history");
   snapshot.current_user = pg::value(probe.get(), 0, 0);
   snapshot.table_exists = pg::value(probe.get(), 0, 1) == "t";
   snapshot.search_path = pg::value(probe.get(), 0, 2);
+  snapshot.through_pooler = pg::value(probe.get(), 0, 3) != std::to_string(PQbackendPID(conn));
   if (!snapshot.table_exists) return snapshot;
   auto rows = pg::exec(conn,
                        "SELECT version, name, checksum, "

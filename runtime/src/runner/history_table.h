@@ -43,6 +43,9 @@ struct Snapshot {
   std::vector<HistoryEntry> entries;  // version order
   std::string current_user;
   std::string search_path;  // the session's setting, e.g. "$user", public
+  // A connection pooler (PgBouncer) is in between: it gives clients a cancel key of its own, so
+  // the backend pid libpq got at connect time is not the server's pg_backend_pid().
+  bool through_pooler = false;
 };
 
 // One round trip when the table is missing, two when it exists.

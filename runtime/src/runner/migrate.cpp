@@ -71,7 +71,7 @@ RunReport migrate(const std::string& connection, const std::vector<migrations::M
     return report;
   }
 
-  SessionLock lock(conn.get(), options, target);
+  SessionLock lock(conn.get(), options, target, snapshot.through_pooler);
   report.waited_for_lock = lock.waited();
   if (!snapshot.table_exists) {
     pg::exec(conn.get(), script::create_history(location).text(), "cannot create " + location.table());

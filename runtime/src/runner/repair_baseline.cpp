@@ -32,8 +32,9 @@ std::vector<std::string> repair(const std::string& connection, const std::vector
   const std::string target = pg::describe_target(connection);
   auto conn = connect(connection, "strata repair");
   const history::Location location;  // repair and baseline work on the database's own history
-  if (!history::read(conn.get(), location).table_exists) return {};
-  SessionLock lock(conn.get(), target);
+  const auto before = history::read(conn.get(), location);
+  if (!before.table_exists) return {};
+  SessionLock lock(conn.get(), target, before.through_pooler);
   const auto snapshot = history::read(conn.get(), location);
 
   std::map<std::string, const migrations::Migration*> files;
@@ -69,8 +70,8 @@ std::vector<std::string> record_baseline(const std::string& connection,
   }
   const std::string target = pg::describe_target(connection);
   auto conn = connect(connection, "strata baseline");
-  SessionLock lock(conn.get(), target);
   const history::Location location;
+  SessionLock lock(conn.get(), target, history::read(conn.get(), location).through_pooler);
   const auto snapshot = history::read(conn.get(), location);
   if (!snapshot.entries.empty()) {
     throw RunnerError("cannot baseline " + target + ": its migration history already has " +

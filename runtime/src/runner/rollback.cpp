@@ -97,7 +97,7 @@ RunReport rollback(const std::string& connection, const std::vector<migrations::
     return report;
   }
 
-  SessionLock lock(conn.get(), options, target);
+  SessionLock lock(conn.get(), options, target, snapshot.through_pooler);
   report.waited_for_lock = lock.waited();
   snapshot = history::read(conn.get(), location);
   plan::check_history(migrations, snapshot.entries, options.integrity_problems);

@@ -80,6 +80,7 @@ std::vector<std::string> vanished(const std::vector<Table>& before, const std::v
   for (const auto& table : before) {
     if (!table.rows) continue;  // not counted before: nothing to compare with
     const long long rows = *table.rows;
+    if (rows == 0) continue;  // an empty table has no rows to lose, whether dropped, emptied or not
     if (const auto it = after_by_oid.find(table.oid); it != after_by_oid.end()) {
       const Table& now = *it->second;
       const std::string name = now.name == table.name ? table.name : table.name + " (now " + now.name + ")";
@@ -103,6 +104,7 @@ RowCounts count_rows(const std::string& connection) {
 std::vector<std::string> vanished_rows(const RowCounts& before, const RowCounts& after) {
   std::vector<std::string> lost;
   for (const auto& [name, rows] : before) {
+    if (rows == 0) continue;  // nothing to lose
     const auto it = after.find(name);
     if (it == after.end()) lost.push_back(rows::change(name, rows, std::nullopt));
     else if (it->second < rows) lost.push_back(rows::change(name, rows, it->second));

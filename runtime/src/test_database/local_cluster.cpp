@@ -125,6 +125,34 @@ std::vector<std::string> orphaned_cluster_directories(std::chrono::system_clock:
   return found;
 }
 
+// Files and directories a run left in the temporary roots: named strata* and changed since
+// `since`. Not counted: the throwaway cluster directories (strata-XXXXXX, the check above), the
+// development databases' socket directories (strata-dev-*: removed when a database stops, which a
+// consumer test running beside the cleanup may not have done yet), and cached clusters' server
+// directories (strata-cache-*: a cache, documented, kept across runs).
+// Only the temporary directory of this process ($TMPDIR, else /tmp): a run given a TMPDIR of its
+// own is not blamed for what others running beside it have in /tmp.
+std::vector<std::string> temporary_entries_left(std::chrono::system_clock::time_point since) {
+  std::vector<std::string> found;
+  const fs::path root = fs::temp_directory_path();
+  {
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(root, error)) {
+      const auto name = entry.path().filename().string();
+      if (name.rfind("strata", 0) != 0) continue;
+      if ((name.rfind("strata-", 0) == 0 && name.size() == 13) || name.rfind("strata-dev-", 0) == 0 ||
+          name.rfind("strata-cache-", 0) == 0) {
+        continue;
+      }
+      std::error_code time_error;
+      const auto written = fs::last_write_time(entry.path(), time_error);
+      if (time_error || std::chrono::file_clock::to_sys(written) < since) continue;
+      found.push_back("left in " + root.string() + ": " + entry.path().string());
+    }
+  }
+  return found;
+}
+
 }  // namespace
 
 LocalClusterState local_cluster_state() {
@@ -183,6 +211,7 @@ std::vector<std::string> find_leftovers(const fs::path& cache_root, std::chrono:
       [&] {
         found = processes_of(root);
         for (auto& line : orphaned_cluster_directories(since)) found.push_back(std::move(line));
+        for (auto& line : temporary_entries_left(since)) found.push_back(std::move(line));
         return found.empty();
       },
       grace, 100ms);

@@ -54,8 +54,13 @@ struct Context {
 
 // Reads the project, the migrations and their integrity, and resolves the target, starting the
 // development database when neither a URL nor an environment is given. Every URL it reads is
-// remembered as a secret (runtime::remember_secrets).
+// remembered as a secret (runtime::remember_secrets). A migrations directory that does not exist
+// is an error naming it (a path typo in CI must not deploy nothing and pass).
 Context open_context(const TargetOptions& options);
+
+// A directory with no migration is an error, naming it, when `connection`'s database has
+// applied migrations (a wrong directory, not a project without migrations yet).
+void refuse_empty_directory_with_history(const Context& context, const std::string& connection);
 
 // The runner's options for the context: strata.json's timeouts, then these overrides; the
 // integrity problems (any makes the runner refuse), the strata version recorded in the history.
