@@ -62,5 +62,6 @@ void register_seed_command(CLI::App& app, const GlobalOptions& globals, CommandR
 void register_docs_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_rehearse_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 void register_review_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
+void register_import_command(CLI::App& app, const GlobalOptions& globals, CommandRunner& runner);
 
 }  // namespace strata::cli

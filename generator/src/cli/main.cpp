@@ -25,7 +25,8 @@ int main(int argc, char** argv) {
         strata::cli::register_baseline_command, strata::cli::register_verify_command,
         strata::cli::register_restore_command, strata::cli::register_dev_command, strata::cli::register_test_db_command,
         strata::cli::register_push_command, strata::cli::register_seed_command, strata::cli::register_docs_command,
-        strata::cli::register_rehearse_command, strata::cli::register_review_command}) {
+        strata::cli::register_rehearse_command, strata::cli::register_review_command,
+        strata::cli::register_import_command}) {
     registration(app, globals, runner);
   }
 

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include "strata/promote/drift.h"
 
 #include "strata/diff.h"
@@ -53,7 +54,8 @@ Drift compute_drift(const Context& context, const runner::StatusReport& status, 
   return drift;
 }
 
-std::vector<std::string> baseline_differences(const Context& context, const std::string& version, source::Loader& loader) {
+std::vector<std::string> baseline_differences(const Context& context, const std::string& version, source::Loader& loader,
+                                              const std::vector<std::string>& ignored) {
   std::vector<migrations::Migration> covered;
   for (const auto& migration : context.migrations) {
     if (migration.version <= version) covered.push_back(migration);
@@ -61,7 +63,18 @@ std::vector<std::string> baseline_differences(const Context& context, const std:
   const auto [expected, actual] =
       loader.load_both(source::Source::migrations(std::move(covered), "migrations up to " + version),
                        source::Source::database(context.target.connection));
-  return model::differences(expected.catalog, actual.catalog);
+  auto differences = model::differences(expected.catalog, actual.catalog);
+  const auto is_ignored = [&](const std::string& line) {
+    constexpr std::string_view kExtra = "unexpected: ";
+    if (line.rfind(kExtra, 0) != 0) return false;
+    const auto colon = line.find(':', kExtra.size());
+    const std::string name = colon == std::string::npos ? "" : line.substr(colon + 1);
+    return std::any_of(ignored.begin(), ignored.end(), [&](const std::string& prefix) {
+      return name == prefix || name.rfind(prefix + "_", 0) == 0 || name.rfind(prefix + ".", 0) == 0;
+    });
+  };
+  differences.erase(std::remove_if(differences.begin(), differences.end(), is_ignored), differences.end());
+  return differences;
 }
 
 }  // namespace strata::promote

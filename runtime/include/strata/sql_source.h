@@ -64,6 +64,10 @@ class IncrementalLocator {
 // refused).
 bool runs_alone(const Statement& statement);
 
+// A statement PostgreSQL refuses inside a transaction block (CREATE INDEX CONCURRENTLY, VACUUM,
+// CREATE DATABASE, ...): a migration holding one must run with `-- strata:no-transaction`.
+bool refuses_transaction_block(const Statement& statement);
+
 // One token of PostgreSQL's scanner: byte offsets [start, end) in the scanned text and its kind
 // (libpg_query's Token enum, pg_query.proto).
 struct Token {

@@ -28,4 +28,13 @@ bool runs_alone(const Statement& statement) {
   return (statement.node_type == "IndexStmt" || statement.node_type == "DropStmt") && mentions_concurrently(statement.sql);
 }
 
+bool refuses_transaction_block(const Statement& statement) {
+  static const std::set<std::string> kinds = {"CreatedbStmt", "DropdbStmt", "VacuumStmt", "CreateTableSpaceStmt",
+                                              "DropTableSpaceStmt", "AlterSystemStmt", "CreateSubscriptionStmt",
+                                              "DropSubscriptionStmt"};
+  if (kinds.count(statement.node_type)) return true;
+  static const std::set<std::string> concurrent_kinds = {"IndexStmt", "DropStmt", "ReindexStmt", "AlterTableStmt"};
+  return concurrent_kinds.count(statement.node_type) && mentions_concurrently(statement.sql);
+}
+
 }  // namespace strata::sql

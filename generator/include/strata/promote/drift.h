@@ -27,8 +27,12 @@ Drift compute_drift(const Context& context, const runner::StatusReport& status, 
                     source::Loader& loader);
 
 // What `strata baseline` must see before it records anything: the differences between the target
-// and what the migrations up to and including `version` build (empty: it matches).
-std::vector<std::string> baseline_differences(const Context& context, const std::string& version, source::Loader& loader);
+// and what the migrations up to and including `version` build (empty: it matches). Objects the
+// target has that are named `ignored` (schema.name; a schema's name alone), or whose names start
+// with one of them and '_' or '.', are not differences: another tool's history table, its index,
+// sequence and constraints (`baseline --from-history`).
+std::vector<std::string> baseline_differences(const Context& context, const std::string& version, source::Loader& loader,
+                                              const std::vector<std::string>& ignored = {});
 
 // At most `limit` lines, then "... and N more".
 std::vector<std::string> first_lines(std::vector<std::string> lines, std::size_t limit = 50);

@@ -1,0 +1,325 @@
+#include "strata/importer.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "common.h"
+#include "strata/migration_integrity.h"
+#include "strata/migrations.h"
+#include "strata/pg.h"
+
+namespace strata::importer {
+
+namespace fs = std::filesystem;
+using namespace detail;
+
+namespace {
+
+const std::vector<std::pair<Tool, std::string>>& names() {
+  static const std::vector<std::pair<Tool, std::string>> all = {
+      {Tool::flyway, "flyway"},   {Tool::liquibase, "liquibase"}, {Tool::golang_migrate, "golang-migrate"},
+      {Tool::goose, "goose"},     {Tool::dbmate, "dbmate"},       {Tool::sqitch, "sqitch"},
+      {Tool::diesel, "diesel"},   {Tool::sqlx, "sqlx"},           {Tool::node_pg_migrate, "node-pg-migrate"},
+      {Tool::prisma, "prisma"},   {Tool::drizzle, "drizzle"}};
+  return all;
+}
+
+std::string padded(const std::string& digits) { return std::string(14 - digits.size(), '0') + digits; }
+
+bool all_digits(const std::string& text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The tool's numbers when each is a number of at most 14 digits, rising in the tool's order;
+// otherwise 1, 2, 3... (zero-padded) in that order.
+void assign_versions(std::vector<Imported>& migrations) {
+  bool numbered = true;
+  std::string previous;
+  for (const auto& migration : migrations) {
+    std::string number = migration.number;
+    number.erase(0, std::min(number.find_first_not_of('0'), number.size() - 1));  // 0007 is 7
+    if (!all_digits(number) || number.size() > 14) {
+      numbered = false;
+      break;
+    }
+    const auto version = padded(number);
+    if (!previous.empty() && version <= previous) {
+      numbered = false;
+      break;
+    }
+    previous = version;
+  }
+  for (std::size_t i = 0; i < migrations.size(); ++i) {
+    std::string number = migrations[i].number;
+    number.erase(0, std::min(number.find_first_not_of('0'), number.empty() ? 0 : number.size() - 1));
+    migrations[i].version = numbered ? padded(number) : padded(std::to_string(i + 1));
+  }
+}
+
+// The SQL as a file of its own: no leading blank lines (the other direction's section, a
+// removed BEGIN), at most one blank line in a row, one newline at the end.
+std::string tidy(const std::string& sql) {
+  std::string out;
+  int blank_run = 0;
+  std::size_t start = 0;
+  while (start < sql.size()) {
+    auto end = sql.find('\n', start);
+    if (end == std::string::npos) end = sql.size();
+    std::string line = sql.substr(start, end - start);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.pop_back();
+    start = end + 1;
+    if (line.empty()) {
+      if (!out.empty() && ++blank_run == 1) out += "\n";
+      continue;
+    }
+    blank_run = 0;
+    out += line + "\n";
+  }
+  while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+  return out;
+}
+
+std::string source_name(const fs::path& source) {
+  return (source.parent_path().filename() / source.filename()).string();
+}
+
+std::string header(Tool tool, const std::string& id, const std::string& source, bool no_transaction) {
+  return "-- imported from " + to_string(tool) + ": " + id + " (" + source + ")\n" +
+         (no_transaction ? "-- strata:no-transaction\n" : "");
+}
+
+}  // namespace
+
+const std::vector<std::string>& tool_names() {
+  static const std::vector<std::string> all = [] {
+    std::vector<std::string> out;
+    for (const auto& [tool, name] : names()) out.push_back(name);
+    return out;
+  }();
+  return all;
+}
+
+std::string to_string(Tool tool) {
+  for (const auto& [known, name] : names()) {
+    if (known == tool) return name;
+  }
+  return "?";
+}
+
+Tool parse_tool(const std::string& name) {
+  for (const auto& [tool, known] : names()) {
+    if (known == name) return tool;
+  }
+  std::string list;
+  for (const auto& known : tool_names()) list += (list.empty() ? "" : ", ") + known;
+  throw Error("unknown tool '" + name + "' (one of " + list + ")");
+}
+
+std::vector<Imported> read(Tool tool, const fs::path& directory) {
+  if (!fs::is_directory(directory)) throw Error(directory.string() + ": no such directory");
+  std::vector<Imported> migrations;
+  switch (tool) {
+    case Tool::flyway: migrations = read_flyway(directory); break;
+    case Tool::liquibase: migrations = read_liquibase(directory); break;
+    case Tool::golang_migrate: migrations = read_golang_migrate(directory); break;
+    case Tool::goose: migrations = read_goose(directory); break;
+    case Tool::dbmate: migrations = read_dbmate(directory); break;
+    case Tool::sqitch: migrations = read_sqitch(directory); break;
+    case Tool::diesel: migrations = read_diesel(directory); break;
+    case Tool::sqlx: migrations = read_sqlx(directory); break;
+    case Tool::node_pg_migrate: migrations = read_node_pg_migrate(directory); break;
+    case Tool::prisma: migrations = read_prisma(directory); break;
+    case Tool::drizzle: migrations = read_drizzle(directory); break;
+  }
+  if (migrations.empty()) throw Error(directory.string() + ": no " + to_string(tool) + " migration found");
+  std::set<std::string> ids;
+  for (auto& migration : migrations) {
+    if (!ids.insert(migration.id).second) refuse(migration.source, "its id " + migration.id + " is used twice");
+    migration.up = without_transaction_wrapper(migration.up, migration.source);
+    if (migration.down) migration.down = without_transaction_wrapper(*migration.down, migration.source);
+    migration.no_transaction = migration.no_transaction || needs_no_transaction(migration.up, migration.source);
+  }
+  assign_versions(migrations);
+  return migrations;
+}
+
+std::vector<fs::path> write(Tool tool, const std::vector<Imported>& migrations, const fs::path& out) {
+  fs::create_directories(out);
+  if (!migrations::read_directory(out).empty()) {
+    throw Error(out.string() + ": already holds migrations; import into an empty directory");
+  }
+  std::vector<fs::path> written;
+  for (const auto& migration : migrations) {
+    const auto base = out / (migration.version + "_" + migration.slug);
+    const auto up = fs::path(base.string() + ".sql");
+    std::ofstream(up, std::ios::binary) << header(tool, migration.id, source_name(migration.source), migration.no_transaction)
+                                        << tidy(migration.up);
+    written.push_back(up);
+    if (migration.down) {
+      const auto down = fs::path(base.string() + ".down.sql");
+      std::ofstream(down, std::ios::binary)
+          << header(tool, migration.id + " down", source_name(migration.source),
+                    needs_no_transaction(*migration.down, migration.source))
+          << tidy(*migration.down);
+      written.push_back(down);
+    }
+  }
+  migrations::write_integrity_file(out, migrations::read_directory(out));
+  written.push_back(out / migrations::kIntegrityFileName);
+  return written;
+}
+
+std::optional<Origin> origin_of(const std::string& up_sql) {
+  static const std::regex line(R"(^-- imported from ([a-z-]+): (.+) \(([^()]*)\)\r?$)");
+  const auto first = up_sql.substr(0, up_sql.find('\n'));
+  std::smatch match;
+  if (!std::regex_match(first, match, line)) return std::nullopt;
+  return Origin{match[1], match[2]};
+}
+
+AppliedHistory applied_history(Tool tool, const std::string& connection) {
+  const pg::Session session(connection, "strata baseline");
+  AppliedHistory history;
+  const auto table_exists = [&](const std::string& table) {
+    return session.value("SELECT to_regclass(" + pg::literal(table) + ") IS NOT NULL") == "t";
+  };
+  const auto rows = [&](const std::string& table, const std::string& sql) {
+    history.table = table;
+    if (!table_exists(table)) throw Error(to_string(tool) + "'s history table " + table + " does not exist in this database");
+    return session.query(sql, "cannot read " + table);
+  };
+  const auto failed = [&](const std::string& what) {
+    throw Error(history.table + " says " + what + ": finish or repair it with " + to_string(tool) + " first");
+  };
+  switch (tool) {
+    case Tool::flyway:
+      for (const auto& row : rows("flyway_schema_history",
+                                  "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL "
+                                  "AND type <> 'BASELINE' ORDER BY installed_rank")) {
+        if (row[1] != "t") failed("version " + row[0] + " failed");
+        history.ids.push_back(row[0]);
+      }
+      break;
+    case Tool::golang_migrate: {
+      const auto current = rows("schema_migrations", "SELECT version::text, dirty FROM schema_migrations");
+      if (current.size() != 1) failed("it has " + std::to_string(current.size()) + " rows (golang-migrate keeps one)");
+      if (current[0][1] == "t") failed("version " + current[0][0] + " is dirty");
+      history.ids.push_back(current[0][0]);
+      history.newest_only = true;
+      break;
+    }
+    case Tool::dbmate:
+      for (const auto& row : rows("schema_migrations", "SELECT version FROM schema_migrations ORDER BY version")) {
+        history.ids.push_back(row[0]);
+      }
+      break;
+    case Tool::goose:
+      // The newest row of each version says whether it is applied (a down adds is_applied = false).
+      for (const auto& row : rows("goose_db_version",
+                                  "SELECT version_id::text FROM (SELECT DISTINCT ON (version_id) version_id, is_applied "
+                                  "FROM goose_db_version ORDER BY version_id, id DESC) v WHERE is_applied AND version_id > 0 "
+                                  "ORDER BY version_id")) {
+        history.ids.push_back(row[0]);
+      }
+      break;
+    case Tool::diesel:
+      for (const auto& row : rows("__diesel_schema_migrations",
+                                  "SELECT version FROM __diesel_schema_migrations ORDER BY version")) {
+        history.ids.push_back(row[0]);
+      }
+      break;
+    case Tool::sqlx:
+      for (const auto& row : rows("_sqlx_migrations", "SELECT version::text, success FROM _sqlx_migrations ORDER BY version")) {
+        if (row[1] != "t") failed("version " + row[0] + " failed");
+        history.ids.push_back(row[0]);
+      }
+      break;
+    case Tool::node_pg_migrate:
+      for (const auto& row : rows("pgmigrations", "SELECT name FROM pgmigrations ORDER BY run_on, id")) history.ids.push_back(row[0]);
+      break;
+    case Tool::prisma:
+      for (const auto& row : rows("_prisma_migrations",
+                                  "SELECT migration_name, finished_at IS NOT NULL FROM _prisma_migrations "
+                                  "WHERE rolled_back_at IS NULL ORDER BY started_at")) {
+        if (row[1] != "t") failed(row[0] + " did not finish");
+        history.ids.push_back(row[0]);
+      }
+      break;
+    case Tool::drizzle:
+      for (const auto& row : rows("drizzle.__drizzle_migrations",
+                                  "SELECT created_at::text FROM drizzle.__drizzle_migrations ORDER BY created_at")) {
+        history.ids.push_back(row[0]);
+      }
+      break;
+    case Tool::sqitch:
+      for (const auto& row : rows("sqitch.changes", "SELECT change FROM sqitch.changes ORDER BY committed_at")) {
+        history.ids.push_back(row[0]);
+      }
+      break;
+    case Tool::liquibase:
+      for (const auto& row : rows("databasechangelog",
+                                  "SELECT filename, id, author FROM databasechangelog ORDER BY orderexecuted")) {
+        history.ids.push_back(fs::path(row[0]).filename().string() + "::" + row[1] + "::" + row[2]);
+      }
+      break;
+  }
+  return history;
+}
+
+std::vector<std::string> history_objects(Tool tool) {
+  switch (tool) {
+    case Tool::flyway: return {"public.flyway_schema_history"};
+    case Tool::golang_migrate:
+    case Tool::dbmate: return {"public.schema_migrations"};
+    case Tool::goose: return {"public.goose_db_version"};
+    case Tool::diesel: return {"public.__diesel_schema_migrations"};
+    case Tool::sqlx: return {"public._sqlx_migrations"};
+    case Tool::node_pg_migrate: return {"public.pgmigrations"};
+    case Tool::prisma: return {"public._prisma_migrations"};
+    case Tool::drizzle: return {"drizzle"};
+    case Tool::sqitch: return {"sqitch"};
+    case Tool::liquibase: return {"public.databasechangelog", "public.databasechangeloglock"};
+  }
+  return {};
+}
+
+std::string baseline_version(Tool tool, const std::vector<migrations::Migration>& migrations, const AppliedHistory& history) {
+  std::map<std::string, const migrations::Migration*> by_id;
+  for (const auto& migration : migrations) {
+    const auto origin = origin_of(migration.up.sql);
+    if (origin && origin->tool == to_string(tool)) by_id[origin->id] = &migration;
+  }
+  if (by_id.empty()) {
+    throw Error("no migration here was imported from " + to_string(tool) + " (strata import --from " + to_string(tool) +
+                " writes `-- imported from " + to_string(tool) + ": ...` at the top of each)");
+  }
+  if (history.ids.empty()) throw Error(history.table + " records no applied migration: nothing to baseline");
+  std::string newest;
+  std::set<std::string> applied;
+  for (const auto& id : history.ids) {
+    const auto it = by_id.find(id);
+    if (it == by_id.end()) {
+      throw Error(history.table + " records " + id + ", which no imported migration is: import the history the "
+                  "database was migrated with");
+    }
+    applied.insert(it->second->version);
+    newest = std::max(newest, it->second->version);
+  }
+  if (!history.newest_only) {
+    std::vector<std::string> gaps;
+    for (const auto& [id, migration] : by_id) {
+      if (migration->version < newest && !applied.count(migration->version)) gaps.push_back(migration->name() + " (" + id + ")");
+    }
+    if (!gaps.empty()) {
+      throw Error(history.table + " does not record " + gaps.front() +
+                  (gaps.size() > 1 ? " and " + std::to_string(gaps.size() - 1) + " more" : std::string()) +
+                  ", older than its newest: a baseline records every migration up to one version");
+    }
+  }
+  return newest;
+}
+
+}  // namespace strata::importer
