@@ -71,24 +71,28 @@ bool is_transaction(const sql::Statement& statement, const std::vector<std::stri
 
 std::string without_transaction_wrapper(const std::string& sql, const fs::path& file) {
   const auto statements = statements_of(sql, file);
-  if (statements.empty()) return sql;
-  std::string out = sql;
-  const auto& first = statements.front();
-  const auto& last = statements.back();
-  const bool wrapped = statements.size() >= 2 && is_transaction(first, {"TRANS_STMT_BEGIN", "TRANS_STMT_START"}) &&
-                       is_transaction(last, {"TRANS_STMT_COMMIT"});
-  for (std::size_t i = 0; i < statements.size(); ++i) {
-    const bool wrapper = wrapped && (i == 0 || i + 1 == statements.size());
-    if (statements[i].node_type == "TransactionStmt" && !wrapper) {
-      refuse(file, "line " + std::to_string(statements[i].location.line) +
-                       ": controls transactions itself (" + statements[i].sql +
+  // BEGIN ... COMMIT blocks (one, or several, with statements between them too) become the one
+  // transaction strata's runner gives the migration: all or nothing, where the tool committed
+  // part by part. ROLLBACK, SAVEPOINT and a BEGIN left open are refused.
+  std::vector<const sql::Statement*> wrappers;
+  bool open = false;
+  for (const auto& statement : statements) {
+    if (is_transaction(statement, {"TRANS_STMT_BEGIN", "TRANS_STMT_START"}) && !open) {
+      open = true;
+      wrappers.push_back(&statement);
+    } else if (is_transaction(statement, {"TRANS_STMT_COMMIT"}) && open) {
+      open = false;
+      wrappers.push_back(&statement);
+    } else if (statement.node_type == "TransactionStmt") {
+      refuse(file, "line " + std::to_string(statement.location.line) + ": controls transactions itself (" + statement.sql +
                        "); strata runs each migration in its own transaction (or none: -- strata:no-transaction)");
     }
   }
-  if (!wrapped) return sql;
-  // Blank the two statements (and their semicolons), keeping every other byte where it was so
-  // that positions in errors still match the tool's file.
-  for (const auto* statement : {&last, &first}) {
+  if (wrappers.empty()) return sql;
+  if (open) refuse(file, "line " + std::to_string(wrappers.back()->location.line) + ": a BEGIN without its COMMIT");
+  // Blank the wrapper statements (and their semicolons), keeping every other byte where it was.
+  std::string out = sql;
+  for (const auto* statement : wrappers) {
     auto end = statement->offset + statement->sql.size();
     if (end < out.size() && out[end] == ';') ++end;
     for (auto i = statement->offset; i < end; ++i) {

@@ -59,27 +59,17 @@ void assign_versions(std::vector<Imported>& migrations) {
   }
 }
 
-// The SQL as a file of its own: no leading blank lines (the other direction's section, a
-// removed BEGIN), at most one blank line in a row, one newline at the end.
+// The SQL as a file of its own: without the blank lines before its first line and after its last
+// (the other direction's section, a removed BEGIN). Nothing in between changes: a function body's
+// text, blank lines and trailing spaces included, is what the tool ran.
 std::string tidy(const std::string& sql) {
-  std::string out;
-  int blank_run = 0;
-  std::size_t start = 0;
-  while (start < sql.size()) {
-    auto end = sql.find('\n', start);
-    if (end == std::string::npos) end = sql.size();
-    std::string line = sql.substr(start, end - start);
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.pop_back();
-    start = end + 1;
-    if (line.empty()) {
-      if (!out.empty() && ++blank_run == 1) out += "\n";
-      continue;
-    }
-    blank_run = 0;
-    out += line + "\n";
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < sql.size() && (sql[i] == ' ' || sql[i] == '\t' || sql[i] == '\r' || sql[i] == '\n'); ++i) {
+    if (sql[i] == '\n') begin = i + 1;
   }
-  while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
-  return out;
+  const auto last = sql.find_last_not_of(" \t\r\n");
+  if (last == std::string::npos || last < begin) return "";
+  return sql.substr(begin, last + 1 - begin) + "\n";
 }
 
 std::string source_name(const fs::path& source) {
@@ -119,7 +109,10 @@ Tool parse_tool(const std::string& name) {
 }
 
 std::vector<Imported> read(Tool tool, const fs::path& directory) {
-  if (!fs::is_directory(directory)) throw Error(directory.string() + ": no such directory");
+  // (Liquibase's changelog may be a file: an XML master changelog or one SQL changelog.)
+  if (!fs::is_directory(directory) && !(tool == Tool::liquibase && fs::is_regular_file(directory))) {
+    throw Error(directory.string() + ": no such directory");
+  }
   std::vector<Imported> migrations;
   switch (tool) {
     case Tool::flyway: migrations = read_flyway(directory); break;

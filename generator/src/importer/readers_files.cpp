@@ -1,6 +1,7 @@
 // Tools whose migrations are files named by a number: Flyway, golang-migrate, sqlx (one file per
 // direction), goose, dbmate, node-pg-migrate (both directions in one file, between markers).
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <map>
 #include <regex>
@@ -14,6 +15,11 @@ namespace {
 namespace fs = std::filesystem;
 
 bool starts_with(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
+
+bool starts_with_any_case(const std::string& text, const std::string& prefix) {
+  return text.size() >= prefix.size() &&
+         std::equal(prefix.begin(), prefix.end(), text.begin(), [](char a, char b) { return std::tolower(a) == std::tolower(b); });
+}
 
 std::string trimmed(const std::string& line) {
   const auto begin = line.find_first_not_of(" \t\r");
@@ -226,8 +232,8 @@ std::vector<Imported> read_node_pg_migrate(const fs::path& directory) {
     auto migration = numbered(match[1], match[2], file);
     migration.id = file.stem().string();
     const auto parts = sections(read_text(file), [](const std::string& line) -> std::string {
-      if (starts_with(line, "-- Up Migration")) return "up";
-      if (starts_with(line, "-- Down Migration")) return "down";
+      if (starts_with_any_case(line, "-- Up Migration")) return "up";
+      if (starts_with_any_case(line, "-- Down Migration")) return "down";
       return "";
     }, "up");
     migration.up = parts.count("up") ? parts.at("up") : "";

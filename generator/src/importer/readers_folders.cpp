@@ -1,6 +1,7 @@
 // Tools whose migrations are folders or are listed by a plan: diesel, Prisma (a folder per
 // migration), Drizzle (files in the order of its journal), sqitch (deploy/revert scripts in the
 // order of sqitch.plan), Liquibase formatted SQL (changesets in files).
+#include <algorithm>
 #include <map>
 #include <regex>
 #include <set>
@@ -140,38 +141,92 @@ std::vector<Imported> read_sqitch(const fs::path& directory) {
   return out;
 }
 
-// Formatted SQL changelogs (`--liquibase formatted sql` first): `--changeset author:id
-// [runInTransaction:false]`, its SQL, `--rollback <sql>` lines. Files in name order (what
-// includeAll does), changesets in file order. Its id: <file>::<id>::<author>, as DATABASECHANGELOG
-// tells them apart.
-std::vector<Imported> read_liquibase(const fs::path& directory) {
+// Liquibase SQL changelogs, in the order Liquibase runs them: `source` is an XML master changelog
+// (its <include file="..."/> in order; <includeAll path="..."/> as a directory), a directory (its
+// .sql files, recursively, in path order: includeAll), or one .sql changelog. A formatted one
+// (`-- liquibase formatted sql` first) has `-- changeset author:id [runInTransaction:false]
+// [logicalFilePath:F]` sections and `-- rollback <sql>` lines; any other .sql file is one raw
+// changeset, as Liquibase runs it. A changeset met again (a file included twice) runs once. Its
+// id: <file>::<id>::<author>, which is how DATABASECHANGELOG tells changesets apart.
+namespace {
+
+std::vector<fs::path> sql_files_under(const fs::path& directory) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(directory)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".sql") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::vector<fs::path> changelog_files(const fs::path& source) {
+  if (fs::is_directory(source)) return sql_files_under(source);
+  if (source.extension() == ".sql") return {source};
+  static const std::regex include(R"re(<include(All)?\s[^>]*?(file|path)\s*=\s*"([^"]+)")re");
+  const auto xml = read_text(source);
+  std::vector<fs::path> files;
+  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), include); it != std::sregex_iterator(); ++it) {
+    const fs::path named = source.parent_path() / (*it)[3].str();
+    if ((*it)[1].matched) {
+      for (auto& file : sql_files_under(named)) files.push_back(std::move(file));
+    } else if (named.extension() != ".sql") {
+      refuse(source, "includes " + (*it)[3].str() + ", not a SQL changelog: strata imports SQL changelogs only");
+    } else {
+      if (!fs::exists(named)) refuse(source, "includes " + named.string() + ", which does not exist");
+      files.push_back(named);
+    }
+  }
+  if (files.empty()) refuse(source, "includes no SQL changelog");
+  return files;
+}
+
+}  // namespace
+
+std::vector<Imported> read_liquibase(const fs::path& source) {
+  static const std::regex header(R"(^--\s*liquibase formatted sql)");
   static const std::regex changeset(R"(^--\s*changeset\s+([^:\s]+):(\S+)(.*)$)");
+  static const std::regex logical(R"(logicalFilePath:(\S+))");
+  static const std::regex rollback(R"(^--\s*rollback\b(.*)$)");
   std::vector<Imported> out;
-  for (const auto& file : files_in(directory)) {
-    if (file.extension() != ".sql") continue;
+  std::set<std::string> seen;
+  for (const auto& file : changelog_files(source)) {
     const auto text = read_text(file);
-    if (text.rfind("--liquibase formatted sql", 0) != 0) refuse(file, "not a Liquibase formatted SQL changelog");
+    if (!std::regex_search(text.substr(0, text.find('\n')), header)) {
+      Imported raw;  // a raw SQL changelog: one changeset, as Liquibase names it
+      raw.id = file.filename().string() + "::raw::includeAll";
+      raw.slug = slug_of(file.stem().string());
+      raw.source = file;
+      raw.up = text;
+      if (seen.insert(raw.id).second) out.push_back(std::move(raw));
+      continue;
+    }
     std::istringstream lines(text);
     Imported* current = nullptr;
     std::size_t line_number = 0;
     for (std::string line; std::getline(lines, line); ++line_number) {
       std::smatch match;
       if (std::regex_match(line, match, changeset)) {
+        const std::string attributes = match[3];
+        std::smatch path;
+        const std::string file_name =
+            std::regex_search(attributes, path, logical) ? fs::path(path[1].str()).filename().string() : file.filename().string();
         Imported migration;
-        migration.id = file.filename().string() + "::" + std::string(match[2]) + "::" + std::string(match[1]);
+        migration.id = file_name + "::" + std::string(match[2]) + "::" + std::string(match[1]);
         migration.slug = slug_of(match[2]);
         migration.source = file;
-        migration.no_transaction = std::string(match[3]).find("runInTransaction:false") != std::string::npos;
+        migration.no_transaction = attributes.find("runInTransaction:false") != std::string::npos;
         migration.up = std::string(line_number + 1, '\n');  // its line numbers are the file's
+        current = nullptr;
+        if (!seen.insert(migration.id).second) continue;  // included again: Liquibase runs it once
         out.push_back(std::move(migration));
         current = &out.back();
         continue;
       }
       if (current == nullptr) continue;
-      if (line.rfind("--rollback", 0) == 0) {
-        std::string rollback = line.substr(10);
-        if (rollback.find_first_not_of(" \t\r") != std::string::npos && rollback.find("not required") == std::string::npos) {
-          current->down = current->down.value_or("") + rollback + "\n";
+      if (std::regex_match(line, match, rollback)) {
+        const std::string statement = match[1];
+        if (statement.find_first_not_of(" \t\r") != std::string::npos && statement.find("not required") == std::string::npos) {
+          current->down = current->down.value_or("") + statement + "\n";
         }
         current->up += "\n";
         continue;
