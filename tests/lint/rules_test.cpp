@@ -19,6 +19,7 @@ struct RuleCase {
   std::string clean;
   std::vector<std::string> history = kHistory;
   std::set<std::string> enable = {};
+  Options::Runner runner = Options::Runner::strata;
 };
 
 void PrintTo(const RuleCase& rule_case, std::ostream* out) { *out << rule_case.rule; }
@@ -149,6 +150,10 @@ const std::vector<RuleCase>& cases() {
        "CREATE TABLE tags (id int);\n"
        "CREATE INDEX tags_id_index_with_a_name_much_longer_than_postgresql_keeps_for_names_x ON tags (id);\n",
        "CREATE TABLE tags (id int);\nCREATE INDEX \"tags_id_index_with_a_name_exactly_63_bytes_long_which_is_the_ma\" ON tags (id);\n"},
+      // Applied by a tool that sets no timeouts: a transactional file needs its own lock_timeout too.
+      {"require-lock-timeout", "ALTER TABLE users ADD COLUMN nickname text;\n",
+       "SET LOCAL lock_timeout = '5s';\nALTER TABLE users ADD COLUMN nickname text;\n", kHistory, {},
+       Options::Runner::other},
       // A table CREATE TABLE AS fills is not new: the foreign key scans every copied row.
       {"foreign-key-not-valid",
        "CREATE TABLE order_copy AS SELECT * FROM orders;\n"
@@ -169,6 +174,7 @@ class Rules : public ::testing::TestWithParam<RuleCase> {
   Options options() const {
     Options options;
     options.enable = GetParam().enable;
+    options.assume_runner = GetParam().runner;
     return options;
   }
 };

@@ -56,6 +56,12 @@ struct Options {
   std::set<std::string> disable;  // rules to turn off
   // Report only findings in these files (the others still build the history). Empty: all.
   std::vector<std::filesystem::path> only;
+  // Who applies the files. strata's runner sets lock_timeout and statement_timeout itself; another
+  // tool (the history being linted came from one, and still applies it) sets none, so every file
+  // that locks an existing table must set its own lock_timeout first (require-lock-timeout, as
+  // squawk's rule of that name).
+  enum class Runner { strata, other };
+  Runner assume_runner = Runner::strata;
 };
 
 struct Report {

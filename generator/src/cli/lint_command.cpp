@@ -16,6 +16,7 @@ struct LintArguments {
   std::string directory = "schema/migrations";
   std::string format = "text";
   bool include_down = false;
+  std::string assume_runner = "strata";
   bool list_rules = false;
   std::vector<std::string> enable;
   std::vector<std::string> disable;
@@ -64,6 +65,7 @@ void run(const LintArguments& arguments) {
   }
   lint::Options options;
   options.include_down = arguments.include_down;
+  options.assume_runner = arguments.assume_runner == "other" ? lint::Options::Runner::other : lint::Options::Runner::strata;
   options.enable = rule_set(arguments.enable);
   options.disable = rule_set(arguments.disable);
 
@@ -119,6 +121,11 @@ void register_lint_command(CLI::App& app, const GlobalOptions&, CommandRunner& r
       ->check(CLI::IsMember({"text", "json", "github"}))
       ->capture_default_str();
   command->add_flag("--include-down", arguments->include_down, "Lint the down migrations too");
+  command->add_option("--assume-runner", arguments->assume_runner,
+                      "Who applies the files: strata (sets lock and statement timeouts itself) or other (a tool that "
+                      "sets none: a missing lock_timeout is reported, rule require-lock-timeout)")
+      ->check(CLI::IsMember({"strata", "other"}))
+      ->capture_default_str();
   command->add_option("--enable", arguments->enable, "Turn on opt-in rules (comma-separated ids, or `all`)");
   command->add_option("--disable", arguments->disable, "Turn off rules (comma-separated ids)");
   command->add_flag("--list-rules", arguments->list_rules, "Print the rules and exit");

@@ -309,7 +309,8 @@ void create_function(const Statement& statement, Context& context) {
 // (SET LOCAL only lasts until the end of the transaction it is in).
 void set_variable(const Statement& statement, Context& context) {
   const auto& node = statement.node;
-  if (text(node, "name") != "lock_timeout" || flag(node, "is_local")) return;
+  // SET LOCAL lasts for the transaction: the whole file, unless it runs statement by statement.
+  if (text(node, "name") != "lock_timeout" || (flag(node, "is_local") && context.no_transaction())) return;
   bool set = text(node, "kind") == "VAR_SET_VALUE";
   for (const auto& arg : list(node, "args")) {
     const auto& constant = body(arg);
@@ -347,7 +348,7 @@ void select(const Statement& statement, Context& context) {
     const auto& setting = field(body(args[0]), "sval");
     const auto& local = field(body(args[2]), "boolval");
     if (!setting.is_object() || text(setting, "sval") != "lock_timeout") continue;
-    if (local.is_object() && flag(local, "boolval")) continue;
+    if (local.is_object() && flag(local, "boolval") && context.no_transaction()) continue;
     const auto& value_text = field(body(args[1]), "sval");
     context.file().lock_timeout_set = value_text.is_object() && text(value_text, "sval") != "0";
   }

@@ -113,8 +113,10 @@ std::string blank_restrict_lines(std::string text) {
 class FileLinter {
  public:
   FileLinter(const migrations::MigrationFile& file, History& history, const std::set<std::string>& enabled,
-             std::vector<Finding>& out)
-      : file_(file), history_(history), enabled_(enabled), out_(out) {}
+             std::vector<Finding>& out, Options::Runner runner)
+      : file_(file), history_(history), enabled_(enabled), out_(out) {
+    state_.other_runner = runner == Options::Runner::other;
+  }
 
   void run() {
     const auto first = out_.size();
@@ -378,12 +380,12 @@ Report lint(const std::vector<migrations::Migration>& migrations, const Options&
   std::vector<Finding> discarded;
   for (const auto& migration : migrations) {
     const bool up_selected = selected(migration.up.path);
-    FileLinter(migration.up, history, enabled, up_selected ? report.findings : discarded).run();
+    FileLinter(migration.up, history, enabled, up_selected ? report.findings : discarded, options.assume_runner).run();
     report.files += up_selected ? 1 : 0;
     discarded.clear();
     if (options.include_down && migration.down && selected(migration.down->path)) {
       History after_up = history;  // a down file runs against the state its up file left
-      FileLinter(*migration.down, after_up, enabled, report.findings).run();
+      FileLinter(*migration.down, after_up, enabled, report.findings, options.assume_runner).run();
       ++report.files;
     }
   }

@@ -41,6 +41,8 @@ const std::vector<Rule>& rules() {
       {"detach-partition-not-concurrent", W, true, false, "DETACH PARTITION without CONCURRENTLY"},
       {"no-transaction-without-lock-timeout", W, true, false,
        "no-transaction file locks an existing table without SET lock_timeout"},
+      {"require-lock-timeout", W, true, false,
+       "a file that locks an existing table sets no lock_timeout (only with --assume-runner other)"},
       {"transaction-statement", E, true, false, "BEGIN / COMMIT / ROLLBACK / SAVEPOINT inside a migration"},
       // data loss
       {"drop-column", E, true, true, "column dropped"},

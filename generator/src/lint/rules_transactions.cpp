@@ -1,4 +1,4 @@
-// transaction-statement, no-transaction-without-lock-timeout.
+// transaction-statement, no-transaction-without-lock-timeout, require-lock-timeout.
 #include "context.h"
 
 namespace strata::lint {
@@ -106,16 +106,30 @@ std::vector<std::string> strongly_locked_tables(const Statement& statement, cons
 
 void lock_timeout(const Statement& statement, Context& context) {
   auto& file = context.file();
-  if (!context.no_transaction() || file.lock_timeout_set || file.lock_timeout_reported) return;
+  // strata's runner sets lock_timeout (SET LOCAL) for a transactional file; a no-transaction one
+  // runs statement by statement, and another runner sets none at all.
+  const bool checked = context.no_transaction() || file.other_runner;
+  if (!checked || file.lock_timeout_set || file.lock_timeout_reported) return;
   for (const auto& table : strongly_locked_tables(statement, context)) {
     if (context.is_new_table(table)) continue;
     file.lock_timeout_reported = true;
-    context.report(statement, "no-transaction-without-lock-timeout", {},
-                   "this no-transaction file locks " + (table.rfind("the table of", 0) == 0 ? table : "existing table " + display(table)) +
-                       " without a lock_timeout: while the statement waits for a long-running transaction, every "
-                       "query on " + (table.rfind("the table of", 0) == 0 ? std::string("it") : display(table)) + " queues behind it",
-                   "start the file with `SET lock_timeout = '5s';` (and retry on timeout); strata's runner sets "
-                   "one itself, other tools and psql do not");
+    const std::string what = table.rfind("the table of", 0) == 0 ? table : "existing table " + display(table);
+    const std::string queue = table.rfind("the table of", 0) == 0 ? std::string("it") : display(table);
+    if (context.no_transaction()) {
+      context.report(statement, "no-transaction-without-lock-timeout", {},
+                     "this no-transaction file locks " + what +
+                         " without a lock_timeout: while the statement waits for a long-running transaction, every "
+                         "query on " + queue + " queues behind it",
+                     "start the file with `SET lock_timeout = '5s';` (and retry on timeout); strata's runner sets "
+                     "one itself, other tools and psql do not");
+    } else {
+      context.report(statement, "require-lock-timeout", {},
+                     "this migration locks " + what + " without a lock_timeout, and its runner sets none (--assume-runner "
+                     "other): while the statement waits for a long-running transaction, every query on " + queue +
+                         " queues behind it",
+                     "start the file with `SET LOCAL lock_timeout = '5s';` (and retry on timeout), or apply it with "
+                     "strata migrate, which sets one");
+    }
     return;
   }
 }

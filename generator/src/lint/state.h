@@ -56,6 +56,7 @@ struct FileState {
   std::set<std::pair<std::string, std::string>> added_not_valid;  // (table, constraint) NOT VALID in this file
   std::map<std::string, ReplacedEnum> replaced_enums;
   bool lock_timeout_set = false;
+  bool other_runner = false;  // Options::assume_runner: nobody else sets a lock_timeout
   bool lock_timeout_reported = false;
 };
 

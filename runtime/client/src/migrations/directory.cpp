@@ -42,7 +42,9 @@ std::vector<Migration> read_directory(const fs::path& directory) {
     std::smatch match;
     const auto name = path.filename().string();
     if (!std::regex_match(name, match, pattern)) {
-      throw MigrationError(path.string() + ": not a migration file name (expected yyyymmddHHMMSS_slug.sql or .down.sql)");
+      throw MigrationError(path.string() +
+                           ": not a migration file name (expected yyyymmddHHMMSS_slug.sql or .down.sql; another "
+                           "tool's migrations: strata import --from TOOL DIR)");
     }
     if (match[3].matched) {
       downs.push_back(path);
