@@ -4,6 +4,7 @@
 #include <cctype>
 #include <functional>
 #include <map>
+#include <optional>
 #include <regex>
 #include <sstream>
 
@@ -49,6 +50,13 @@ std::map<std::string, std::string> sections(const std::string& text,
     start = end + 1;
   }
   return out;
+}
+
+// The down section when it has any SQL (a section of blank lines is no down file).
+std::optional<std::string> down_section(const std::map<std::string, std::string>& parts) {
+  const auto it = parts.find("down");
+  if (it == parts.end() || it->second.find_first_not_of(" \t\r\n") == std::string::npos) return std::nullopt;
+  return it->second;
 }
 
 Imported numbered(const std::string& number, const std::string& description, const fs::path& file) {
@@ -181,9 +189,7 @@ std::vector<Imported> read_goose(const fs::path& directory) {
     });
     if (!parts.count("up")) refuse(file, "no `-- +goose Up` section");
     migration.up = parts.at("up");
-    if (parts.count("down") && parts.at("down").find_first_not_of(" \t\r\n") != std::string::npos) {
-      migration.down = parts.at("down");
-    }
+    migration.down = down_section(parts);
     out.push_back(std::move(migration));
   }
   std::sort(out.begin(), out.end(), [](const Imported& a, const Imported& b) { return std::stoull(a.id) < std::stoull(b.id); });
@@ -211,9 +217,7 @@ std::vector<Imported> read_dbmate(const fs::path& directory) {
     });
     if (!parts.count("up")) refuse(file, "no `-- migrate:up` section");
     migration.up = parts.at("up");
-    if (parts.count("down") && parts.at("down").find_first_not_of(" \t\r\n") != std::string::npos) {
-      migration.down = parts.at("down");
-    }
+    migration.down = down_section(parts);
     out.push_back(std::move(migration));
   }
   return out;
@@ -237,9 +241,7 @@ std::vector<Imported> read_node_pg_migrate(const fs::path& directory) {
       return "";
     }, "up");
     migration.up = parts.count("up") ? parts.at("up") : "";
-    if (parts.count("down") && parts.at("down").find_first_not_of(" \t\r\n") != std::string::npos) {
-      migration.down = parts.at("down");
-    }
+    migration.down = down_section(parts);
     out.push_back(std::move(migration));
   }
   return out;
