@@ -95,6 +95,8 @@ TEST_F(RunnerCommands, MigrateStatusRollbackRoundTrip) {
 
   run = project.strata({"rollback", "--url", url, "--to", kUsers, "--steps", "2"});
   EXPECT_EQ(run.exit_code, 2) << run.all();  // one or the other: a usage error
+  // Said like every other error.
+  EXPECT_EQ(run.err, "error: --to excludes --steps (`strata rollback --help` lists the options)\n") << run.all();
 
   // Version 0 is before the first migration: --to 0 (or --all) reverts everything.
   run = project.strata({"rollback", "--url", url, "--to", "0"});

@@ -1,3 +1,4 @@
+#include <cctype>
 #include <chrono>
 #include <functional>
 
@@ -8,6 +9,17 @@ int main(int argc, char** argv) {
   CLI::App app{"strata: the PostgreSQL schema as a build input"};
   app.set_version_flag("--version", STRATA_VERSION);
   app.require_subcommand(1);
+  // A wrong command line is said like every other error: "error: ..." in lower case.
+  app.failure_message([](const CLI::App* failed, const CLI::Error& error) {
+    std::string message = error.what();
+    if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+    std::string command = "strata";  // and the subcommands given, innermost last
+    for (const CLI::App* current = failed; !current->get_subcommands().empty();) {
+      current = current->get_subcommands().front();
+      command += " " + current->get_name();
+    }
+    return "error: " + message + " (`" + command + " --help` lists the options)\n";
+  });
   app.footer("Exit codes: 0 success; 1 a failure, a refusal, a database not current (status) or drifted\n"
              "(verify); 2 a wrong command line.");
 
