@@ -29,33 +29,29 @@ const std::vector<std::pair<Tool, std::string>>& names() {
 
 std::string padded(const std::string& digits) { return std::string(14 - digits.size(), '0') + digits; }
 
-bool all_digits(const std::string& text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+// A tool's number as a strata version: zero-padded to 14 digits (0007 is 7), or nullopt when it is
+// no number or longer than 14 digits.
+std::optional<std::string> version_of(const std::string& number) {
+  if (number.empty() || !std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  const auto digits = number.substr(std::min(number.find_first_not_of('0'), number.size() - 1));
+  if (digits.size() > 14) return std::nullopt;
+  return padded(digits);
 }
 
 // The tool's numbers when each is a number of at most 14 digits, rising in the tool's order;
 // otherwise 1, 2, 3... (zero-padded) in that order.
 void assign_versions(std::vector<Imported>& migrations) {
-  bool numbered = true;
-  std::string previous;
+  std::vector<std::string> numbered;
   for (const auto& migration : migrations) {
-    std::string number = migration.number;
-    number.erase(0, std::min(number.find_first_not_of('0'), number.size() - 1));  // 0007 is 7
-    if (!all_digits(number) || number.size() > 14) {
-      numbered = false;
-      break;
-    }
-    const auto version = padded(number);
-    if (!previous.empty() && version <= previous) {
-      numbered = false;
-      break;
-    }
-    previous = version;
+    const auto version = version_of(migration.number);
+    if (!version || (!numbered.empty() && *version <= numbered.back())) break;
+    numbered.push_back(*version);
   }
+  const bool keep_numbers = numbered.size() == migrations.size();
   for (std::size_t i = 0; i < migrations.size(); ++i) {
-    std::string number = migrations[i].number;
-    number.erase(0, std::min(number.find_first_not_of('0'), number.empty() ? 0 : number.size() - 1));
-    migrations[i].version = numbered ? padded(number) : padded(std::to_string(i + 1));
+    migrations[i].version = keep_numbers ? numbered[i] : padded(std::to_string(i + 1));
   }
 }
 
@@ -139,6 +135,17 @@ std::vector<Imported> read(Tool tool, const fs::path& directory) {
   return migrations;
 }
 
+namespace {
+
+void write_file(const fs::path& path, const std::string& text) {
+  std::ofstream file(path, std::ios::binary);
+  file << text;
+  file.close();
+  if (!file) throw Error(path.string() + ": cannot write");
+}
+
+}  // namespace
+
 std::vector<fs::path> write(Tool tool, const std::vector<Imported>& migrations, const fs::path& out) {
   fs::create_directories(out);
   if (!migrations::read_directory(out).empty()) {
@@ -148,15 +155,13 @@ std::vector<fs::path> write(Tool tool, const std::vector<Imported>& migrations, 
   for (const auto& migration : migrations) {
     const auto base = out / (migration.version + "_" + migration.slug);
     const auto up = fs::path(base.string() + ".sql");
-    std::ofstream(up, std::ios::binary) << header(tool, migration.id, source_name(migration.source), migration.no_transaction)
-                                        << tidy(migration.up);
+    write_file(up, header(tool, migration.id, source_name(migration.source), migration.no_transaction) + tidy(migration.up));
     written.push_back(up);
     if (migration.down) {
       const auto down = fs::path(base.string() + ".down.sql");
-      std::ofstream(down, std::ios::binary)
-          << header(tool, migration.id + " down", source_name(migration.source),
-                    needs_no_transaction(*migration.down, migration.source))
-          << tidy(*migration.down);
+      write_file(down, header(tool, migration.id + " down", source_name(migration.source),
+                              needs_no_transaction(*migration.down, migration.source)) +
+                           tidy(*migration.down));
       written.push_back(down);
     }
   }
@@ -173,91 +178,71 @@ std::optional<Origin> origin_of(const std::string& up_sql) {
   return Origin{match[1], match[2]};
 }
 
-AppliedHistory applied_history(Tool tool, const std::string& connection) {
-  const pg::Session session(connection, "strata baseline");
-  AppliedHistory history;
-  const auto table_exists = [&](const std::string& table) {
-    return session.value("SELECT to_regclass(" + pg::literal(table) + ") IS NOT NULL") == "t";
-  };
-  const auto rows = [&](const std::string& table, const std::string& sql) {
-    history.table = table;
-    if (!table_exists(table)) throw Error(to_string(tool) + "'s history table " + table + " does not exist in this database");
-    return session.query(sql, "cannot read " + table);
-  };
-  const auto failed = [&](const std::string& what) {
-    throw Error(history.table + " says " + what + ": finish or repair it with " + to_string(tool) + " first");
-  };
+namespace {
+
+// Where a tool records what it applied, and a query giving, in the tool's order, each applied
+// migration's id and, for one that did not succeed, why ("" when it did).
+struct HistoryTable {
+  std::string table;
+  std::string sql;
+};
+
+HistoryTable history_table(Tool tool) {
   switch (tool) {
     case Tool::flyway:
-      for (const auto& row : rows("flyway_schema_history",
-                                  "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL "
-                                  "AND type <> 'BASELINE' ORDER BY installed_rank")) {
-        if (row[1] != "t") failed("version " + row[0] + " failed");
-        history.ids.push_back(row[0]);
-      }
-      break;
-    case Tool::golang_migrate: {
-      const auto current = rows("schema_migrations", "SELECT version::text, dirty FROM schema_migrations");
-      if (current.size() != 1) failed("it has " + std::to_string(current.size()) + " rows (golang-migrate keeps one)");
-      if (current[0][1] == "t") failed("version " + current[0][0] + " is dirty");
-      history.ids.push_back(current[0][0]);
-      history.newest_only = true;
-      break;
-    }
-    case Tool::dbmate:
-      for (const auto& row : rows("schema_migrations", "SELECT version FROM schema_migrations ORDER BY version")) {
-        history.ids.push_back(row[0]);
-      }
-      break;
-    case Tool::goose:
-      // The newest row of each version says whether it is applied (a down adds is_applied = false).
-      for (const auto& row : rows("goose_db_version",
-                                  "SELECT version_id::text FROM (SELECT DISTINCT ON (version_id) version_id, is_applied "
-                                  "FROM goose_db_version ORDER BY version_id, id DESC) v WHERE is_applied AND version_id > 0 "
-                                  "ORDER BY version_id")) {
-        history.ids.push_back(row[0]);
-      }
-      break;
+      return {"flyway_schema_history",
+              "SELECT version, CASE WHEN success THEN '' ELSE 'version ' || version || ' failed' END "
+              "FROM flyway_schema_history WHERE version IS NOT NULL AND type <> 'BASELINE' ORDER BY installed_rank"};
+    case Tool::golang_migrate:  // one row: the current version
+      return {"schema_migrations",
+              "SELECT version::text, CASE WHEN dirty THEN 'version ' || version || ' is dirty' ELSE '' END "
+              "FROM schema_migrations"};
+    case Tool::dbmate: return {"schema_migrations", "SELECT version, '' FROM schema_migrations ORDER BY version"};
+    case Tool::goose:  // the newest row of each version says whether it is applied (a down adds is_applied = false)
+      return {"goose_db_version",
+              "SELECT version_id::text, '' FROM (SELECT DISTINCT ON (version_id) version_id, is_applied "
+              "FROM goose_db_version ORDER BY version_id, id DESC) v WHERE is_applied AND version_id > 0 ORDER BY version_id"};
     case Tool::diesel:
-      for (const auto& row : rows("__diesel_schema_migrations",
-                                  "SELECT version FROM __diesel_schema_migrations ORDER BY version")) {
-        history.ids.push_back(row[0]);
-      }
-      break;
+      return {"__diesel_schema_migrations", "SELECT version, '' FROM __diesel_schema_migrations ORDER BY version"};
     case Tool::sqlx:
-      for (const auto& row : rows("_sqlx_migrations", "SELECT version::text, success FROM _sqlx_migrations ORDER BY version")) {
-        if (row[1] != "t") failed("version " + row[0] + " failed");
-        history.ids.push_back(row[0]);
-      }
-      break;
-    case Tool::node_pg_migrate:
-      for (const auto& row : rows("pgmigrations", "SELECT name FROM pgmigrations ORDER BY run_on, id")) history.ids.push_back(row[0]);
-      break;
+      return {"_sqlx_migrations",
+              "SELECT version::text, CASE WHEN success THEN '' ELSE 'version ' || version || ' failed' END "
+              "FROM _sqlx_migrations ORDER BY version"};
+    case Tool::node_pg_migrate: return {"pgmigrations", "SELECT name, '' FROM pgmigrations ORDER BY run_on, id"};
     case Tool::prisma:
-      for (const auto& row : rows("_prisma_migrations",
-                                  "SELECT migration_name, finished_at IS NOT NULL FROM _prisma_migrations "
-                                  "WHERE rolled_back_at IS NULL ORDER BY started_at")) {
-        if (row[1] != "t") failed(row[0] + " did not finish");
-        history.ids.push_back(row[0]);
-      }
-      break;
+      return {"_prisma_migrations",
+              "SELECT migration_name, CASE WHEN finished_at IS NULL THEN migration_name || ' did not finish' ELSE '' END "
+              "FROM _prisma_migrations WHERE rolled_back_at IS NULL ORDER BY started_at"};
     case Tool::drizzle:
-      for (const auto& row : rows("drizzle.__drizzle_migrations",
-                                  "SELECT created_at::text FROM drizzle.__drizzle_migrations ORDER BY created_at")) {
-        history.ids.push_back(row[0]);
-      }
-      break;
-    case Tool::sqitch:
-      for (const auto& row : rows("sqitch.changes", "SELECT change FROM sqitch.changes ORDER BY committed_at")) {
-        history.ids.push_back(row[0]);
-      }
-      break;
-    case Tool::liquibase:
-      for (const auto& row : rows("databasechangelog",
-                                  "SELECT filename, id, author FROM databasechangelog ORDER BY orderexecuted")) {
-        history.ids.push_back(fs::path(row[0]).filename().string() + "::" + row[1] + "::" + row[2]);
-      }
-      break;
+      return {"drizzle.__drizzle_migrations",
+              "SELECT created_at::text, '' FROM drizzle.__drizzle_migrations ORDER BY created_at"};
+    case Tool::sqitch: return {"sqitch.changes", "SELECT change, '' FROM sqitch.changes ORDER BY committed_at"};
+    case Tool::liquibase:  // the id read() gives: <file name>::<id>::<author>
+      return {"databasechangelog",
+              "SELECT regexp_replace(filename, '^.*/', '') || '::' || id || '::' || author, '' "
+              "FROM databasechangelog ORDER BY orderexecuted"};
+  }
+  return {};
+}
+
+}  // namespace
+
+AppliedHistory applied_history(Tool tool, const std::string& connection) {
+  const pg::Session session(connection, "strata baseline");
+  const auto [table, sql] = history_table(tool);
+  AppliedHistory history;
+  history.table = table;
+  history.newest_only = tool == Tool::golang_migrate;
+  if (session.value("SELECT to_regclass(" + pg::literal(table) + ") IS NOT NULL") != "t") {
+    throw Error(to_string(tool) + "'s history table " + table + " does not exist in this database");
+  }
+  const auto rows = session.query(sql, "cannot read " + table);
+  if (history.newest_only && rows.size() != 1) {
+    throw Error(table + " has " + std::to_string(rows.size()) + " rows (" + to_string(tool) + " keeps one)");
+  }
+  for (const auto& row : rows) {
+    if (!row[1].empty()) throw Error(table + " says " + row[1] + ": finish or repair it with " + to_string(tool) + " first");
+    history.ids.push_back(row[0]);
   }
   return history;
 }
